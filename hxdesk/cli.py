@@ -1,0 +1,224 @@
+"""Command line: ``hxdesk render|new|list|export|import|…``; no command starts the GUI.
+
+This module never imports Qt (the GUI is imported only when it is started).
+Every failure prints one Chinese line to stderr and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import HxError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese errors and no traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"hxdesk：参数错误：{message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hxdesk", description="hxdesk：乡镇（街道）法治政府建设年度报告编写工具")
+    parser.add_argument("--db", dest="global_db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
+    parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，截图保存为 PNG 后退出")
+    parser.add_argument("--version", action="store_true", help="显示版本号")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("render", help="生成 .docx 报告")
+    p.add_argument("report_id", nargs="?", type=int, help="报告编号（见 hxdesk list）")
+    p.add_argument("--sample", action="store_true", help="生成内置示例报告（不读写数据库）")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="输出文件")
+    p.add_argument("--fonts", choices=["gb2312", "standard"], help="字体方案（默认使用设置）")
+    _add_db(p)
+
+    p = sub.add_parser("new", help="新建报告，最后一行输出报告编号")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--sample", action="store_true", help="从内置示例新建")
+    g.add_argument("--template", metavar="NAME", help="从模板新建（standard、sample）")
+    g.add_argument("--from-report", type=int, metavar="ID", help="从上一年度的报告新建")
+    p.add_argument("--year", type=int, help="报告年度")
+    p.add_argument("--org", default="", help="发文机关，例如：××镇人民政府")
+    _add_db(p)
+
+    p = sub.add_parser("list", help="列出报告")
+    p.add_argument("--trash", action="store_true", help="列出回收站中的报告")
+    _add_db(p)
+
+    p = sub.add_parser("export", help="导出为 JSON 交换文件")
+    p.add_argument("report_id", type=int)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    _add_db(p)
+
+    p = sub.add_parser("import", help="导入报告文件（.json、.docx、.txt），最后一行输出新报告编号")
+    p.add_argument("file", metavar="FILE")
+    _add_db(p)
+
+    p = sub.add_parser("templates", help="列出可用模板")
+
+    p = sub.add_parser("check", help="检查数据库完整性")
+    _add_db(p)
+    return parser
+
+
+def _db_arg(args: argparse.Namespace) -> str | None:
+    return getattr(args, "db", None) or getattr(args, "global_db", None)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from . import services
+    from .render.profile import FONT_PRESETS
+
+    if args.sample == (args.report_id is not None):
+        raise HxError("请指定报告编号，或使用 --sample 生成内置示例（二者选一）。")
+    if args.sample:
+        report = services.sample_report()
+        fonts = FONT_PRESETS[args.fonts] if args.fonts else None
+    else:
+        with services.open_store(_db_arg(args)) as store:
+            report = store.load(args.report_id)
+            fonts = FONT_PRESETS[args.fonts] if args.fonts else services.font_profile(store)
+    path = services.render_to_file(report, args.output, fonts)
+    for problem in services.report_problems(report):
+        print(f"提示：{problem}", file=sys.stderr)
+    print(path)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import services
+
+    with services.open_store(_db_arg(args)) as store:
+        if args.from_report is not None:
+            report = services.roll_over(store.load(args.from_report))
+        elif args.sample:
+            report = services.new_from_template(services.SAMPLE_TEMPLATE, 2024, args.org)
+        else:
+            if args.year is None:
+                raise HxError("请用 --year 指定报告年度，例如 --year 2025。")
+            report = services.new_from_template(args.template, args.year, args.org)
+        if args.year is not None and args.from_report is None and args.sample:
+            report.year = services.check_year(args.year)
+        report_id = store.add(report)
+    print(f"已新建报告：{report.year}年度 {report.display_name()}")
+    print(report_id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from . import services
+
+    with services.open_store(_db_arg(args)) as store:
+        rows = store.list_reports(deleted=args.trash)
+    if not rows:
+        print("（回收站为空）" if args.trash else "（还没有报告）")
+    for r in rows:
+        print(f"{r.id}\t{r.year}\t{r.display_name}\t{r.updated_at}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import services
+
+    with services.open_store(_db_arg(args)) as store:
+        report = store.load(args.report_id)
+    print(services.export_json(report, args.output))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from . import services
+
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    with services.open_store(_db_arg(args)) as store:
+        if suffix == ".json":
+            report_id = services.import_json(store, path)
+        elif suffix in (".docx", ".txt", ".doc", ".wps", ".rtf"):
+            from .importer import import_document
+
+            report = import_document(path)
+            report_id = store.add(report)
+        else:
+            raise HxError("只能导入 .json、.docx 或 .txt 文件。")
+        summary = store.summary(report_id)
+    print(f"已导入：{summary.year}年度 {summary.display_name}")
+    print(report_id)
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from . import services
+
+    for t in services.list_templates():
+        print(f"{t.name}\t{t.label}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from . import services
+
+    with services.open_store(_db_arg(args)) as store:
+        result = store.integrity_check()
+        print(f"完整性检查：{result}；数据结构版本：{store.schema_version()}；报告数：{len(store.list_reports())}")
+    return 0 if result == "ok" else EXIT_ERROR
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "render": cmd_render,
+    "new": cmd_new,
+    "list": cmd_list,
+    "export": cmd_export,
+    "import": cmd_import,
+    "templates": cmd_templates,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from . import __version__
+
+        print(__version__)
+        return 0
+    if args.command is None:
+        from .gui.app import run_gui  # Qt is imported only here
+
+        return run_gui(db_path=args.global_db, screenshot=args.screenshot)
+    try:
+        return COMMANDS[args.command](args)
+    except HxError as exc:
+        if exc.detail:
+            from .logutil import log_detail
+
+            log_detail(exc.message, exc.detail)
+        print(f"hxdesk：{exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("hxdesk：已取消。", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback for a user; the log keeps it
+        from .logutil import log_exception
+
+        where = log_exception(exc)
+        print(f"hxdesk：发生意外错误：{exc}（详细信息已记录在 {where}）", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Atomic file output with Chinese messages for every way it can fail."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def _os_message(exc: OSError, target: Path) -> OutputError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return OutputError(f"磁盘空间不足，无法保存“{target.name}”。请清理磁盘后重试。", path=str(target))
+    if exc.errno == errno.EROFS:
+        return OutputError(f"“{target.parent}”位于只读磁盘上，无法保存。请换一个文件夹。", path=str(target))
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputError("文件名过长，请换一个短一些的文件名。", path=str(target))
+    return OutputError(f"无法保存“{target}”：{exc.strerror or exc}", path=str(target), detail=repr(exc))
+
+
+def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place.
+
+    Either the whole new file is there afterwards or the old one is untouched;
+    no partial file is ever left behind.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError(f"文件夹不存在：{folder}", path=str(target))
+    if not folder.is_dir():
+        raise OutputError(f"“{folder}”不是文件夹。", path=str(target))
+    if target.is_dir():
+        raise OutputError(f"“{target}”是一个文件夹，请指定文件名。", path=str(target))
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"文件“{target.name}”是只读的，无法覆盖。请另存为其他文件名。", path=str(target))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~hxdesk-", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise OutputError(f"没有权限在文件夹“{folder}”中保存文件。请换一个文件夹。", path=str(target)) from None
+    except OSError as exc:
+        raise _os_message(exc, target) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            # Windows: Word and WPS hold the file they show open and locked.
+            raise OutputError(
+                f"文件“{target.name}”正被其他程序（如 Word 或 WPS）打开，无法覆盖。请先关闭该文件，或另存为其他文件名。",
+                path=str(target),
+                locked=True,
+            ) from None
+    except OSError as exc:
+        _remove_quietly(tmp)
+        raise _os_message(exc, target) from None
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    return target
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def free_name(target: str | Path) -> Path:
+    """The first of "name.docx", "name（2）.docx", … that does not exist (for a locked target)."""
+    target = Path(target)
+    n = 2
+    candidate = target
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}（{n}）{target.suffix}")
+        n += 1
+    return candidate

@@ -1,0 +1,1 @@
+"""The desktop GUI. The only package that imports Qt (PySide6)."""

@@ -1,0 +1,320 @@
+"""The JSON interchange format (see docs/interchange.md).
+
+One document holds one report.  The same format carries the report templates
+in resources/templates.  Input is untrusted: every field is type-checked and
+bounded, and a problem becomes a Chinese message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .errors import InvalidInput
+from .figures import KEY_RE, MAX_DECIMALS, MAX_FIGURE, normalize_decimal
+from .model import (
+    MAX_LEVEL,
+    QUALIFIERS,
+    YEAR_VARIABLES,
+    Block,
+    Figure,
+    Paragraph,
+    PointList,
+    Report,
+    Section,
+    new_uid,
+)
+from .text import MAX_TEXT, clean_line, clean_text
+
+FORMAT_NAME = "hxdesk-report"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_SECTIONS = 5000
+MAX_BLOCKS = 20000
+MAX_FIGURES = 5000
+MIN_YEAR, MAX_YEAR = 1990, 2200
+
+
+# --------------------------------------------------------------------- export
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"type": "paragraph", "text": block.text}
+    return {"type": "points", "lead": block.lead, "items": list(block.items), "inline": block.inline}
+
+
+def section_to_dict(section: Section) -> dict[str, Any]:
+    return {
+        "uid": section.uid,
+        "heading": section.heading,
+        "run_in": section.run_in,
+        "numbered": section.numbered,
+        "blocks": [block_to_dict(b) for b in section.blocks],
+        "children": [section_to_dict(c) for c in section.children],
+    }
+
+
+def figure_to_dict(fig: Figure) -> dict[str, Any]:
+    return {
+        "key": fig.key,
+        "label": fig.label,
+        "value": None if fig.value is None else format(fig.value, "f"),
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "formula": fig.formula,
+        "decimals": fig.decimals,
+        "at_most": fig.at_most,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "report": {
+            "uid": report.uid,
+            "name": report.name,
+            "template": report.template,
+            "year": report.year,
+            "issuers": list(report.issuers),
+            "title": report.title,
+            "addressee": report.addressee,
+            "intro": [block_to_dict(b) for b in report.intro],
+            "sections": [section_to_dict(s) for s in report.sections],
+            "signatures": list(report.signatures),
+            "date": report.date.isoformat() if report.date else None,
+            "figures": [figure_to_dict(f) for f in report.figures.values()],
+        },
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------- import
+
+class _Reader:
+    """Walks untrusted JSON with a path for error messages and global counters."""
+
+    def __init__(self) -> None:
+        self.sections = 0
+        self.blocks = 0
+
+    @staticmethod
+    def fail(where: str, what: str) -> InvalidInput:
+        return InvalidInput(f"文件内容有误（{where}）：{what}")
+
+    def obj(self, v: Any, where: str) -> dict[str, Any]:
+        if not isinstance(v, dict):
+            raise self.fail(where, "应为对象")
+        return v
+
+    def lst(self, v: Any, where: str) -> list[Any]:
+        if not isinstance(v, list):
+            raise self.fail(where, "应为列表")
+        return v
+
+    def text(self, d: dict[str, Any], key: str, where: str, *, default: str | None = "", line: bool = False) -> str:
+        v = d.get(key, default)
+        if v is None and default is None:
+            raise self.fail(f"{where}.{key}", "缺少此项")
+        if not isinstance(v, str):
+            raise self.fail(f"{where}.{key}", "应为文字")
+        if len(v) > MAX_TEXT:
+            raise self.fail(f"{where}.{key}", f"文字过长（超过 {MAX_TEXT} 字）")
+        return clean_line(v) if line else clean_text(v)
+
+    def flag(self, d: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        v = d.get(key, default)
+        if not isinstance(v, bool):
+            raise self.fail(f"{where}.{key}", "应为 true 或 false")
+        return v
+
+    def uid(self, d: dict[str, Any], where: str) -> str:
+        v = d.get("uid")
+        if v is None:
+            return new_uid()
+        if not isinstance(v, str) or not (1 <= len(v) <= 64) or not v.replace("-", "").isalnum():
+            raise self.fail(f"{where}.uid", "标识无效")
+        return v
+
+    def block(self, v: Any, where: str) -> Block:
+        self.blocks += 1
+        if self.blocks > MAX_BLOCKS:
+            raise self.fail(where, "段落过多")
+        d = self.obj(v, where)
+        kind = d.get("type")
+        if kind == "paragraph":
+            return Paragraph(self.text(d, "text", where))
+        if kind == "points":
+            items = [self._item(x, f"{where}.items[{i}]") for i, x in enumerate(self.lst(d.get("items", []), f"{where}.items"))]
+            return PointList(items=items, lead=self.text(d, "lead", where), inline=self.flag(d, "inline", where, True))
+        raise self.fail(f"{where}.type", "应为 paragraph 或 points")
+
+    def _item(self, v: Any, where: str) -> str:
+        if not isinstance(v, str):
+            raise self.fail(where, "应为文字")
+        if len(v) > MAX_TEXT:
+            raise self.fail(where, "文字过长")
+        return clean_text(v)
+
+    def blocks_of(self, v: Any, where: str) -> list[Block]:
+        return [self.block(b, f"{where}[{i}]") for i, b in enumerate(self.lst(v, where))]
+
+    def section(self, v: Any, where: str, level: int) -> Section:
+        if level > MAX_LEVEL:
+            raise self.fail(where, f"标题层级超过 {MAX_LEVEL} 级")
+        self.sections += 1
+        if self.sections > MAX_SECTIONS:
+            raise self.fail(where, "章节过多")
+        d = self.obj(v, where)
+        return Section(
+            heading=self.text(d, "heading", where, line=True),
+            run_in=self.flag(d, "run_in", where, False),
+            numbered=self.flag(d, "numbered", where, True),
+            blocks=self.blocks_of(d.get("blocks", []), f"{where}.blocks"),
+            children=[
+                self.section(c, f"{where}.children[{i}]", level + 1)
+                for i, c in enumerate(self.lst(d.get("children", []), f"{where}.children"))
+            ],
+            uid=self.uid(d, where),
+        )
+
+    def figure(self, v: Any, where: str) -> Figure:
+        d = self.obj(v, where)
+        key = d.get("key")
+        if not isinstance(key, str) or not KEY_RE.match(key) or key in YEAR_VARIABLES:
+            raise self.fail(f"{where}.key", "数据名称无效")
+        raw = d.get("value")
+        value: Decimal | None
+        if raw is None:
+            value = None
+        elif isinstance(raw, (str, int)) and not isinstance(raw, bool):
+            try:
+                value = Decimal(str(raw))
+            except InvalidOperation:
+                raise self.fail(f"{where}.value", "不是有效的数字") from None
+            if not value.is_finite() or value < 0 or value > MAX_FIGURE:
+                raise self.fail(f"{where}.value", "数值超出范围")
+            value = normalize_decimal(value)
+        else:
+            raise self.fail(f"{where}.value", "应为数字文字或 null")
+        qualifier = self.text(d, "qualifier", where, line=True)
+        if qualifier not in QUALIFIERS:
+            raise self.fail(f"{where}.qualifier", f"不支持的限定词“{qualifier}”")
+        decimals = d.get("decimals", 0)
+        if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
+            raise self.fail(f"{where}.decimals", f"应为 0 到 {MAX_DECIMALS} 的整数")
+        return Figure(
+            key=key,
+            label=self.text(d, "label", where, line=True),
+            value=value,
+            unit=self.text(d, "unit", where, line=True),
+            qualifier=qualifier,
+            formula=self.text(d, "formula", where, line=True),
+            decimals=decimals,
+            at_most=self.text(d, "at_most", where, line=True),
+        )
+
+
+def report_from_dict(data: Any) -> Report:
+    """Validate an interchange document and build the Report."""
+    r = _Reader()
+    top = r.obj(data, "文件")
+    if top.get("format") != FORMAT_NAME:
+        raise InvalidInput("这不是 hxdesk 报告文件（缺少 format: hxdesk-report）。")
+    version = top.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidInput("报告文件缺少版本号。")
+    if version > FORMAT_VERSION:
+        raise InvalidInput(f"报告文件的格式版本为 {version}，比本程序支持的版本 {FORMAT_VERSION} 新，请升级 hxdesk 后再导入。")
+    if version < 1:
+        raise InvalidInput(f"报告文件的格式版本 {version} 无效。")
+    d = r.obj(top.get("report"), "report")
+    year = d.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise r.fail("report.year", f"年度应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的整数")
+    date_raw = d.get("date")
+    date: _dt.date | None = None
+    if date_raw is not None:
+        if not isinstance(date_raw, str):
+            raise r.fail("report.date", "应为 YYYY-MM-DD")
+        try:
+            date = _dt.date.fromisoformat(date_raw)
+        except ValueError:
+            raise r.fail("report.date", "应为 YYYY-MM-DD") from None
+    figures: dict[str, Figure] = {}
+    fig_list = r.lst(d.get("figures", []), "report.figures")
+    if len(fig_list) > MAX_FIGURES:
+        raise r.fail("report.figures", "数据过多")
+    for i, fv in enumerate(fig_list):
+        fig = r.figure(fv, f"report.figures[{i}]")
+        if fig.key in figures:
+            raise r.fail(f"report.figures[{i}].key", f"数据名称“{fig.key}”重复")
+        figures[fig.key] = fig
+
+    def lines(key: str) -> list[str]:
+        out = []
+        for i, v in enumerate(r.lst(d.get(key, []), f"report.{key}")):
+            if not isinstance(v, str) or len(v) > 1000:
+                raise r.fail(f"report.{key}[{i}]", "应为一行文字")
+            out.append(clean_line(v))
+        return out
+
+    report = Report(
+        year=year,
+        title=r.text(d, "title", "report"),
+        issuers=lines("issuers"),
+        addressee=r.text(d, "addressee", "report", line=True),
+        intro=r.blocks_of(d.get("intro", []), "report.intro"),
+        sections=[r.section(s, f"report.sections[{i}]", 1) for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))],
+        signatures=lines("signatures"),
+        date=date,
+        figures=figures,
+        name=r.text(d, "name", "report", line=True),
+        template=r.text(d, "template", "report", line=True),
+        uid=r.uid(d, "report"),
+    )
+    seen: set[str] = set()
+    for s, _ in report.walk():
+        if s.uid in seen:
+            raise r.fail("report.sections", "章节标识重复")
+        seen.add(s.uid)
+    return report
+
+
+def loads(text: str) -> Report:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InvalidInput(f"文件不是有效的 JSON：{getattr(exc, 'msg', '嵌套过深')}。") from None
+    return report_from_dict(data)
+
+
+def read_file(path: str | Path) -> Report:
+    """Load a report from an interchange .json file (size-bounded)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 {MAX_FILE_BYTES // (1024 * 1024)} MB。")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"找不到文件：{p}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"这是一个文件夹，不是文件：{p}") from None
+    except PermissionError:
+        raise InvalidInput(f"没有权限读取文件：{p}") from None
+    except OSError as exc:
+        raise InvalidInput(f"无法读取文件：{p}（{exc.strerror}）") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("报告文件不是 UTF-8 编码的 JSON。") from None
+    return loads(text)

@@ -1,0 +1,225 @@
+"""The report model: pure dataclasses, no Qt, no SQL.
+
+A report is a title block, an optional addressee, intro blocks, a tree of
+sections (up to four levels) and a closing block.  Text may refer to figures
+and to the report year through placeholders written ``{{key}}``; the renderer
+expands them.  Numbering (一、（一）1.（1）) is derived from position and never
+stored.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, Union
+
+from .numbering import chinese_numeral
+
+MAX_LEVEL = 4
+
+#: Placeholders the report itself provides; figure keys may not use them.
+YEAR_VARIABLES = ("year", "next_year", "prev_year")
+
+PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Paragraph:
+    """A plain body paragraph."""
+
+    text: str
+    kind: str = field(default="paragraph", init=False, repr=False)
+
+
+@dataclass
+class PointList:
+    """Enumerated points 一是……二是……, after an optional lead sentence.
+
+    ``inline`` keeps lead and points in one paragraph, as the sample does;
+    otherwise the lead and every point are paragraphs of their own.
+    """
+
+    items: list[str]
+    lead: str = ""
+    inline: bool = True
+    kind: str = field(default="points", init=False, repr=False)
+
+
+Block = Union[Paragraph, PointList]
+
+
+def point_marker(index: int) -> str:
+    """一是, 二是, … for the 0-based ``index``."""
+    return chinese_numeral(index + 1) + "是"
+
+
+def block_paragraph_texts(block: Block) -> list[str]:
+    """The unexpanded paragraph texts one block renders to."""
+    if isinstance(block, Paragraph):
+        return [block.text]
+    items = [point_marker(i) + item for i, item in enumerate(block.items)]
+    if block.inline:
+        return [block.lead + "".join(items)]
+    return ([block.lead] if block.lead else []) + items
+
+
+@dataclass
+class Section:
+    """One heading and what stands under it.
+
+    A run-in heading (``run_in``) is a sentence that opens the paragraph of its
+    first body block, as every （一） in the sample.  Unnumbered sections keep
+    their level's style but take no number and do not advance the count.
+    """
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    run_in: bool = False
+    numbered: bool = True
+    uid: str = field(default_factory=new_uid)
+
+
+QUALIFIER_PREFIX = ("约", "近", "超", "逾", "超过", "达", "共")
+QUALIFIER_INFIX = ("余", "多")
+QUALIFIER_SUFFIX = ("以上", "以下", "左右")
+QUALIFIERS = ("",) + QUALIFIER_INFIX + QUALIFIER_SUFFIX + QUALIFIER_PREFIX
+
+
+@dataclass
+class Figure:
+    """A named number the text refers to, entered once.
+
+    ``formula`` makes the figure derived (computed from other figures, e.g.
+    ``handled / received * 100``); its ``value`` is then ignored.
+    The qualifier sits where Chinese puts it: 约30件, 80余人次, 95%以上.
+    """
+
+    key: str
+    label: str
+    value: Decimal | None = None
+    unit: str = ""
+    qualifier: str = ""
+    formula: str = ""
+    decimals: int = 0
+    at_most: str = ""  # key of a figure this one may not exceed (办结 ≤ 受理)
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.formula.strip())
+
+
+@dataclass
+class Report:
+    """A whole annual report."""
+
+    year: int
+    title: str = "{{year}}年度法治政府建设报告"
+    issuers: list[str] = field(default_factory=list)
+    addressee: str = ""
+    intro: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)
+    date: _dt.date | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    name: str = ""
+    template: str = ""
+    uid: str = field(default_factory=new_uid)
+
+    def variables(self) -> dict[str, str]:
+        """Year placeholders (the figures are expanded separately)."""
+        return {
+            "year": str(self.year),
+            "next_year": str(self.year + 1),
+            "prev_year": str(self.year - 1),
+        }
+
+    def display_name(self) -> str:
+        """The name a list shows: the explicit name or the first issuer."""
+        return self.name or (self.issuers[0] if self.issuers else "")
+
+    def walk(self) -> Iterator[tuple[Section, tuple[int, ...]]]:
+        """Every section in document order with its path of child indexes."""
+
+        def rec(sections: list[Section], path: tuple[int, ...]):
+            for i, s in enumerate(sections):
+                p = path + (i,)
+                yield s, p
+                yield from rec(s.children, p)
+
+        yield from rec(self.sections, ())
+
+    def find(self, uid: str) -> Section | None:
+        for s, _ in self.walk():
+            if s.uid == uid:
+                return s
+        return None
+
+    def all_texts(self) -> Iterator[str]:
+        """Every unexpanded text of the report (for search and reference checks)."""
+        yield self.title
+        yield from self.issuers
+        yield self.addressee
+        for b in self.intro:
+            yield from block_paragraph_texts(b)
+        for s, _ in self.walk():
+            yield s.heading
+            for b in s.blocks:
+                yield from block_paragraph_texts(b)
+        yield from self.signatures
+
+    def referenced_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for t in self.all_texts():
+            keys.update(PLACEHOLDER_RE.findall(t))
+        return keys
+
+
+def level_of(path: tuple[int, ...]) -> int:
+    return len(path)
+
+
+def numbering_labels(report: Report) -> dict[str, str]:
+    """Section uid -> its number label (一、 （一） 1. （1）), '' for unnumbered."""
+    labels: dict[str, str] = {}
+
+    def rec(sections: list[Section], level: int):
+        n = 0
+        for s in sections:
+            if s.numbered:
+                n += 1
+                labels[s.uid] = number_label(level, n)
+            else:
+                labels[s.uid] = ""
+            rec(s.children, level + 1)
+
+    rec(report.sections, 1)
+    return labels
+
+
+def number_label(level: int, n: int) -> str:
+    """The label of the n-th (1-based) numbered heading at ``level``."""
+    if level == 1:
+        return chinese_numeral(n) + "、"
+    if level == 2:
+        return "（" + chinese_numeral(n) + "）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def section_depth(section: Section) -> int:
+    """1 for a leaf, more for a section with descendants."""
+    return 1 + max((section_depth(c) for c in section.children), default=0)
+
+
+def date_text(d: _dt.date) -> str:
+    """2025年1月10日: Arabic numerals, full year, no leading zeros."""
+    return f"{d.year}年{d.month}月{d.day}日"

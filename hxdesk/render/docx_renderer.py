@@ -1,0 +1,265 @@
+"""Report model -> .docx in the official format (GB/T 9704-2012).
+
+Paragraph and character formatting come from the named styles of the style
+template (resources/styles/official.docx); the renderer only chooses styles,
+places the closing block and writes the page setup and page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ..figures import compute_values, expand_text
+from ..model import Block, Report, Section, block_paragraph_texts, date_text, numbering_labels
+from ..resources import resource_path
+from ..text import clean_line, clean_text, display_width
+from . import profile as fmt
+from .profile import FontProfile
+from .styles import STYLE_IDS, apply_font_profile
+from .title import break_title
+
+STYLE_TEMPLATE = "styles/official.docx"
+
+
+@dataclass
+class RenderedParagraph:
+    """What one body paragraph holds: (text, style role) runs."""
+
+    style: str
+    runs: list[tuple[str, str | None]]  # (text, character style role or None)
+    outline_level: int | None = None
+
+
+class ReportRenderer:
+    """Builds the document of one report with one font profile."""
+
+    def __init__(self, report: Report, fonts: FontProfile | None = None):
+        self.report = report
+        self.fonts = fonts or FontProfile()
+        self.values, self.problems = compute_values(report.figures)
+        self.labels = numbering_labels(report)
+
+    # ---------------------------------------------------------------- text
+    def expand(self, text: str) -> str:
+        return clean_text(expand_text(text, self.report, self.values)).replace("\n", "")
+
+    def paragraphs(self) -> list[RenderedParagraph]:
+        """The document's paragraphs in order, before any .docx is built."""
+        r = self.report
+        out: list[RenderedParagraph] = []
+        issuers = [self.expand(x) for x in r.issuers if x.strip()]
+        title_lines: list[str] = []
+        for part in r.title.split("\n"):
+            part = self.expand(part).strip()
+            if part:
+                title_lines.extend(break_title(part, fmt.TITLE_CHARS_PER_LINE))
+        for line in issuers + title_lines:
+            out.append(RenderedParagraph("title", [(line, None)]))
+        if out:
+            out.append(RenderedParagraph("body", []))  # 7.3.1: one blank line below the title
+        if r.addressee.strip():
+            addressee = self.expand(r.addressee).strip().rstrip(":：") + "："
+            out.append(RenderedParagraph("addressee", [(addressee, None)]))
+        for block in r.intro:
+            out.extend(self._block(block))
+        for section in r.sections:
+            self._section(section, 1, out)
+        out.extend(self._closing())
+        return out
+
+    def _block(self, block: Block, lead_run: tuple[str, str | None] | None = None) -> list[RenderedParagraph]:
+        texts = [self.expand(t) for t in block_paragraph_texts(block)]
+        paras = [RenderedParagraph("body", [(t, None)]) for t in texts if t]
+        if lead_run is not None:
+            if paras:
+                paras[0].runs.insert(0, lead_run)
+            else:
+                paras.append(RenderedParagraph("body", [lead_run]))
+        return paras
+
+    def _section(self, section: Section, level: int, out: list[RenderedParagraph]) -> None:
+        heading = self.labels.get(section.uid, "") + self.expand(section.heading).strip()
+        char_role = f"heading{level}_char"
+        if section.run_in:
+            # Run-in: the heading sentence opens the paragraph of the first
+            # block and only that sentence takes the heading's font.
+            first, *rest = section.blocks or [None]
+            if first is None:
+                paras = [RenderedParagraph("body", [(heading, char_role)])]
+            else:
+                paras = self._block(first, (heading, char_role))
+            paras[0].outline_level = level - 1
+            out.extend(paras)
+            for block in rest:
+                out.extend(self._block(block))
+        else:
+            out.append(RenderedParagraph(f"heading{level}", [(heading, None)], outline_level=level - 1))
+            for block in section.blocks:
+                out.extend(self._block(block))
+        for child in section.children:
+            self._section(child, level + 1, out)
+
+    def _closing(self) -> list[RenderedParagraph]:
+        """Signature and date per GB/T 9704 7.3.5.2 (no seal)."""
+        r = self.report
+        sigs = [clean_line(self.expand(s)) for s in r.signatures if s.strip()]
+        date = date_text(r.date) if r.date else ""
+        if not sigs and not date:
+            return []
+        out = [RenderedParagraph("body", [])]  # one blank line below the text
+        for sig in sigs:
+            out.append(RenderedParagraph("signature", [(sig, None)]))
+        if date:
+            out.append(RenderedParagraph("date", [(date, None)]))
+        return out
+
+    # ---------------------------------------------------------------- docx
+    def closing_indents(self) -> tuple[list[float], float]:
+        """Right indents in 字 of each signature line and of the date.
+
+        7.3.5.2: the signature stands 2 字 from the right; the date on the next
+        line starts 2 字 right of the signature's first character; a date longer
+        than that keeps 2 字 from the right and the signature moves left.
+        Joint signatures stand one below another, their first characters aligned.
+        """
+        sigs = [clean_line(self.expand(s)) for s in self.report.signatures if s.strip()]
+        widths = [display_width(s) for s in sigs]
+        s = max(widths, default=0.0)
+        d = display_width(date_text(self.report.date)) if self.report.date else 0.0
+        if not sigs:
+            return [], 2.0
+        if d <= s - 2:
+            sig_right, date_right = 2.0, s - d
+        else:
+            sig_right, date_right = 4.0 + d - s, 2.0
+        return [sig_right + (s - w) for w in widths], date_right
+
+    def build(self) -> DocxDocument:
+        document = docx.Document(str(resource_path(STYLE_TEMPLATE)))
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        apply_font_profile(document, self.fonts)
+        sig_indents, date_indent = self.closing_indents()
+        sig_iter = iter(sig_indents)
+        for rp in self.paragraphs():
+            p = document.add_paragraph(style=document.styles.get_by_id(STYLE_IDS[rp.style], _PARA))
+            for text, role in rp.runs:
+                run = p.add_run(text)
+                if role:
+                    run.style = document.styles.get_by_id(STYLE_IDS[role], _CHAR)
+            if rp.outline_level is not None and rp.style == "body":
+                _set_outline_level(p, rp.outline_level)
+            if rp.style == "signature":
+                _set_right_indent(p, next(sig_iter))
+            elif rp.style == "date":
+                _set_right_indent(p, date_indent)
+        _page_setup(document)
+        _page_numbers(document)
+        document.core_properties.title = " ".join(
+            self.expand(t) for t in self.report.title.split("\n")
+        )
+        return document
+
+
+_PARA = WD_STYLE_TYPE.PARAGRAPH
+_CHAR = WD_STYLE_TYPE.CHARACTER
+
+
+def _ppr(p: DocxParagraph):
+    return p._p.get_or_add_pPr()
+
+
+def _set_outline_level(p: DocxParagraph, level: int) -> None:
+    """Run-in headings keep the body style but still show in Word's navigation pane."""
+    ppr = _ppr(p)
+    el = parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>')
+    # outlineLvl comes after jc in the schema; pPr here holds at most pStyle and ind.
+    ppr.append(el)
+
+
+def _set_right_indent(p: DocxParagraph, chars: float) -> None:
+    ppr = _ppr(p)
+    hundredths = round(chars * 100)
+    twips = round(chars * fmt.CHAR_PITCH)
+    ppr.append(
+        parse_xml(
+            f'<w:ind {nsdecls("w")} w:rightChars="{hundredths}" w:right="{twips}" w:firstLineChars="0" w:firstLine="0"/>'
+        )
+    )
+
+
+def _page_setup(document: DocxDocument) -> None:
+    section = document.sections[0]
+    sp = section._sectPr
+    for tag in ("w:pgSz", "w:pgMar", "w:docGrid", "w:cols"):
+        for el in sp.findall(qn(tag)):
+            sp.remove(el)
+    # Schema order in sectPr: headerReference/footerReference first, then
+    # pgSz, pgMar, …, cols, …, docGrid.
+    sp.append(parse_xml(f'<w:pgSz {nsdecls("w")} w:w="{fmt.PAGE_WIDTH}" w:h="{fmt.PAGE_HEIGHT}"/>'))
+    sp.append(
+        parse_xml(
+            f'<w:pgMar {nsdecls("w")} w:top="{fmt.MARGIN_TOP}" w:right="{fmt.MARGIN_RIGHT}" '
+            f'w:bottom="{fmt.MARGIN_BOTTOM}" w:left="{fmt.MARGIN_LEFT}" w:header="{fmt.HEADER_DISTANCE}" '
+            f'w:footer="{fmt.FOOTER_DISTANCE}" w:gutter="0"/>'
+        )
+    )
+    sp.append(parse_xml(f'<w:cols {nsdecls("w")} w:space="425"/>'))
+    # 22 lines of 28.95 pt; Word's page setup shows the line grid.
+    sp.append(parse_xml(f'<w:docGrid {nsdecls("w")} w:linePitch="{fmt.LINE_PITCH}"/>'))
+
+
+def _page_numbers(document: DocxDocument) -> None:
+    """7.5: "— 1 —" in 4号 宋体, odd pages right and even pages left, 1 字 in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    style = document.styles.get_by_id(STYLE_IDS["page_number"], _PARA)
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.style = style
+        p.text = ""
+        ppr = _ppr(p)
+        side = "right" if align == "right" else "left"
+        ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:{side}="{fmt.PAGE_NUMBER_INDENT}" w:firstLine="0"/>'))
+        ppr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{align}"/>'))
+        p.add_run("— ")
+        _add_page_field(p)
+        p.add_run(" —")
+
+
+def _add_page_field(p: DocxParagraph) -> None:
+    for xml in (
+        '<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+        '<w:r {ns}><w:t>1</w:t></w:r>',
+        '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        p._p.append(parse_xml(xml.format(ns=nsdecls("w"))))
+
+
+def render_document(report: Report, fonts: FontProfile | None = None) -> DocxDocument:
+    return ReportRenderer(report, fonts).build()
+
+
+def render_bytes(report: Report, fonts: FontProfile | None = None) -> bytes:
+    buf = io.BytesIO()
+    render_document(report, fonts).save(buf)
+    return buf.getvalue()
+
+
+def paragraph_texts(report: Report) -> list[str]:
+    """The text of every paragraph the report renders to (for search, preview, tests)."""
+    return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report).paragraphs()]
+

@@ -1,0 +1,207 @@
+"""The one API that the CLI and the GUI call: create, open, save, roll over,
+render, export and import reports.  No Qt here."""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from . import interchange
+from .errors import HxError, InvalidInput, NotFound
+from .figures import compute_values, validate_figures
+from .fsutil import atomic_write_bytes
+from .model import Report, new_uid
+from .render import FontProfile, render_bytes
+from .render.profile import FONT_PRESETS
+from .resources import resource_path
+from .store import Store
+
+APP_NAME = "hxdesk"
+SAMPLE_TEMPLATE = "sample"
+STANDARD_TEMPLATE = "standard"
+FONT_SETTING = "fonts"
+
+
+def data_dir() -> Path:
+    """The user data folder (on Windows under %APPDATA%); HXDESK_DATA_DIR overrides."""
+    override = os.environ.get("HXDESK_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "hxdesk.db"
+
+
+# ------------------------------------------------------------------ templates
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    label: str
+
+
+TEMPLATE_LABELS = {
+    STANDARD_TEMPLATE: "标准框架（按《法治政府建设与责任落实督察工作规定》）",
+    SAMPLE_TEMPLATE: "示例：黔江区黄溪镇人民政府 2024 年度报告",
+}
+
+
+def list_templates() -> list[TemplateInfo]:
+    folder = resource_path("templates")
+    names = sorted(p.stem for p in folder.glob("*.json"))
+    names.sort(key=lambda n: (n != STANDARD_TEMPLATE, n != SAMPLE_TEMPLATE, n))
+    return [TemplateInfo(n, TEMPLATE_LABELS.get(n, n)) for n in names]
+
+
+def load_template(name: str) -> Report:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", name or ""):
+        raise NotFound(f"没有名为“{name}”的模板。")
+    path = resource_path("templates") / f"{name}.json"
+    if not path.is_file():
+        available = "、".join(t.name for t in list_templates())
+        raise NotFound(f"没有名为“{name}”的模板。可用的模板：{available}")
+    return interchange.read_file(path)
+
+
+def sample_report() -> Report:
+    """The built-in sample: the 2024 report of 黔江区黄溪镇人民政府."""
+    return load_template(SAMPLE_TEMPLATE)
+
+
+def check_year(year: int) -> int:
+    if not interchange.MIN_YEAR <= year <= interchange.MAX_YEAR:
+        raise InvalidInput(f"年度应在 {interchange.MIN_YEAR} 到 {interchange.MAX_YEAR} 之间。")
+    return year
+
+
+def new_from_template(name: str, year: int, org: str) -> Report:
+    """A new report from a template, for ``org`` and ``year``."""
+    report = load_template(name)
+    report.uid = new_uid()
+    report.year = check_year(year)
+    report.template = name
+    org = org.strip()
+    if name != SAMPLE_TEMPLATE:
+        if not org:
+            raise InvalidInput("请填写发文机关名称（例如：××镇人民政府）。")
+        report.issuers = [org]
+        report.signatures = [org]
+    elif org:
+        report.name = org
+    _fresh_uids(report)
+    return report
+
+
+def roll_over(previous: Report) -> Report:
+    """Next year's report from this year's: same structure and text, year + 1,
+    the date cleared and every entered figure emptied (to be filled again;
+    derived figures keep their formulas)."""
+    report = copy.deepcopy(previous)
+    report.uid = new_uid()
+    report.year = previous.year + 1
+    report.date = None
+    for fig in report.figures.values():
+        if not fig.derived:
+            fig.value = None
+    _fresh_uids(report)
+    return report
+
+
+def _fresh_uids(report: Report) -> None:
+    for section, _ in report.walk():
+        section.uid = new_uid()
+
+
+# ------------------------------------------------------------------ store
+
+def open_store(db_path: str | Path | None = None) -> Store:
+    return Store(Path(db_path) if db_path else default_db_path())
+
+
+def ensure_sample(store: Store) -> int | None:
+    """First start: put the built-in sample into an empty database."""
+    if store.list_reports() or store.list_reports(deleted=True) or store.get_setting("sample_added"):
+        return None
+    report = sample_report()
+    report.uid = new_uid()
+    report_id = store.add(report)
+    store.set_setting("sample_added", True)
+    return report_id
+
+
+def font_profile(store: Store | None) -> FontProfile:
+    if store is None:
+        return FontProfile()
+    data = store.get_setting(FONT_SETTING)
+    if isinstance(data, dict):
+        try:
+            return FontProfile.from_dict(data)
+        except HxError:
+            pass
+    return FontProfile()
+
+
+def set_font_profile(store: Store, profile: FontProfile) -> None:
+    store.set_setting(FONT_SETTING, profile.to_dict())
+
+
+# ------------------------------------------------------------------ output
+
+def report_problems(report: Report) -> list[str]:
+    """What a user should fix before sending the report (missing or inconsistent figures)."""
+    problems = []
+    values, _ = compute_values(report.figures)
+    invalid = validate_figures(report.figures)
+    for key, message in invalid.items():
+        fig = report.figures[key]
+        problems.append(f"{fig.label or key}：{message}")
+    used = report.referenced_keys()
+    for key in sorted(used):
+        if key in ("year", "next_year", "prev_year"):
+            continue
+        if key not in report.figures:
+            problems.append(f"正文引用了不存在的数据“{key}”。")
+        elif values.get(key) is None and key not in invalid:
+            problems.append(f"{report.figures[key].label or key}：尚未填写。")
+    return problems
+
+
+def default_file_name(report: Report) -> str:
+    title = report.title.replace("{{year}}", str(report.year)).replace("\n", "")
+    title = re.sub(r"\{\{[^}]*\}\}", "", title)
+    title = re.sub(r'[\\/:*?"<>|]', "", title).strip() or f"{report.year}年度法治政府建设报告"
+    return f"{title}.docx"
+
+
+def render_to_file(report: Report, path: str | Path, fonts: FontProfile | None = None) -> Path:
+    """Render and write the .docx atomically (no partial file on any failure)."""
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        raise InvalidInput("输出文件应以 .docx 结尾。")
+    return atomic_write_bytes(target, render_bytes(report, fonts))
+
+
+def export_json(report: Report, path: str | Path) -> Path:
+    return atomic_write_bytes(Path(path), interchange.dumps(report).encode("utf-8"))
+
+
+def import_json(store: Store, path: str | Path) -> int:
+    report = interchange.read_file(path)
+    return store.add(report)
+
+
+def today() -> _dt.date:
+    return _dt.date.today()
+
+
+__all__ = [
+    "FONT_PRESETS", "TemplateInfo", "list_templates", "load_template", "sample_report", "new_from_template",
+    "roll_over", "open_store", "ensure_sample", "font_profile", "set_font_profile", "report_problems",
+    "default_file_name", "render_to_file", "export_json", "import_json", "default_db_path", "data_dir",
+]

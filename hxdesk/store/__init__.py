@@ -1,0 +1,6 @@
+"""SQLite storage of reports (sqlite-utils). No Qt here."""
+
+from .db import DatabaseError, ReportSummary, Store
+from .migrations import SCHEMA_VERSION
+
+__all__ = ["Store", "ReportSummary", "DatabaseError", "SCHEMA_VERSION"]

@@ -1,0 +1,78 @@
+"""Schema migrations, recorded by sqlite-utils' Migrations in _sqlite_migrations.
+
+Every released schema keeps its migration here unchanged; a new schema is a
+new function appended at the end.  ``PRAGMA user_version`` mirrors the number
+of applied migrations so that an older hxdesk can see that a database is newer
+than it understands.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("hxdesk")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Schema 1: reports, their sections, their figures, and settings."""
+    db.execute(
+        """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL DEFAULT '',
+            template TEXT NOT NULL DEFAULT '',
+            year INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            issuers TEXT NOT NULL DEFAULT '[]',
+            addressee TEXT NOT NULL DEFAULT '',
+            intro TEXT NOT NULL DEFAULT '[]',
+            signatures TEXT NOT NULL DEFAULT '[]',
+            date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            parent_uid TEXT,
+            position INTEGER NOT NULL,
+            heading TEXT NOT NULL DEFAULT '',
+            run_in INTEGER NOT NULL DEFAULT 0,
+            numbered INTEGER NOT NULL DEFAULT 1,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (report_id, uid)
+        )
+        """
+    )
+    db.execute("CREATE INDEX sections_report ON sections(report_id, position)")
+    db.execute(
+        """
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            value TEXT,
+            unit TEXT NOT NULL DEFAULT '',
+            qualifier TEXT NOT NULL DEFAULT '',
+            formula TEXT NOT NULL DEFAULT '',
+            decimals INTEGER NOT NULL DEFAULT 0,
+            at_most TEXT NOT NULL DEFAULT '',
+            UNIQUE (report_id, key)
+        )
+        """
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
