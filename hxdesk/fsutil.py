@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
         raise OutputError(f"“{folder}”不是文件夹。", path=str(target))
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，请指定文件名。", path=str(target))
-    if target.exists() and not os.access(target, os.W_OK):
+    # The write bits too: root passes os.access, and Windows' read-only
+    # attribute shows as a missing write bit.
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & stat.S_IWUSR):
         raise OutputError(f"文件“{target.name}”是只读的，无法覆盖。请另存为其他文件名。", path=str(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".~hxdesk-", suffix=".tmp", dir=folder)
@@ -49,8 +52,11 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
             os.fsync(fh.fileno())
         try:
             os.replace(tmp, target)
-        except PermissionError:
-            # Windows: Word and WPS hold the file they show open and locked.
+        except OSError as exc:
+            # Windows: Word and WPS hold the file they show open and locked (PermissionError);
+            # a file in use on a share or a mount point answers EBUSY.
+            if not isinstance(exc, PermissionError) and exc.errno not in (errno.EBUSY, errno.ETXTBSY):
+                raise
             raise OutputError(
                 f"文件“{target.name}”正被其他程序（如 Word 或 WPS）打开，无法覆盖。请先关闭该文件，或另存为其他文件名。",
                 path=str(target),

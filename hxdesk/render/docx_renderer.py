@@ -36,6 +36,7 @@ class RenderedParagraph:
     style: str
     runs: list[tuple[str, str | None]]  # (text, character style role or None)
     outline_level: int | None = None
+    keep_next: bool = False
 
 
 class ReportRenderer:
@@ -72,7 +73,13 @@ class ReportRenderer:
             out.extend(self._block(block))
         for section in r.sections:
             self._section(section, 1, out)
-        out.extend(self._closing())
+        closing = self._closing()
+        if closing and out:
+            # The signature never stands alone on the last page: the last
+            # paragraph of the text goes with it (and the blank line between).
+            out[-1].keep_next = True
+            closing[0].keep_next = True
+        out.extend(closing)
         return out
 
     def _block(self, block: Block, lead_run: tuple[str, str | None] | None = None) -> list[RenderedParagraph]:
@@ -122,25 +129,27 @@ class ReportRenderer:
         return out
 
     # ---------------------------------------------------------------- docx
-    def closing_indents(self) -> tuple[list[float], float]:
-        """Right indents in 字 of each signature line and of the date.
+    def closing_layout(self) -> tuple[float, float]:
+        """Left indents in 字 of the signature lines and of the date.
 
-        7.3.5.2: the signature stands 2 字 from the right; the date on the next
-        line starts 2 字 right of the signature's first character; a date longer
-        than that keeps 2 字 from the right and the signature moves left.
-        Joint signatures stand one below another, their first characters aligned.
+        7.3.5.2 (no seal): the signature stands 2 字 from the right; the date on
+        the next line starts 2 字 right of the signature's first character; a
+        date longer than that keeps 2 字 from the right and the signature moves
+        left.  Joint signatures stand one below another, first characters aligned.
+        Left indents (not right alignment) keep the starts exact even where a
+        layout engine adds space around half-width digits.
         """
         sigs = [clean_line(self.expand(s)) for s in self.report.signatures if s.strip()]
-        widths = [display_width(s) for s in sigs]
-        s = max(widths, default=0.0)
+        s = max((display_width(x) for x in sigs), default=0.0)
         d = display_width(date_text(self.report.date)) if self.report.date else 0.0
+        line = float(fmt.CHARS_PER_LINE)
         if not sigs:
-            return [], 2.0
+            return 0.0, line - 2 - d
         if d <= s - 2:
-            sig_right, date_right = 2.0, s - d
-        else:
-            sig_right, date_right = 4.0 + d - s, 2.0
-        return [sig_right + (s - w) for w in widths], date_right
+            sig_left = line - 2 - s
+            return sig_left, sig_left + 2
+        date_left = line - 2 - d
+        return date_left - 2, date_left
 
     def build(self) -> DocxDocument:
         document = docx.Document(str(resource_path(STYLE_TEMPLATE)))
@@ -149,20 +158,33 @@ class ReportRenderer:
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         apply_font_profile(document, self.fonts)
-        sig_indents, date_indent = self.closing_indents()
-        sig_iter = iter(sig_indents)
+        sig_left, date_left = self.closing_layout()
+        # Style ids are written straight into the XML: python-docx's style
+        # lookup by object scans every style for each paragraph (most of the
+        # render time otherwise).
         for rp in self.paragraphs():
-            p = document.add_paragraph(style=document.styles.get_by_id(STYLE_IDS[rp.style], _PARA))
+            p = body.add_p()
+            ppr = p.get_or_add_pPr()
+            if rp.style != "body":
+                ppr.style = STYLE_IDS[rp.style]
             for text, role in rp.runs:
-                run = p.add_run(text)
+                r = p.add_r()
                 if role:
-                    run.style = document.styles.get_by_id(STYLE_IDS[role], _CHAR)
+                    r.get_or_add_rPr().style = STYLE_IDS[role]
+                r.text = text
+            if rp.keep_next:
+                ppr.keepNext_val = True
             if rp.outline_level is not None and rp.style == "body":
-                _set_outline_level(p, rp.outline_level)
-            if rp.style == "signature":
-                _set_right_indent(p, next(sig_iter))
-            elif rp.style == "date":
-                _set_right_indent(p, date_indent)
+                _append(ppr, f'<w:outlineLvl {nsdecls("w")} w:val="{rp.outline_level}"/>')
+            if rp.style in ("signature", "date"):
+                chars = sig_left if rp.style == "signature" else date_left
+                _append(
+                    ppr,
+                    f'<w:ind {nsdecls("w")} w:leftChars="{round(chars * 100)}" w:left="{round(chars * fmt.CHAR_PITCH)}" '
+                    'w:firstLineChars="0" w:firstLine="0"/>',
+                )
+            if len(ppr) == 0:
+                p.remove(ppr)
         _page_setup(document)
         _page_numbers(document)
         document.core_properties.title = " ".join(
@@ -172,30 +194,16 @@ class ReportRenderer:
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH
-_CHAR = WD_STYLE_TYPE.CHARACTER
 
 
 def _ppr(p: DocxParagraph):
     return p._p.get_or_add_pPr()
 
 
-def _set_outline_level(p: DocxParagraph, level: int) -> None:
-    """Run-in headings keep the body style but still show in Word's navigation pane."""
-    ppr = _ppr(p)
-    el = parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>')
-    # outlineLvl comes after jc in the schema; pPr here holds at most pStyle and ind.
-    ppr.append(el)
-
-
-def _set_right_indent(p: DocxParagraph, chars: float) -> None:
-    ppr = _ppr(p)
-    hundredths = round(chars * 100)
-    twips = round(chars * fmt.CHAR_PITCH)
-    ppr.append(
-        parse_xml(
-            f'<w:ind {nsdecls("w")} w:rightChars="{hundredths}" w:right="{twips}" w:firstLineChars="0" w:firstLine="0"/>'
-        )
-    )
+def _append(ppr, xml: str) -> None:
+    """Append to a w:pPr that holds at most pStyle and keepNext: ind and
+    outlineLvl come after both in the schema's order."""
+    ppr.append(parse_xml(xml))
 
 
 def _page_setup(document: DocxDocument) -> None:

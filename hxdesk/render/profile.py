@@ -39,9 +39,10 @@ TITLE_CHAR_PITCH = 22 * 20 + CONDENSE
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 TITLE_CHARS_PER_LINE = TEXT_WIDTH // TITLE_CHAR_PITCH  # 20
 
-# 7.5: the page number's dash line lies 7 mm below the 版心; the footer
-# distance is measured from the page edge to the bottom of the footer line.
-FOOTER_DISTANCE = mm(35 - 7) - 14 * 20 // 2 - 120
+# 7.5: the page number's dash line lies 7 mm below the 版心, i.e. 28 mm above
+# the page edge.  The footer distance is measured from the page edge to the
+# bottom of the footer line; the dash of a 4号 line sits about 3.6 mm above it.
+FOOTER_DISTANCE = mm(35 - 7 - 3.6)
 HEADER_DISTANCE = mm(15)
 PAGE_NUMBER_INDENT = 14 * 20  # 1 字 of 4号 from the edge of the text area
 

@@ -1,0 +1,162 @@
+"""The rendered report laid out by LibreOffice and measured in the PDF:
+22 lines a page, 28 characters a line, page numbers "— N —" right on odd and
+left on even pages, 7 mm below the text area."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hxdesk.render import render_document
+from support import custom_report, docx_to_pdf, pdf_pages, soffice
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")]
+
+MM = 72 / 25.4
+PAGE_W, PAGE_H = 595.28, 841.89
+LEFT, RIGHT = 28 * MM, PAGE_W - 26 * MM
+TOP, BOTTOM = 37 * MM, PAGE_H - 35 * MM
+PITCH = 579 / 20  # 28.95 pt a line
+CHAR = 15.75  # one 字 of condensed 3号
+# Characters that may not start a line (避头) or end one (避尾) in LibreOffice's
+# and Word's Chinese line breaking: they move a character to the next line.
+NO_LINE_START = set("，。、；：？！）》”’」』】〕…—%")
+NO_LINE_END = set("（《“‘「『【〔")
+HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+
+
+def is_wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80 or ch in "“”‘’—…"
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    from hxdesk import services
+
+    folder = tmp_path_factory.mktemp("pdf")
+    out = {}
+    sample = folder / "sample.docx"
+    services.render_to_file(services.sample_report(), sample)
+    custom = folder / "custom.docx"
+    render_document(custom_report()).save(str(custom))
+    for name, path in (("sample", sample), ("custom", custom)):
+        out[name] = pdf_pages(docx_to_pdf(path), BOTTOM)
+    return out
+
+
+def slots(page) -> list[int]:
+    """Line slots (0-based, on the 28.95 pt grid from the top of the text area) that hold text."""
+    return sorted({int((max(c["bottom"] for c in line.chars) - TOP) // PITCH) for line in page.lines})
+
+
+def test_sample_fills_every_page_with_22_lines(pdfs):
+    pages = pdfs["sample"]
+    assert len(pages) >= 4
+    for page in pages[:-1]:
+        used = slots(page)
+        assert used[0] == 0 and used[-1] == 21, f"page {page.number} uses slots {used}"
+    # The first page: 2 title lines, one blank line, 19 lines of text.
+    assert slots(pages[0]) == [0, 1] + list(range(3, 22))
+    # Nothing below the text area but the page number.
+    for page in pages:
+        assert all(line.top < BOTTOM for line in page.lines)
+
+
+def test_custom_report_pages_are_full_unless_a_heading_moved_on(pdfs):
+    pages = pdfs["custom"]
+    assert len(pages) >= 2
+    for page, following in zip(pages, pages[1:]):
+        used = slots(page)
+        if used[-1] == 21:
+            continue
+        # Keep-with-next: a heading (or the closing block) may not stand at the foot of a page.
+        first = following.lines[0].text
+        assert HEADING_START.match(first), f"page {page.number} ends at slot {used[-1]} before {first!r}"
+    first_page = slots(pages[0])
+    assert first_page[:5] == [0, 1, 2, 4, 5]  # three title lines, a blank line, the addressee, the text
+
+
+def line_checks(pages):
+    """(full lines checked, lines with exactly 28/26, unexplained deviations)."""
+    checked = exact = 0
+    unexplained = []
+    for page in pages:
+        lines = page.lines
+        for i, line in enumerate(lines):
+            text = line.text
+            if line.x1 < RIGHT - 3 or HEADING_START.match(text) and line.x1 < RIGHT - 3:
+                continue  # the last line of a paragraph
+            indented = line.x0 > LEFT + CHAR
+            expected = 26 if indented else 28
+            if all(is_wide(ch) for ch in text):
+                checked += 1
+                n = len(text)
+                nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+                if n == expected:
+                    exact += 1
+                elif n < expected and (NO_LINE_START & set(nxt[:2]) or text[-1:] in NO_LINE_END or nxt[:1].isascii()):
+                    pass  # a character moved down so that no line starts with closing punctuation
+                elif n == expected + 1 and text[-1] in NO_LINE_START:
+                    pass  # closing punctuation compressed at the line end
+                else:
+                    unexplained.append((page.number, n, text))
+            else:
+                # Half-width digits count half a 字; LibreOffice adds a little space around them.
+                width = sum(1 if is_wide(ch) else 0.5 for ch in text)
+                if not expected - 2.5 <= width <= expected + 0.5:
+                    unexplained.append((page.number, width, text))
+    return checked, exact, unexplained
+
+
+@pytest.mark.parametrize("name", ["sample", "custom"])
+def test_full_lines_hold_28_characters(pdfs, name):
+    checked, exact, unexplained = line_checks(pdfs[name])
+    assert unexplained == []
+    assert checked >= (40 if name == "sample" else 8)
+    assert exact / checked >= 0.75
+    # Unindented full lines start at the left margin and end at the 28th
+    # character.  LibreOffice hangs a closing punctuation mark into the margin
+    # whatever w:overflowPunct says; such a mark is not counted.
+    for page in pdfs[name]:
+        for line in page.lines:
+            chars = line.chars
+            if chars[-1]["text"] in NO_LINE_START and chars[-1]["x0"] >= RIGHT - 1:
+                chars = chars[:-1]
+            end = max(c["x1"] for c in chars)
+            if end >= RIGHT - 3 and line.x0 < LEFT + 1:
+                assert abs(line.x0 - LEFT) < 1.0
+                assert abs(end - (LEFT + 28 * CHAR)) < 2.5
+
+
+@pytest.mark.parametrize("name", ["sample", "custom"])
+def test_page_numbers(pdfs, name):
+    for page in pdfs[name]:
+        assert len(page.footer) == 1
+        footer = page.footer[0]
+        assert footer.text == f"—{page.number}—"
+        if page.number % 2:
+            assert abs(footer.x1 - (RIGHT - 14)) < 2, "odd pages: right, 1 字 from the edge"
+        else:
+            assert abs(footer.x0 - (LEFT + 14)) < 2, "even pages: left, 1 字 from the edge"
+        dash = footer.chars[0]
+        centre = (dash["top"] + dash["bottom"]) / 2
+        assert 6 * MM <= centre - BOTTOM <= 8 * MM, "the dash line lies 7 mm below the text area"
+        sizes = {round(c["size"]) for c in footer.chars}
+        assert sizes == {14}
+
+
+def test_closing_block_positions(pdfs):
+    page = pdfs["custom"][-1]
+    by_text = {line.text: line for line in page.lines}
+    sig_long, sig_short, date = by_text["中共青山镇委员会"], by_text["青山镇人民政府"], by_text["2026年1月9日"]
+    # The signature stands 2 字 from the right; joint signatures start aligned.
+    assert abs((RIGHT - sig_long.x1) - 2 * CHAR) < 2
+    assert abs(sig_short.x0 - sig_long.x0) < 2
+    # The date starts 2 字 right of the signature; its end stays inside the
+    # signature's (LibreOffice adds a little space around half-width digits).
+    assert abs((date.x0 - sig_long.x0) - 2 * CHAR) < 2
+    assert date.x1 <= sig_long.x1 + 1.2 * CHAR
+    # One blank line between the text and the signature.
+    above = [line for line in page.lines if line.top < sig_long.top]
+    assert above and round((sig_long.top - above[-1].top) / PITCH) == 2

@@ -1,0 +1,161 @@
+"""The SQLite store and the JSON interchange format, on real files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from hxdesk import interchange, services
+from hxdesk.errors import InvalidInput, NotFound
+from hxdesk.render import paragraph_texts
+from hxdesk.store import SCHEMA_VERSION, Store
+from support import custom_report
+
+
+def test_store_round_trips_sample_and_custom(store):
+    for report in (services.sample_report(), custom_report()):
+        rid = store.add(report)
+        loaded = store.load(rid)
+        assert interchange.report_to_dict(loaded) == interchange.report_to_dict(report)
+        assert paragraph_texts(loaded) == paragraph_texts(report)
+
+
+def test_store_file_settings(store, db_path):
+    assert store.journal_mode == "wal"
+    assert store.schema_version() == SCHEMA_VERSION
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Foreign keys: purging a report removes its sections and figures.
+    rid = store.add(services.sample_report())
+    store.purge(rid)
+    assert store.conn.execute("SELECT count(*) FROM sections").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+
+
+def test_save_replaces_content_in_one_transaction(store):
+    report = services.sample_report()
+    rid = store.add(report)
+    report.sections[0].children[0].heading = "改过的标题。"
+    report.figures["regulation_drafts"].value = report.figures["regulation_drafts"].value + 1
+    store.save(rid, report)
+    again = store.load(rid)
+    assert again.sections[0].children[0].heading == "改过的标题。"
+    assert str(again.figures["regulation_drafts"].value) == "7"
+    # A failing write leaves the previous content intact.
+    bad = services.sample_report()
+    bad.sections.append(bad.sections[0])  # a repeated section id cannot be stored
+    with pytest.raises(InvalidInput):
+        store.save(rid, bad)
+    assert store.load(rid).sections[0].children[0].heading == "改过的标题。"
+
+
+def test_trash_and_unknown_ids(store):
+    rid = store.add(services.sample_report())
+    store.set_deleted(rid, True)
+    assert store.list_reports() == [] and [s.id for s in store.list_reports(deleted=True)] == [rid]
+    store.set_deleted(rid, False)
+    assert [s.id for s in store.list_reports()] == [rid]
+    with pytest.raises(NotFound):
+        store.load(999)
+
+
+def test_same_uid_twice_gets_a_fresh_uid(store):
+    a = store.add(services.sample_report())
+    b = store.add(services.sample_report())
+    assert store.load(a).uid != store.load(b).uid
+
+
+def test_a_newer_schema_is_refused(db_path):
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(services.HxError) as info:
+        Store(db_path)
+    assert "更新版本" in info.value.message
+
+
+def test_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(services.HxError) as info:
+        Store(path)
+    assert "hxdesk 数据库" in info.value.message or "损坏" in info.value.message
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_interchange_round_trip_is_lossless():
+    for report in (services.sample_report(), custom_report()):
+        text = interchange.dumps(report)
+        again = interchange.loads(text)
+        assert interchange.dumps(again) == text
+
+
+@pytest.mark.parametrize(
+    "mutate, needle",
+    [
+        (lambda d: d.update(version=99), "请升级"),
+        (lambda d: d.pop("format"), "不是 hxdesk 报告文件"),
+        (lambda d: d["report"].update(year="2024"), "年度"),
+        (lambda d: d["report"]["figures"][0].update(value="abc"), "不是有效的数字"),
+        (lambda d: d["report"]["figures"][0].update(value="-5"), "超出范围"),
+        (lambda d: d["report"]["figures"][0].update(qualifier="大约"), "限定词"),
+        (lambda d: d["report"]["sections"][0].update(children=[{"heading": "x", "children": [{"heading": "y", "children": [{"heading": "z", "children": [{"heading": "w"}]}]}]}]), "层级"),
+        (lambda d: d["report"]["intro"].append({"type": "table"}), "paragraph"),
+        (lambda d: d["report"]["figures"].append(dict(d["report"]["figures"][0])), "重复"),
+        (lambda d: d["report"].update(date="2025-13-40"), "YYYY-MM-DD"),
+    ],
+)
+def test_malformed_interchange_is_refused_in_chinese(mutate, needle):
+    data = interchange.report_to_dict(services.sample_report())
+    mutate(data)
+    with pytest.raises(InvalidInput) as info:
+        interchange.report_from_dict(data)
+    assert needle in info.value.message
+
+
+def test_interchange_cleans_xml_illegal_characters():
+    data = interchange.report_to_dict(services.sample_report())
+    data["report"]["intro"][0]["text"] = "前\x00言\x07\ud800文"
+    report = interchange.report_from_dict(data)
+    assert report.intro[0].text == "前言文"
+
+
+def test_interchange_bad_json_and_deep_nesting(tmp_path):
+    with pytest.raises(InvalidInput):
+        interchange.loads("{not json")
+    with pytest.raises(InvalidInput):
+        interchange.loads("[" * 100000 + "]" * 100000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (interchange.MAX_FILE_BYTES + 1))
+    with pytest.raises(InvalidInput) as info:
+        interchange.read_file(big)
+    assert "过大" in info.value.message
+
+
+def test_templates_are_valid_and_listed():
+    names = [t.name for t in services.list_templates()]
+    assert names[:2] == ["standard", "sample"]
+    std = services.new_from_template("standard", 2025, "某某街道办事处")
+    assert std.issuers == ["某某街道办事处"] and std.signatures == ["某某街道办事处"]
+    headings = [s.heading for s in std.sections]
+    assert headings[0] == "{{year}}年度推进法治政府建设的主要举措和成效"
+    assert "其他需要报告的情况" in headings
+    with pytest.raises(NotFound):
+        services.load_template("../etc/passwd")
+
+
+def test_roll_over_starts_next_year_from_this_year():
+    this = services.sample_report()
+    nxt = services.roll_over(this)
+    assert nxt.year == 2025 and nxt.date is None
+    texts = paragraph_texts(nxt)
+    assert texts[1] == "2025年度法治政府建设报告"
+    assert any(t.startswith("三、2026年工作措施") for t in texts)
+    assert all(f.value is None for f in nxt.figures.values() if not f.derived)
+    assert any("【待填：" in t for t in texts)
+    assert {s.uid for s, _ in nxt.walk()}.isdisjoint({s.uid for s, _ in this.walk()})
+    assert json.loads(interchange.dumps(this))  # the original is untouched
+    assert this.year == 2024
