@@ -15,6 +15,8 @@ SHARED = Path(os.environ.get("HXDESK_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seeds" / "000_3ba48369459b5a14.txt"
 # A copy inside the repository, so the tests do not depend on ../shared being there.
 SEED_COPY = ROOT / "tests" / "data" / "huangxi_2024.txt"
+# Maps 仿宋/楷体/黑体/小标宋 to free look-alikes (see the file).
+PREVIEW_FONTS = ROOT / "tests" / "data" / "preview-fonts.conf"
 
 
 def seed_text() -> str:
@@ -54,11 +56,12 @@ def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
         raise RuntimeError("LibreOffice (soffice) is not installed; run scripts/install_system_deps.sh --test")
     out_dir = out_dir or docx_path.parent
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    env = {**os.environ, "FONTCONFIG_FILE": str(PREVIEW_FONTS)}
     try:
         subprocess.run(
             [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
              "--outdir", str(out_dir), str(docx_path)],
-            check=True, capture_output=True, timeout=180,
+            check=True, capture_output=True, timeout=180, env=env,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
