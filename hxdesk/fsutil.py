@@ -46,6 +46,11 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     except OSError as exc:
         raise _os_message(exc, target) from None
     try:
+        # mkstemp makes the file private (0600); give it the mode a normal
+        # new file gets, or the mode of the file it replaces.
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+        if os.name == "posix":
+            os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -69,6 +74,12 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
         _remove_quietly(tmp)
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _remove_quietly(path: str) -> None:
