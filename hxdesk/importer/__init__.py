@@ -1,12 +1,35 @@
-"""Importing existing reports (.docx, .txt) into the model. No Qt here."""
+"""Importing existing reports (.docx, .txt) into the model. No Qt here.
+
+sources / docx_reader read an untrusted file into raw paragraphs (within safe
+limits), normalise cleans each paragraph's text, structure finds the title
+block, addressee, headings, points and closing, figures turns numbers into
+figures and years into {{year}} placeholders.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InvalidInput
 from ..model import Report
+from .sources import read_source
+from .structure import ImportResult, build_report
+
+
+def import_file(path: str | Path) -> ImportResult:
+    """The report a .docx or .txt file holds, with notes for the user (tables, pictures …).
+
+    Raises InvalidInput with a Chinese message for anything that cannot be read.
+    The file is only read, never written.
+    """
+    result = build_report(read_source(path))
+    report = result.report
+    if not report.issuers:  # the list of reports shows the first issuing body, else this name
+        report.name = report.signatures[0] if report.signatures else Path(path).stem[:60]
+    return result
 
 
 def import_document(path: str | Path) -> Report:
-    raise InvalidInput("暂不支持导入 .docx 或 .txt 文件。")
+    return import_file(path).report
+
+
+__all__ = ["ImportResult", "import_document", "import_file"]

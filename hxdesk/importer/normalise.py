@@ -1,0 +1,216 @@
+"""Cleaning the text of one paragraph the way an editor would.
+
+Half-width punctuation becomes full-width where the context is Chinese (never
+inside numbers such as 3.5 or 10:30, never in Latin text); full-width digits and
+letters become ASCII; stray spaces go; heading labels take their standard form
+(一、 （一） 1. （1）).  :func:`normalise` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import clean_text
+
+_ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\t\n\r]")
+#: Artefact of Word's "save as text": the hidden bookmark Word keeps at the last edit.
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH_ALNUM[0xFF05] = ord("%")
+
+_CN_NUM = "一二三四五六七八九十百"
+_LABELS = (
+    (re.compile(rf"^([{_CN_NUM}]+)\s*[、.．]\s*"), r"\1、"),
+    (re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)][、.．]?\s*"), r"（\1）"),
+    (re.compile(r"^(\d{1,3})\s*[.．、]\s*(?![\d%])"), r"\1."),
+    (re.compile(r"^[（(]\s*(\d{1,3})\s*[）)][、.．]?\s*"), r"（\1）"),
+)
+
+_OPEN_TO_CLOSE = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」"}
+
+
+def is_han(ch: str | None) -> bool:
+    if not ch:
+        return False
+    o = ord(ch)
+    return 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
+
+
+def is_chinese(ch: str | None) -> bool:
+    """Han characters and Chinese (full-width) punctuation: the context that wants full-width marks."""
+    if not ch:
+        return False
+    if is_han(ch):
+        return True
+    o = ord(ch)
+    return 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20 or ch in "“”‘’—…·"
+
+
+def _neighbours(chars: list[str], i: int) -> tuple[str | None, str | None]:
+    """Nearest non-space characters left and right of position i."""
+    j = i - 1
+    while j >= 0 and chars[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(chars) and chars[k] == " ":
+        k += 1
+    return (chars[j] if j >= 0 else None), (chars[k] if k < len(chars) else None)
+
+
+def _convert_punctuation(text: str) -> str:
+    chars = list(text)
+    n = len(chars)
+    # chinese_before[i]: how many Chinese characters stand before position i (O(1) range tests).
+    chinese_before = [0] * (n + 1)
+    for i, ch in enumerate(chars):
+        chinese_before[i + 1] = chinese_before[i] + is_chinese(ch)
+
+    def chinese_inside(a: int, b: int) -> bool:
+        return chinese_before[b] - chinese_before[a + 1] > 0
+
+    # Parentheses: pair them, convert a pair whose content or surroundings are Chinese.
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    lone: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if stack:
+                pairs.append((stack.pop(), i))
+            else:
+                lone.append(i)
+    lone.extend(stack)
+    for a, b in pairs:
+        left, _ = _neighbours(chars, a)
+        _, right = _neighbours(chars, b)
+        if chinese_inside(a, b) or is_chinese(left) or is_chinese(right):
+            chars[a], chars[b] = "（", "）"
+    for i in lone:
+        left, right = _neighbours(chars, i)
+        if is_chinese(left) or is_chinese(right):
+            chars[i] = "（" if chars[i] == "(" else "）"
+    # Straight quotes, in pairs.
+    for quote, (open_q, close_q), needs_inner in (('"', "“”", False), ("'", "‘’", True)):
+        positions = [i for i, c in enumerate(chars) if c == quote]
+        for a, b in zip(positions[0::2], positions[1::2], strict=False):  # an odd last one is handled below
+            left, _ = _neighbours(chars, a)
+            _, right = _neighbours(chars, b)
+            chinese_inner = chinese_inside(a, b)
+            if chinese_inner or (not needs_inner and (is_chinese(left) or is_chinese(right))):
+                chars[a], chars[b] = open_q, close_q
+        if len(positions) % 2 and not needs_inner:
+            i = positions[-1]
+            left, right = _neighbours(chars, i)
+            if is_chinese(left) or is_chinese(right):
+                opens = (left is None or left in "，。；：、（“") and right is not None
+                chars[i] = open_q if opens else close_q
+    # Single marks.
+    for i in range(n):
+        ch = chars[i]
+        if ch not in ",;:?!.":
+            continue
+        left, right = _neighbours(chars, i)
+        tight_left = chars[i - 1] if i > 0 else None
+        tight_right = chars[i + 1] if i + 1 < n else None
+        between_digits = bool(tight_left and tight_left.isdigit() and tight_right and tight_right.isdigit())
+        if ch in ",:" and between_digits:
+            continue  # 1,234 and 10:30
+        if ch == ".":
+            # Only a sentence end after a Han character: never 3.5, 1. or a URL.
+            if (is_han(left) or (left or "x") in "%）”》") and (right is None or is_chinese(right)):
+                chars[i] = "。"
+            continue
+        if ch in "?!":
+            if is_chinese(left):
+                chars[i] = "？" if ch == "?" else "！"
+            continue
+        if is_chinese(left) or is_chinese(right):
+            chars[i] = {",": "，", ";": "；", ":": "："}[ch]
+    return "".join(chars)
+
+
+def _is_mark(ch: str | None) -> bool:
+    return ch is not None and ch != "\u3000" and is_chinese(ch) and not is_han(ch)
+
+
+def _fix_spaces(text: str) -> str:
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r"[ \u3000]*\u3000[ \u3000]*", "\u3000", text)
+    chars = list(text)
+    out: list[str] = []
+    for i, ch in enumerate(chars):
+        if ch == " ":
+            left = out[-1] if out else None
+            right = chars[i + 1] if i + 1 < len(chars) else None
+            # A space next to Chinese text is a typing artefact; between Latin words it stays.
+            if left is None or right is None or is_chinese(left) or is_chinese(right):
+                continue
+            if left == "\u3000" or right == "\u3000":
+                continue
+        elif ch == "\u3000":
+            left = out[-1] if out else None
+            right = chars[i + 1] if i + 1 < len(chars) else None
+            # A full-width space kept between words, never beside a punctuation mark.
+            if _is_mark(left) or _is_mark(right):
+                continue
+        out.append(ch)
+    return "".join(out).strip(" \u3000")
+
+
+def canonical_label(text: str) -> str:
+    """一. → 一、, (一) → （一）, 1、/1． → 1., (1) → （1）, without a space after the label."""
+    for pattern, repl in _LABELS:
+        new, count = pattern.subn(repl, text, count=1)
+        if count:
+            return new
+    return text
+
+
+def normalise(text: str) -> str:
+    """One paragraph's text as it should stand in the report."""
+    # A converted mark can make its neighbour's context Chinese: repeat until nothing changes.
+    for _ in range(5):
+        new = _normalise_once(text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _normalise_once(text: str) -> str:
+    text = clean_text(text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _BOOKMARK.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = text.translate(_FULLWIDTH_ALNUM)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)
+    text = text.strip(" \u3000")
+    text = canonical_label(text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\.{3,6}", "……", text)
+    text = _convert_punctuation(text)
+    text = _fix_spaces(text)
+    text = canonical_label(text)
+    # Literal braces would read as placeholders ({{key}}) in the model.
+    text = text.replace("{{", "｛｛").replace("}}", "｝｝")
+    return text
+
+
+def sentence_end(text: str, start: int = 0) -> int:
+    """Index of the first 。！？ at quote/bracket depth 0 from ``start``; -1 if none."""
+    depth: list[str] = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in _OPEN_TO_CLOSE:
+            depth.append(_OPEN_TO_CLOSE[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in "。！？":
+            return i
+    if depth:  # unbalanced quotes or brackets: fall back to the first sentence end
+        found = [i for i in (text.find(c, start) for c in "。！？") if i >= 0]
+        return min(found, default=-1)
+    return -1
