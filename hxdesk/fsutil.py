@@ -98,3 +98,32 @@ def free_name(target: str | Path) -> Path:
         candidate = target.with_name(f"{target.stem}（{n}）{target.suffix}")
         n += 1
     return candidate
+
+
+def read_input_file(path: str | Path, max_bytes: int, *, too_big_hint: str = "") -> bytes:
+    """Read an untrusted input file, at most ``max_bytes``, never changing it.
+
+    Every failure (missing, a folder, no permission, too large) becomes an
+    InvalidInput with a Chinese message.
+    """
+    from .errors import InvalidInput
+
+    p = Path(path)
+    limit = f"可导入的文件不超过 {max_bytes // 1024 // 1024} MB。{too_big_hint}"
+    try:
+        if p.is_dir():
+            raise InvalidInput(f"这是一个文件夹，不是文件：{p}")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InvalidInput(f"文件过大（{size / 1024 / 1024:.0f} MB）。{limit}")
+        with p.open("rb") as fh:  # read-only: the input file is never changed
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"找不到文件：{p}") from None
+    except PermissionError:
+        raise InvalidInput(f"没有权限读取文件：{p}（文件可能正在被其他程序使用）") from None
+    except OSError as exc:
+        raise InvalidInput(f"无法读取文件：{p}（{exc.strerror or exc}）") from None
+    if len(data) > max_bytes:  # the file grew while it was read
+        raise InvalidInput(f"文件过大。{limit}")
+    return data

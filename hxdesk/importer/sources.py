@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..fsutil import read_input_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -47,28 +48,7 @@ class Source:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InvalidInput(f"这是一个文件夹，不是文件：{path}")
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(
-                f"文件过大（{size / 1024 / 1024:.0f} MB）。可导入的报告文件不超过 {MAX_FILE_BYTES // 1024 // 1024} MB；"
-                "如果文件中有大量图片，请删除图片后另存再导入。"
-            )
-        with path.open("rb") as fh:  # read-only: the input file is never changed
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InvalidInput(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"这是一个文件夹，不是文件：{path}") from None
-    except PermissionError:
-        raise InvalidInput(f"没有权限读取文件：{path}（文件可能正在被其他程序使用）") from None
-    except OSError as exc:
-        raise InvalidInput(f"无法读取文件：{path}（{exc.strerror or exc}）") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(f"文件过大。可导入的报告文件不超过 {MAX_FILE_BYTES // 1024 // 1024} MB。")
-    return data
+    return read_input_file(path, MAX_FILE_BYTES, too_big_hint="如果文件中有大量图片，请删除图片后另存再导入。")
 
 
 def read_source(path: str | Path) -> Source:
