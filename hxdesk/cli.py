@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .errors import HxError
 
@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="检查数据库完整性")
     _add_db(p)
+
+    p = sub.add_parser("backup", help="立即备份数据库（保存在数据库旁的 backups 文件夹中）")
+    p.add_argument("--list", action="store_true", help="只列出已有的备份")
+    _add_db(p)
+
+    p = sub.add_parser("restore", help="用备份恢复数据库（原文件会被移到一旁保留，不会删除）")
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件（默认：最新的完好备份）")
+    _add_db(p)
     return parser
 
 
@@ -87,7 +95,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         report = services.sample_report()
         fonts = FONT_PRESETS[args.fonts] if args.fonts else None
     else:
-        with services.open_store(_db_arg(args)) as store:
+        with services.open_store(_db_arg(args), write=False) as store:
             report = store.load(args.report_id)
             fonts = FONT_PRESETS[args.fonts] if args.fonts else services.font_profile(store)
     path = services.render_to_file(report, args.output, fonts)
@@ -120,7 +128,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args)) as store:
+    with services.open_store(_db_arg(args), write=False) as store:
         rows = store.list_reports(deleted=args.trash)
     if not rows:
         print("（回收站为空）" if args.trash else "（还没有报告）")
@@ -132,7 +140,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args)) as store:
+    with services.open_store(_db_arg(args), write=False) as store:
         report = store.load(args.report_id)
     print(services.export_json(report, args.output))
     return 0
@@ -143,16 +151,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     suffix = path.suffix.lower()
+    if suffix in (".docx", ".txt", ".doc", ".wps", ".rtf"):
+        from .importer import import_file
+
+        # Read the whole document before the database is opened: a bad file changes nothing.
+        imported = import_file(path)
+        for note in imported.notes:
+            print(f"提示：{note}", file=sys.stderr)
+    elif suffix != ".json":
+        raise HxError("只能导入 .json、.docx 或 .txt 文件。")
     with services.open_store(_db_arg(args)) as store:
         if suffix == ".json":
             report_id = services.import_json(store, path)
-        elif suffix in (".docx", ".txt", ".doc", ".wps", ".rtf"):
-            from .importer import import_document
-
-            report = import_document(path)
-            report_id = store.add(report)
         else:
-            raise HxError("只能导入 .json、.docx 或 .txt 文件。")
+            report_id = store.add(imported.report)
         summary = store.summary(report_id)
     print(f"已导入：{summary.year}年度 {summary.display_name}")
     print(report_id)
@@ -170,10 +182,37 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args)) as store:
+    with services.open_store(_db_arg(args), write=False) as store:
         result = store.integrity_check()
         print(f"完整性检查：{result}；数据结构版本：{store.schema_version()}；报告数：{len(store.list_reports())}")
     return 0 if result == "ok" else EXIT_ERROR
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from . import services
+
+    if args.list:
+        rows = services.list_backups(_db_arg(args))
+        if not rows:
+            print("（还没有备份）")
+        for b in rows:
+            print(f"{b.path}\t{b.label}")
+        return 0
+    info = services.make_backup(_db_arg(args))
+    print(f"已备份：{info.label}")
+    print(info.path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from . import services
+
+    db = _db_arg(args)
+    aside = services.restore_backup(args.backup, db)
+    if aside is not None:
+        print(f"原数据库已移到：{aside}")
+    print(f"已从备份恢复：{db or services.default_db_path()}")
+    return 0
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -184,6 +223,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "templates": cmd_templates,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

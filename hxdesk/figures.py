@@ -10,7 +10,7 @@ import ast
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidInput
 from .model import (
@@ -27,6 +27,7 @@ from .model import (
 #: Larger than any count a town reports; guards against typos such as 1e30.
 MAX_FIGURE = Decimal("1000000000000")
 MAX_DECIMALS = 4
+MAX_FRACTION_DIGITS = 6  # digits typed after the point (3.1415926 is a typo, not a count)
 KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 _UNITS = {"万": Decimal(10000), "亿": Decimal(100000000)}
@@ -48,8 +49,13 @@ def parse_number(text: str) -> Decimal:
         raw = raw[:-1]
     if raw.startswith("-"):
         raise InvalidInput("数值不能为负数。")
-    if not re.fullmatch(r"\d+(\.\d+)?", raw):
+    m = re.fullmatch(r"(\d+)(?:\.(\d+))?", raw)
+    if not m:
         raise InvalidInput(f"“{text.strip()[:20]}”不是有效的数字，请只输入数字（可带小数点）。")
+    if len(m.group(1).lstrip("0")) > 16:
+        raise InvalidInput("数值过大，请检查是否多输了位数。")
+    if m.group(2) and len(m.group(2)) > MAX_FRACTION_DIGITS:
+        raise InvalidInput(f"小数位数过多，最多 {MAX_FRACTION_DIGITS} 位。")
     try:
         value = Decimal(raw) * mult
     except InvalidOperation as exc:  # pragma: no cover - regex guards this

@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import InvalidInput
 from .figures import KEY_RE, MAX_DECIMALS, MAX_FIGURE, normalize_decimal
+from .fsutil import read_input_file
 from .model import (
     MAX_LEVEL,
     QUALIFIERS,
@@ -36,6 +37,7 @@ MAX_SECTIONS = 5000
 MAX_BLOCKS = 20000
 MAX_FIGURES = 5000
 MIN_YEAR, MAX_YEAR = 1990, 2200
+MAX_FRACTION_DIGITS = 12
 
 
 # --------------------------------------------------------------------- export
@@ -201,6 +203,9 @@ class _Reader:
             if not value.is_finite() or value < 0 or value > MAX_FIGURE:
                 raise self.fail(f"{where}.value", "数值超出范围")
             value = normalize_decimal(value)
+            # "1e-999999999" would print as a billion zeros.
+            if value.as_tuple().exponent < -MAX_FRACTION_DIGITS:
+                raise self.fail(f"{where}.value", f"小数位数过多（最多 {MAX_FRACTION_DIGITS} 位）")
         else:
             raise self.fail(f"{where}.value", "应为数字文字或 null")
         qualifier = self.text(d, "qualifier", where, line=True)
@@ -292,25 +297,14 @@ def loads(text: str) -> Report:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InvalidInput(f"文件不是有效的 JSON：{getattr(exc, 'msg', '嵌套过深')}。") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise InvalidInput("文件不是有效的 JSON：数字过长。") from None
     return report_from_dict(data)
 
 
 def read_file(path: str | Path) -> Report:
     """Load a report from an interchange .json file (size-bounded)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 {MAX_FILE_BYTES // (1024 * 1024)} MB。")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"找不到文件：{p}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"这是一个文件夹，不是文件：{p}") from None
-    except PermissionError:
-        raise InvalidInput(f"没有权限读取文件：{p}") from None
-    except OSError as exc:
-        raise InvalidInput(f"无法读取文件：{p}（{exc.strerror}）") from None
+    raw = read_input_file(path, MAX_FILE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, Union
+from typing import Union
 
 from .numbering import chinese_numeral
 
@@ -81,7 +82,7 @@ class Section:
 
     heading: str
     blocks: list[Block] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
     run_in: bool = False
     numbered: bool = True
     uid: str = field(default_factory=new_uid)

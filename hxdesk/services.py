@@ -9,6 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
@@ -17,10 +18,11 @@ from .errors import HxError, InvalidInput, NotFound
 from .figures import compute_values, validate_figures
 from .fsutil import atomic_write_bytes
 from .model import Report, new_uid
-from .render import FontProfile, render_bytes
-from .render.profile import FONT_PRESETS
+from .render.profile import FONT_PRESETS, FontProfile
 from .resources import resource_path
-from .store import Store
+
+if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
+    from .store import Store  # ``render --sample`` starts faster without it
 
 APP_NAME = "hxdesk"
 SAMPLE_TEMPLATE = "sample"
@@ -120,8 +122,79 @@ def _fresh_uids(report: Report) -> None:
 
 # ------------------------------------------------------------------ store
 
-def open_store(db_path: str | Path | None = None) -> Store:
-    return Store(Path(db_path) if db_path else default_db_path())
+def open_store(db_path: str | Path | None = None, *, write: bool = True) -> Store:
+    """Open the database; for writing, the writer lock is held until the store is closed
+    (another process writing it gets DatabaseLocked).  ``write=False`` reads beside a writer."""
+    from .store import Store
+
+    return Store(Path(db_path) if db_path else default_db_path(), write=write, lock=write)
+
+
+# ------------------------------------------------------------------ reliability (issue 5)
+
+def open_checked(db_path: str | Path | None = None) -> Store:
+    """The GUI's start-up: take the writer lock, check the file, back it up, open (and upgrade) it.
+
+    Raises DatabaseLocked (another hxdesk window has it; a Chinese message to
+    show), DamagedDatabase (damaged or not a database: ``exc.backup`` is the
+    newest good backup to offer, ``restore_backup`` puts it in place and moves
+    the damaged file aside) or DatabaseError.  Never starts empty over a bad file.
+    Problems that do not stop the start (a backup that could not be made) are
+    in ``store.notices``.
+    """
+    from . import backup
+    from .lock import FOR_GUI, WriterLock
+
+    path = Path(db_path) if db_path else default_db_path()
+    with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
+        backup.check_database(path)
+        existed = path.is_file() and path.stat().st_size > 0
+        from .store import Store
+
+        store = Store(path, check=False, lock=True, purpose=FOR_GUI)
+        if existed:
+            try:
+                backup.make_backup(path, backup.KIND_STARTUP)
+            except HxError as exc:
+                store.notices.append(f"未能自动备份数据库：{exc.message}")
+    return store
+
+
+def list_backups(db_path: str | Path | None = None):
+    """The backups of the database, newest first (BackupInfo: path, created, kind, label)."""
+    from . import backup
+
+    return backup.list_backups(Path(db_path) if db_path else default_db_path())
+
+
+def make_backup(db_path: str | Path | None = None):
+    """A manual backup now (verified); returns its BackupInfo."""
+    from . import backup
+
+    return backup.make_backup(Path(db_path) if db_path else default_db_path(), backup.KIND_MANUAL)
+
+
+def backup_if_due(db_path: str | Path | None = None):
+    """The daily backup (call it now and then, e.g. hourly): made if the newest is a day old."""
+    from . import backup
+
+    return backup.backup_if_due(Path(db_path) if db_path else default_db_path())
+
+
+def restore_backup(backup_file=None, db_path: str | Path | None = None) -> Path | None:
+    """Put a backup (BackupInfo or path; default the newest good one) in place of the database.
+
+    Close the Store first.  The file replaced is moved aside, never deleted;
+    returns where it went (None if there was no database).
+    """
+    from . import backup
+
+    path = Path(db_path) if db_path else default_db_path()
+    if backup_file is None:
+        backup_file = backup.newest_good_backup(path)
+        if backup_file is None:
+            raise backup.BackupError("没有可用的备份。")
+    return backup.restore_backup(backup_file, path)
 
 
 def ensure_sample(store: Store) -> int | None:
@@ -184,6 +257,8 @@ def render_to_file(report: Report, path: str | Path, fonts: FontProfile | None =
     target = Path(path)
     if target.suffix.lower() != ".docx":
         raise InvalidInput("输出文件应以 .docx 结尾。")
+    from .render import render_bytes  # python-docx loads on the first render, not at start-up
+
     return atomic_write_bytes(target, render_bytes(report, fonts))
 
 
@@ -205,3 +280,60 @@ __all__ = [
     "roll_over", "open_store", "ensure_sample", "font_profile", "set_font_profile", "report_problems",
     "default_file_name", "render_to_file", "export_json", "import_json", "default_db_path", "data_dir",
 ]
+
+
+# ------------------------------------------------------------------ GUI helpers
+
+IMPORTABLE_SUFFIXES = (".json", ".docx", ".txt")
+
+
+def import_file(store: Store, path: str | Path) -> int:
+    """Import a .json interchange file or a .docx/.txt report; returns the new report id."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return import_json(store, path)
+    if suffix in (".docx", ".txt"):
+        from .importer import import_document
+
+        return store.add(import_document(path))
+    raise InvalidInput("只能导入 .json、.docx 或 .txt 文件。")
+
+
+def duplicate_report(store: Store, report_id: int) -> int:
+    """A copy of a report (fresh identifiers), named “…（副本）”."""
+    report = copy.deepcopy(store.load(report_id))
+    report.uid = new_uid()
+    report.name = f"{report.display_name() or '报告'}（副本）"
+    _fresh_uids(report)
+    return store.add(report)
+
+
+def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], str]]:
+    """Where ``needle`` occurs: (target, text) pairs in document order.
+
+    target is ("title",), ("intro",), ("section", uid) or ("closing",); the text is
+    the expanded paragraph (figures filled in), so both typed words and shown
+    numbers are found.
+    """
+    from .figures import expand_text
+    from .model import block_paragraph_texts, date_text
+
+    needle = needle.strip()
+    if not needle:
+        return []
+    values, _ = compute_values(report.figures)
+    hits: list[tuple[tuple[str, ...], str]] = []
+
+    def check(target: tuple[str, ...], texts) -> None:
+        for raw in texts:
+            shown = expand_text(raw, report, values)
+            if needle in raw or needle in shown:
+                hits.append((target, shown))
+
+    check(("title",), [report.title, *report.issuers, report.addressee, report.name])
+    check(("intro",), [t for b in report.intro for t in block_paragraph_texts(b)])
+    for section, _ in report.walk():
+        check(("section", section.uid),
+              [section.heading, *[t for b in section.blocks for t in block_paragraph_texts(b)]])
+    check(("closing",), [*report.signatures, date_text(report.date) if report.date else ""])
+    return hits

@@ -1,32 +1,286 @@
-"""GUI entry point (placeholder until the editor lands): a window that opens
-the database and lists its reports."""
+# ruff: noqa: I001  (pure modules are imported before PySide6 on purpose, see below)
+"""GUI entry point: the Qt application (Chinese dialogs, CJK font, error
+handling), the main window, ``--screenshot`` and the test hook."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+
+# The pure modules the window needs are imported before PySide6: PySide6 hooks
+# every later import (its __feature__ check reads the module's source).
+from .. import errors, figures, interchange, model, text  # noqa: F401,I001
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+#: Preferred UI fonts, first available wins (the list is short: lookup is cheap).
+UI_FONTS_WINDOWS = ["Microsoft YaHei UI", "Microsoft YaHei", "SimSun"]
+UI_FONTS_OTHER = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+                  "Droid Sans Fallback"]
+SCREENSHOT_VIEWS = ("list", "section", "generate")
+SCREENSHOT_SIZE = (1280, 820)
+
+_translators: list[QTranslator] = []
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Chinese standard dialogs and an explicit CJK font."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("hxdesk")
+    app.setApplicationDisplayName("hxdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_translations(app)
+    app.setFont(ui_font())
+    return app  # type: ignore[return-value]
+
+
+def install_translations(app: QApplication) -> bool:
+    """Qt's own buttons and dialogs (确定/取消, file dialogs) in Chinese."""
+    if _translators:
+        return True
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        _translators.append(translator)
+        return True
+    return False
+
+
+def ui_font() -> QFont:
+    families = set(QFontDatabase.families())
+    wanted = UI_FONTS_WINDOWS if sys.platform == "win32" else UI_FONTS_OTHER
+    font = QFont(QApplication.font())
+    for name in wanted:
+        if name in families:
+            font.setFamilies([name, *[n for n in wanted if n != name and n in families]])
+            break
+    font.setPointSizeF(10 if sys.platform == "win32" else 10.5)
+    return font
+
+
+def install_excepthook(window_getter=lambda: None) -> None:
+    """Unexpected errors become a Chinese message box; the traceback goes to the log."""
+    from ..errors import HxError
+    from ..logutil import log_detail, log_exception
+
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        window = window_getter()
+        if isinstance(exc, HxError):
+            if exc.detail:
+                log_detail(exc.message, exc.detail)
+            text = exc.message
+        else:
+            exc.__traceback__ = tb
+            where = log_exception(exc)
+            text = f"发生了意外错误：{exc}\n\n详细信息已记录在：{where}\n已输入的内容会自动保存，可以继续使用。"
+        if window is not None:
+            try:
+                window.save_now()
+            except Exception:  # noqa: BLE001 - saving is best effort here
+                pass
+        if os.environ.get("HXDESK_NO_ERROR_DIALOG"):  # tests and screenshots: log only
+            sys.stderr.write(f"hxdesk: {text}\n")
+            return
+        QMessageBox.critical(window.window if window is not None else None, "hxdesk 出错", text)
+
+    sys.excepthook = hook
+
+
+def pick_showcase_section(report):
+    """The section a screenshot shows: the first that uses a derived figure, else the most figures."""
+    from ..model import PLACEHOLDER_RE, block_paragraph_texts
+
+    best, best_n = None, -1
+    for section, _ in report.walk():
+        keys = {k for b in section.blocks for t in block_paragraph_texts(b) for k in PLACEHOLDER_RE.findall(t)}
+        if any(k in report.figures and report.figures[k].derived for k in keys):
+            return section
+        if len(keys) > best_n:
+            best, best_n = section, len(keys)
+    return best
+
+
+def take_screenshot(main, path: str, view: str) -> bool:
+    """Paint the main window (and for ``generate`` the dialog over it) to a PNG."""
+    app = QApplication.instance()
+    window = main.window
+    window.resize(*SCREENSHOT_SIZE)
+    rows = main.store.list_reports()
+    if view != "list" and rows:
+        main.open_report(rows[0].id)
+        section = pick_showcase_section(main.report)
+        if section is not None:
+            main.goto(("section", section.uid))
+            if view == "section" and main.form is not None and main.form.figures_panel is not None:
+                for _ in range(3):
+                    app.processEvents()
+                panel_y = main.form.figures_panel.y()
+                main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
+    for _ in range(3):
+        app.processEvents()
+    pixmap = window.grab()
+    if view == "generate" and main.report is not None:
+        from .dialogs import GenerateDialog
+
+        dialog = GenerateDialog(main.store, main.report, window)
+        dialog.dialog.resize(680, 460)
+        dialog.dialog.show()
+        app.processEvents()
+        shot = dialog.dialog.grab()
+        painter = QPainter(pixmap)
+        painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
+        x = (pixmap.width() - shot.width()) // 2
+        y = (pixmap.height() - shot.height()) // 2
+        painter.fillRect(x - 1, y - 1, shot.width() + 2, shot.height() + 2, QColor("#5f6368"))
+        painter.drawPixmap(x, y, shot)
+        painter.end()
+        dialog.dialog.close()
+    return pixmap.save(path, "PNG")
+
+
+def run_test_hook(main) -> None:
+    """HXDESK_TEST_HOOK=path.py runs that script with the window (end-to-end tests only)."""
+    script = os.environ.get("HXDESK_TEST_HOOK")
+    if script:
+        import runpy
+
+        runpy.run_path(script, init_globals={"main": main, "app": QApplication.instance()})
+
+
+def _fail_start(title: str, message: str, quiet: bool) -> None:
+    if quiet or os.environ.get("HXDESK_NO_ERROR_DIALOG"):
+        sys.stderr.write(f"hxdesk：{message}\n")
+    else:
+        QMessageBox.critical(None, title, message)
+
+
+def _ask(title: str, question: str) -> bool:
+    answer = QMessageBox.question(None, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
+    """The store with the sample on first start, or None after a Chinese message.
+
+    ``checked``: the GUI start-up of the reliability layer (writer lock, file
+    check, start-up backup); a damaged file is never replaced silently — the
+    user is offered the newest good backup, and the damaged file is kept.
+    """
+    from .. import services
+    from ..backup import DamagedDatabase
+    from ..errors import HxError
+    from ..logutil import log_detail, log_exception
+
+    try:
+        try:
+            store = services.open_checked(db_path) if checked else services.open_store(db_path)
+        except DamagedDatabase as exc:
+            if exc.detail:
+                log_detail(exc.message, exc.detail)
+            if exc.backup is None or quiet:
+                _fail_start("数据库已损坏", exc.message + ("" if exc.backup else "\n\n没有可用的备份。"), quiet)
+                return None
+            if not _ask("数据库已损坏", f"{exc.message}\n\n是否恢复到最近一次完好的备份：{exc.backup.label}？\n"
+                                    "损坏的文件会另外保留，不会删除。"):
+                return None
+            services.restore_backup(exc.backup, db_path)
+            store = services.open_checked(db_path)
+        services.ensure_sample(store)
+        return store
+    except HxError as exc:
+        if exc.detail:
+            log_detail(exc.message, exc.detail)
+        _fail_start("无法打开数据库", exc.message, quiet)
+    except Exception as exc:  # noqa: BLE001 - never a traceback
+        where = log_exception(exc)
+        _fail_start("无法启动", f"程序无法启动：{exc}\n\n详细信息已记录在：{where}", quiet)
+    return None
+
+
+def _daily_backup(db_path: str | None, main) -> None:
+    """The daily backup (made only when the newest is a day old)."""
+    from .. import services
+    from ..errors import HxError
+
+    try:
+        made = services.backup_if_due(db_path)
+    except HxError as exc:
+        main.status(f"自动备份失败：{exc.message}")
+        return
+    if made is not None:
+        main.status(f"已自动备份数据库：{made.label}")
 
 
 def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow
+    """Paint the window first, then open the database and fill in the list
+    (python-docx and sqlite-utils load while the window is already visible)."""
+    from .main_window import MainWindow
 
-    from .. import services
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    store = services.open_store(db_path)
-    services.ensure_sample(store)
-    window = QMainWindow()
-    window.setWindowTitle("hxdesk 法治政府建设年度报告")
-    listing = QListWidget()
-    for r in store.list_reports():
-        listing.addItem(f"{r.year}年度  {r.display_name}  （{r.updated_at}）")
-    window.setCentralWidget(listing)
-    window.resize(1280, 800)
-    window.show()
+    app = create_application()
+    main = MainWindow()
+    install_excepthook(lambda: main)
+    bench = bool(os.environ.get("HXDESK_BENCH_EXIT"))  # bench/bench_startup.py
     if screenshot:
-        app.processEvents()
-        ok = window.grab().save(screenshot)
+        view = os.environ.get("HXDESK_SCREENSHOT_VIEW", "section")
+        if view not in SCREENSHOT_VIEWS:
+            sys.stderr.write(f"hxdesk：HXDESK_SCREENSHOT_VIEW 应为 {'、'.join(SCREENSHOT_VIEWS)} 之一。\n")
+            return 2
+        store = open_data(db_path, quiet=True, checked=False)
+        if store is None:
+            return 1
+        main.attach_store(store)
+        main.window.resize(*SCREENSHOT_SIZE)
+        main.window.show()
+        ok = take_screenshot(main, screenshot, view)
+        main.window.close()
         store.close()
+        if not ok:
+            sys.stderr.write(f"hxdesk：无法保存截图：{Path(screenshot)}\n")
         return 0 if ok else 1
+
+    state: dict = {}
+
+    def load() -> None:
+        store = open_data(db_path)
+        if store is None:
+            app.exit(1)
+            return
+        state["store"] = store
+        main.attach_store(store)
+        if store.notices:
+            main.status("；".join(store.notices))
+        backup_timer = QTimer(main)
+        backup_timer.setInterval(60 * 60 * 1000)
+        backup_timer.timeout.connect(lambda: _daily_backup(db_path, main))
+        backup_timer.start()
+        if bench:
+            print("ready", flush=True)
+            app.quit()
+            return
+        run_test_hook(main)
+
+    def painted() -> None:
+        if bench:
+            print("painted", flush=True)
+        QTimer.singleShot(10, load)
+
+    screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
+    if screen is not None and (screen.width() < 1300 or screen.height() < 840):
+        main.window.showMaximized()  # 1366×768 laptops are common in town offices
+    else:
+        main.window.resize(1280, 800)
+        main.show()
+    QTimer.singleShot(0, painted)
     rc = app.exec()
-    store.close()
+    main.save_now()
+    if "store" in state:
+        state["store"].close()
     return rc

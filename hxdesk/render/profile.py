@@ -63,7 +63,7 @@ class FontProfile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> "FontProfile":
+    def from_dict(cls, data: dict[str, object]) -> FontProfile:
         kwargs: dict[str, object] = {}
         for f in fields(cls):
             if f.name not in data:

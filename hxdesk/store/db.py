@@ -2,6 +2,8 @@
 
 Foreign keys on, WAL journal, synchronous=FULL (a town-office PC may lose power
 at any moment), every write in one transaction.  Returns model objects only.
+Every save keeps the earlier version of each changed section and the last
+version of each deleted one (see history.py).
 """
 
 from __future__ import annotations
@@ -9,16 +11,20 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import HxError, NotFound
-from ..interchange import block_to_dict, report_from_dict
+from ..errors import HxError, InvalidInput, NotFound
+from ..interchange import block_to_dict, report_from_dict, report_to_dict
+from ..lock import FOR_CLI, WriterLock
 from ..model import Report, Section, new_uid
+from . import history
+from .history import DeletedSection, SectionVersion
 from .migrations import SCHEMA_VERSION, migrations
 
 
@@ -51,31 +57,71 @@ class DatabaseError(HxError):
 
 
 class Store:
-    """One open hxdesk database file."""
+    """One open hxdesk database file.
 
-    def __init__(self, path: str | Path, *, check: bool = True):
+    ``lock=True`` takes the writer lock (one writing process per database,
+    lock.py) for as long as the store is open; ``write=False`` opens for
+    reading only, which another process's lock does not prevent.
+    """
+
+    def __init__(self, path: str | Path, *, check: bool = True, write: bool = True, lock: bool = False,
+                 purpose: str = FOR_CLI):
         self.path = Path(path)
+        self.writable = write
+        #: The clock of saves and history (a test may set another).
+        self.clock = _dt.datetime.now
+        #: Messages for the user gathered while opening (e.g. a backup that could not be made).
+        self.notices: list[str] = []
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"无法创建数据文件夹：{self.path.parent}（{exc.strerror}）") from None
         if self.path.is_dir():
             raise DatabaseError(f"数据库路径是一个文件夹：{self.path}")
+        self._lock = WriterLock(self.path, purpose)
+        if lock:
+            self._lock.acquire()
+        try:
+            self._open(check)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _open(self, check: bool) -> None:
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"无法打开数据库“{self.path}”（{exc}）。请检查文件和文件夹的权限。") from None
+        try:
             # Deleting a row of reports removes its sections and figures.
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 10000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:  # refused before anything is written to the file
+                conn.close()
+                raise DatabaseError(
+                    f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
+                )
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"无法打开数据库“{self.path}”：它不是 hxdesk 数据库或已损坏。", detail=str(exc)) from None
+            conn.close()
+            raise DatabaseError(
+                f"无法打开数据库“{self.path}”：它不是 hxdesk 数据库或已损坏。可以用备份恢复（hxdesk restore）。",
+                detail=str(exc),
+            ) from None
         self.journal_mode = mode
         self.conn = conn
         self.db = Database(conn)
-        if check:
-            self.check_integrity()
-        self._migrate()
+        try:
+            if check:
+                self.check_integrity()
+            self._migrate()
+            if not self.writable:
+                conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
 
     # ---------------------------------------------------------------- setup
     def check_integrity(self) -> None:
@@ -93,26 +139,53 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
+        """Bring an older (or new, empty) database to the current schema.
+
+        A database holding data is first copied to a verified backup; the
+        migrations run under the writer lock, each in its own transaction.
+        """
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise DatabaseError(
                 f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
             )
         try:
-            pending = migrations.pending(self.db)
-            if pending:
-                migrations.apply(self.db)
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if not migrations.pending(self.db):
+                applied = len(migrations.applied(self.db))
+                if version < applied and self.writable:  # died between the last migration and the pragma
+                    self.conn.execute(f"PRAGMA user_version = {applied}")
+                return
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"无法升级数据库“{self.path}”。", detail=str(exc)) from None
+            raise DatabaseError(f"无法读取数据库“{self.path}”。", detail=str(exc)) from None
+        with WriterLock(self.path, self._lock.purpose):
+            try:
+                if not migrations.pending(self.db):  # another process upgraded it meanwhile
+                    return
+                if "reports" in self.db.table_names():
+                    from ..backup import KIND_UPGRADE, make_backup
+
+                    make_backup(self.path, kind=KIND_UPGRADE, note=f"v{version}")
+                migrations.apply(self.db)
+                applied = len(migrations.applied(self.db))
+                self.conn.execute(f"PRAGMA user_version = {applied}")
+            except sqlite3.DatabaseError as exc:
+                raise DatabaseError(f"无法升级数据库“{self.path}”。", detail=str(exc)) from None
+
+    def _require_write(self) -> None:
+        if not self.writable:
+            raise DatabaseError("数据库以只读方式打开，不能修改。")
+
+    def _now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
 
     def close(self) -> None:
         try:
             self.conn.close()
-        except sqlite3.Error:  # pragma: no cover
+        except (sqlite3.Error, AttributeError):  # pragma: no cover
             pass
+        self._lock.release()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -140,10 +213,15 @@ class Store:
         row = cur.fetchone()
         if row is None:
             raise NotFound(f"找不到编号为 {report_id} 的报告。")
-        return dict(zip([c[0] for c in cur.description], row))
+        return dict(zip([c[0] for c in cur.description], row, strict=True))
 
     def load(self, report_id: int) -> Report:
         """The whole report, validated through the interchange reader."""
+        # One read transaction: a consistent snapshot while another process saves.
+        with self.db.atomic():
+            return self._load(report_id)
+
+    def _load(self, report_id: int) -> Report:
         row = self._row(report_id)
         sec_rows = self.conn.execute(
             "SELECT uid, parent_uid, heading, run_in, numbered, blocks FROM sections "
@@ -187,27 +265,38 @@ class Store:
 
     def add(self, report: Report) -> int:
         """Store a new report; a uid already present is replaced by a fresh one."""
+        self._require_write()
+        clean = storable(report)
         with self.db.atomic():
             if self.conn.execute("SELECT 1 FROM reports WHERE uid = ?", (report.uid,)).fetchone():
-                report.uid = new_uid()
-            ts = now_text()
+                report.uid = clean.uid = new_uid()
+            ts = self._now()
             cur = self.conn.execute(
                 "INSERT INTO reports (uid, year, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                (report.uid, report.year, ts, ts),
+                (clean.uid, clean.year, ts, ts),
             )
             report_id = int(cur.lastrowid or 0)
-            self._write(report_id, report, ts)
+            self._write(report_id, clean, ts)
         return report_id
 
-    def save(self, report_id: int, report: Report) -> str:
-        """Replace the stored content of a report in one transaction; returns the save time."""
+    def save(self, report_id: int, report: Report, *, keep_version_of: frozenset[str] = frozenset()) -> str:
+        """Replace the stored content of a report in one transaction; returns the save time.
+
+        The earlier content of every changed section is kept as a version (saves
+        of one section within COALESCE_SECONDS make one version, except those in
+        ``keep_version_of``); a section no longer in the report is kept as deleted.
+        Text that cannot go into a .docx is removed; a report that could not be
+        loaded again is refused with InvalidInput.
+        """
+        self._require_write()
+        clean = storable(report)
         with self.db.atomic():
             self._row(report_id)
-            ts = now_text()
-            self._write(report_id, report, ts)
+            ts = self._now()
+            self._write(report_id, clean, ts, keep_version_of)
         return ts
 
-    def _write(self, report_id: int, report: Report, ts: str) -> None:
+    def _write(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str] = frozenset()) -> None:
         self.conn.execute(
             "UPDATE reports SET name=?, template=?, year=?, title=?, issuers=?, addressee=?, intro=?, "
             "signatures=?, date=?, updated_at=? WHERE id=?",
@@ -219,16 +308,7 @@ class Store:
                 report.date.isoformat() if report.date else None, ts, report_id,
             ),
         )
-        self.conn.execute("DELETE FROM sections WHERE report_id = ?", (report_id,))
-        self.conn.executemany(
-            "INSERT INTO sections (report_id, uid, parent_uid, position, heading, run_in, numbered, blocks) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (report_id, s.uid, parent, pos, s.heading, int(s.run_in), int(s.numbered),
-                 json.dumps([block_to_dict(b) for b in s.blocks], ensure_ascii=False))
-                for pos, (s, parent) in enumerate(_flatten(report.sections, None))
-            ],
-        )
+        self._write_sections(report_id, report, ts, keep_version_of)
         self.conn.execute("DELETE FROM figures WHERE report_id = ?", (report_id,))
         self.conn.executemany(
             "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, at_most) "
@@ -240,16 +320,172 @@ class Store:
             ],
         )
 
+    def _write_sections(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str]) -> None:
+        """Update the section rows in place, keeping versions of what changed or went."""
+        old_rows = self.conn.execute(
+            "SELECT id, uid, parent_uid, position, heading, run_in, numbered, blocks, updated_at FROM sections "
+            "WHERE report_id = ? ORDER BY position",
+            (report_id,),
+        ).fetchall()
+        old = {r[1]: r for r in old_rows}
+        old_place = _places([(r[1], r[2]) for r in old_rows])
+        cutoff = (_dt.datetime.fromisoformat(ts) - _dt.timedelta(seconds=history.COALESCE_SECONDS)).isoformat(
+            timespec="seconds")
+        recent = {
+            uid for (uid,) in self.conn.execute(
+                "SELECT DISTINCT section_uid FROM section_versions WHERE report_id = ? AND deleted = 0 "
+                "AND replaced_at > ?",
+                (report_id, cutoff),
+            )
+        }
+        kept: set[str] = set()
+        seen: set[str] = set()
+        for pos, (s, parent) in enumerate(_flatten(report.sections, None)):
+            seen.add(s.uid)
+            blocks = json.dumps([block_to_dict(b) for b in s.blocks], ensure_ascii=False)
+            content = (s.heading, int(s.run_in), int(s.numbered), blocks)
+            row = old.get(s.uid)
+            if row is None:
+                self.conn.execute(
+                    "INSERT INTO sections (report_id, uid, parent_uid, position, heading, run_in, numbered, blocks, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (report_id, s.uid, parent, pos, *content, ts),
+                )
+            elif tuple(row[4:8]) != content:
+                if s.uid in keep_version_of or _worth_a_version(row, blocks, s.uid in recent):
+                    self._keep_version(report_id, row, old_place[s.uid], ts, deleted=False)
+                    kept.add(s.uid)
+                self.conn.execute(
+                    "UPDATE sections SET parent_uid=?, position=?, heading=?, run_in=?, numbered=?, blocks=?, "
+                    "updated_at=? WHERE id=?",
+                    (parent, pos, *content, ts, row[0]),
+                )
+            elif (row[2], row[3]) != (parent, pos):
+                self.conn.execute("UPDATE sections SET parent_uid=?, position=? WHERE id=?", (parent, pos, row[0]))
+        gone = [r for r in old_rows if r[1] not in seen]
+        for row in gone:
+            self._keep_version(report_id, row, old_place[row[1]], ts, deleted=True)
+            self.conn.execute("DELETE FROM sections WHERE id = ?", (row[0],))
+        for uid in kept:
+            self.conn.execute(
+                "DELETE FROM section_versions WHERE report_id = ? AND section_uid = ? AND deleted = 0 AND id NOT IN "
+                "(SELECT id FROM section_versions WHERE report_id = ? AND section_uid = ? AND deleted = 0 "
+                "ORDER BY id DESC LIMIT ?)",
+                (report_id, uid, report_id, uid, history.KEEP_VERSIONS),
+            )
+        if gone:
+            self.conn.execute(
+                "DELETE FROM section_versions WHERE report_id = ? AND deleted = 1 AND id NOT IN "
+                "(SELECT id FROM section_versions WHERE report_id = ? AND deleted = 1 ORDER BY id DESC LIMIT ?)",
+                (report_id, report_id, history.KEEP_DELETED),
+            )
+
+    def _keep_version(self, report_id: int, row: tuple, place: tuple[int, str | None], ts: str, *,
+                      deleted: bool) -> None:
+        _id, uid, parent, pos, heading, run_in, numbered, blocks, updated_at = row
+        self.conn.execute(
+            "INSERT INTO section_versions (report_id, section_uid, parent_uid, position, sibling_index, after_uid, "
+            "heading, run_in, numbered, blocks, saved_at, replaced_at, deleted) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (report_id, uid, parent, pos, place[0], place[1], heading, run_in, numbered, blocks,
+             updated_at or ts, ts, int(deleted)),
+        )
+
+    # ---------------------------------------------------------------- history
+    _VERSION_COLUMNS = (
+        "id, report_id, section_uid, heading, run_in, numbered, blocks, parent_uid, position, sibling_index, "
+        "after_uid, saved_at, replaced_at, deleted"
+    )
+
+    @staticmethod
+    def _version(row: tuple) -> SectionVersion:
+        return SectionVersion(
+            id=row[0], report_id=row[1], section_uid=row[2], heading=row[3], run_in=bool(row[4]),
+            numbered=bool(row[5]), blocks=history.blocks_from_stored(json.loads(row[6])), parent_uid=row[7],
+            position=row[8], sibling_index=row[9], after_uid=row[10], saved_at=row[11], replaced_at=row[12],
+            deleted=bool(row[13]),
+        )
+
+    def section_history(self, report_id: int, section_uid: str) -> list[SectionVersion]:
+        """The earlier versions of one section, newest first (its current content is not among them)."""
+        rows = self.conn.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM section_versions WHERE report_id = ? AND section_uid = ? "
+            "AND deleted = 0 ORDER BY id DESC",
+            (report_id, section_uid),
+        ).fetchall()
+        return [self._version(r) for r in rows]
+
+    def section_version(self, version_id: int) -> SectionVersion:
+        row = self.conn.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM section_versions WHERE id = ?", (version_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound("找不到这个历史版本，它可能已被清理。")
+        return self._version(row)
+
+    def restore_section_version(self, report_id: int, version_id: int, report: Report | None = None) -> Report:
+        """Give a section the content of one of its earlier versions and save.
+
+        ``report`` is the report as the caller holds it (the editor's model);
+        without it the stored report is used.  The content replaced is kept as
+        a version too, so a restore can itself be undone.  Returns the report saved.
+        """
+        version = self.section_version(version_id)
+        if version.report_id != report_id:
+            raise NotFound("这个历史版本不属于当前报告。")
+        report = report if report is not None else self.load(report_id)
+        history.apply_version(report, version)
+        self.save(report_id, report, keep_version_of=frozenset({version.section_uid}))
+        return report
+
+    def deleted_sections(self, report_id: int) -> list[DeletedSection]:
+        """Sections deleted from a report and not put back, newest first.
+
+        A section deleted together with its parent is listed under the parent
+        (``descendants``), not on its own.
+        """
+        rows = self.conn.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM section_versions WHERE report_id = ? AND deleted = 1 "
+            "AND section_uid NOT IN (SELECT uid FROM sections WHERE report_id = ?) ORDER BY id DESC",
+            (report_id, report_id),
+        ).fetchall()
+        latest: dict[str, SectionVersion] = {}
+        for r in rows:
+            v = self._version(r)
+            latest.setdefault(v.section_uid, v)
+        out = []
+        for v in latest.values():
+            parent = latest.get(v.parent_uid or "")
+            if parent is not None and parent.replaced_at == v.replaced_at:
+                continue  # deleted with its parent
+            out.append(DeletedSection(v, _deleted_with(v, latest)))
+        out.sort(key=lambda d: d.entry.id, reverse=True)
+        return out
+
+    def restore_deleted_section(self, report_id: int, entry_id: int, report: Report | None = None) -> Report:
+        """Put a deleted section (with what was deleted with it) back where it stood, and save."""
+        for deleted in self.deleted_sections(report_id):
+            if deleted.id == entry_id:
+                break
+        else:
+            raise NotFound("找不到这个已删除的章节，它可能已经恢复或已被清理。")
+        report = report if report is not None else self.load(report_id)
+        history.put_back(report, deleted)
+        self.save(report_id, report)
+        return report
+
     def set_deleted(self, report_id: int, deleted: bool) -> None:
         """Move a report to the trash (回收站) or back."""
+        self._require_write()
         with self.db.atomic():
             self._row(report_id)
             self.conn.execute(
-                "UPDATE reports SET deleted_at = ? WHERE id = ?", (now_text() if deleted else None, report_id)
+                "UPDATE reports SET deleted_at = ? WHERE id = ?", (self._now() if deleted else None, report_id)
             )
 
     def purge(self, report_id: int) -> None:
-        """Delete a report for good (its sections and figures go with it)."""
+        """Delete a report for good (its sections, figures and history go with it)."""
+        self._require_write()
         with self.db.atomic():
             self._row(report_id)
             self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
@@ -265,6 +501,7 @@ class Store:
             return default
 
     def set_setting(self, key: str, value: Any) -> None:
+        self._require_write()
         with self.db.atomic():
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -280,6 +517,64 @@ def _flatten(sections: list[Section], parent: str | None) -> Iterator[tuple[Sect
 
 def _decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def storable(report: Report) -> Report:
+    """The report as load() will return it: through the interchange reader.
+
+    Removes characters a .docx cannot hold (control characters, lone
+    surrogates) and refuses, with a Chinese message, what could not be read
+    back (a figure out of range, too deep a tree, a repeated section id …).
+    """
+    try:
+        return report_from_dict(report_to_dict(report))
+    except InvalidInput as exc:
+        raise InvalidInput(f"无法保存：{exc.message}", detail=exc.detail) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise InvalidInput("无法保存：报告内容有误。", detail=repr(exc)) from None
+
+
+def _places(rows: list[tuple[str, str | None]]) -> dict[str, tuple[int, str | None]]:
+    """uid -> (index among its siblings, uid of the sibling before it) for rows in document order."""
+    count: dict[str | None, int] = {}
+    last: dict[str | None, str] = {}
+    out: dict[str, tuple[int, str | None]] = {}
+    for uid, parent in rows:
+        n = count.get(parent, 0)
+        out[uid] = (n, last.get(parent))
+        count[parent] = n + 1
+        last[parent] = uid
+    return out
+
+
+def _worth_a_version(row: tuple, new_blocks: str, recent: bool) -> bool:
+    """Keep the old content unless it is blank or a version was kept moments ago.
+
+    A change that drops more than half of a substantial text (a slip of the
+    select-all key) is always kept.
+    """
+    heading, blocks = row[4], row[7]
+    old_data = json.loads(blocks)
+    old_len = history.blocks_text_length(old_data)
+    if not heading.strip() and old_len == 0:
+        return False
+    if not recent:
+        return True
+    return old_len >= 20 and history.blocks_text_length(json.loads(new_blocks)) * 2 < old_len
+
+
+def _deleted_with(root: SectionVersion, latest: dict[str, SectionVersion]) -> list[SectionVersion]:
+    """The entries deleted in the same save as ``root`` that stood below it."""
+    out: list[SectionVersion] = []
+    frontier = {root.section_uid}
+    while frontier:
+        nxt = set()
+        for v in latest.values():
+            if v.parent_uid in frontier and v.replaced_at == root.replaced_at and v is not root:
+                out.append(v)
+                nxt.add(v.section_uid)
+        frontier = nxt
+    return out
 
 
 __all__ = ["Store", "ReportSummary", "DatabaseError"]

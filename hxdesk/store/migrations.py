@@ -75,4 +75,34 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations()
+def m002_history(db: Database) -> None:
+    """Schema 2: when each section last changed, earlier versions of sections, deleted sections."""
+    db.execute("ALTER TABLE sections ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE sections SET updated_at = (SELECT updated_at FROM reports WHERE reports.id = sections.report_id)")
+    db.execute(
+        """
+        CREATE TABLE section_versions (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            section_uid TEXT NOT NULL,
+            parent_uid TEXT,
+            position INTEGER NOT NULL,
+            sibling_index INTEGER NOT NULL DEFAULT 0,
+            after_uid TEXT,
+            heading TEXT NOT NULL DEFAULT '',
+            run_in INTEGER NOT NULL DEFAULT 0,
+            numbered INTEGER NOT NULL DEFAULT 1,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            saved_at TEXT NOT NULL,
+            replaced_at TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX section_versions_uid ON section_versions(report_id, section_uid, id)")
+    db.execute("CREATE INDEX section_versions_deleted ON section_versions(report_id, deleted, id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
+NAMES = [m.name for m in migrations._migrations]

@@ -9,7 +9,6 @@ import sys
 
 import docx
 import pytest
-
 from support import ROOT, run_cli
 
 

@@ -8,10 +8,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from support import custom_report
 
 from hxdesk.render import FONT_PRESETS, render_document
-from hxdesk.render import profile as fmt
-from support import custom_report
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import custom_report, docx_to_pdf, pdf_pages, soffice
 
 from hxdesk.render import render_document
-from support import custom_report, docx_to_pdf, pdf_pages, soffice
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")]
 
@@ -66,7 +66,7 @@ def test_sample_fills_every_page_with_22_lines(pdfs):
 def test_custom_report_pages_are_full_unless_a_heading_moved_on(pdfs):
     pages = pdfs["custom"]
     assert len(pages) >= 2
-    for page, following in zip(pages, pages[1:]):
+    for page, following in zip(pages, pages[1:], strict=False):
         used = slots(page)
         if used[-1] == 21:
             continue

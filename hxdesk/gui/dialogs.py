@@ -1,0 +1,497 @@
+"""The dialogs: new report, font settings, generate, find, insert figure.
+
+The fixed ones are Designer files in ui/; each class here wraps one loaded
+dialog and holds its logic.  Methods that do the work (``create``,
+``generate``, ``search``) are separate from ``exec`` so tests can drive them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import services
+from ..errors import HxError, InvalidInput, OutputError
+from ..figures import KEY_RE, parse_number
+from ..fsutil import free_name
+from ..model import Figure, Report
+from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
+from ..store import Store
+from ..text import clean_line
+from .forms import qualifier_combo
+from .uiload import UiHolder, load_ui
+
+LAST_FOLDER_SETTING = "last_output_dir"
+
+
+# ---------------------------------------------------------------- new report
+
+class NewReportDialog:
+    """新建报告: from a template, from last year's report, or from a file."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, previous_id: int | None = None):
+        self.store = store
+        self.dialog: QDialog = load_ui("new_report_dialog.ui", parent)  # type: ignore[assignment]
+        self.ui = ui = UiHolder(self.dialog)
+        for t in services.list_templates():
+            ui.templateCombo.addItem(t.label, t.name)
+        self.reports = store.list_reports()
+        for r in self.reports:
+            ui.previousCombo.addItem(f"{r.year}年度  {r.display_name}", r.id)
+        ui.yearSpin.setValue(_dt.date.today().year - 1)
+        ui.fromPreviousRadio.setEnabled(bool(self.reports))
+        if previous_id is not None and ui.previousCombo.findData(previous_id) >= 0:
+            ui.previousCombo.setCurrentIndex(ui.previousCombo.findData(previous_id))
+            ui.fromPreviousRadio.setChecked(True)
+        for radio in (ui.fromTemplateRadio, ui.fromPreviousRadio, ui.fromFileRadio):
+            radio.toggled.connect(self._mode_changed)
+        ui.previousCombo.currentIndexChanged.connect(self._previous_changed)
+        ui.browseButton.clicked.connect(self._browse)
+        ui.buttonBox.accepted.connect(self._accept)
+        ui.buttonBox.rejected.connect(self.dialog.reject)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.created_id: int | None = None
+        self._mode_changed()
+        self._previous_changed()
+
+    def _mode_changed(self, *_: object) -> None:
+        ui = self.ui
+        ui.templateBox.setEnabled(ui.fromTemplateRadio.isChecked())
+        ui.previousBox.setEnabled(ui.fromPreviousRadio.isChecked())
+        ui.fileBox.setEnabled(ui.fromFileRadio.isChecked())
+        ui.yearSpin.setEnabled(not ui.fromFileRadio.isChecked())
+        self._previous_changed()
+
+    def _previous_changed(self, *_: object) -> None:
+        if self.ui.fromPreviousRadio.isChecked():
+            rid = self.ui.previousCombo.currentData()
+            for r in self.reports:
+                if r.id == rid:
+                    self.ui.yearSpin.setValue(min(r.year + 1, 2200))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.dialog, "选择要导入的文件", "", "报告文件 (*.docx *.txt *.json);;所有文件 (*)"
+        )
+        if path:
+            self.ui.fileEdit.setText(path)
+
+    def create(self) -> int:
+        """Create the report the dialog describes and store it; returns its id."""
+        ui = self.ui
+        year = ui.yearSpin.value()
+        if ui.fromFileRadio.isChecked():
+            path = ui.fileEdit.text().strip()
+            if not path:
+                raise InvalidInput("请选择要导入的文件。")
+            return services.import_file(self.store, path)
+        if ui.fromPreviousRadio.isChecked():
+            report = services.roll_over(self.store.load(ui.previousCombo.currentData()))
+            report.year = services.check_year(year)
+        else:
+            report = services.new_from_template(ui.templateCombo.currentData(), year, ui.orgEdit.text())
+            if report.template == services.SAMPLE_TEMPLATE:
+                report.year = services.check_year(year)
+        return self.store.add(report)
+
+    def _accept(self) -> None:
+        try:
+            self.created_id = self.create()
+        except HxError as exc:
+            self.ui.errorLabel.setText(exc.message)
+            return
+        self.dialog.accept()
+
+    def exec(self) -> int | None:
+        return self.created_id if self.dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# ---------------------------------------------------------------- fonts
+
+def installed_families() -> set[str]:
+    return set(QFontDatabase.families())
+
+
+class SettingsDialog:
+    """字体设置: a preset or custom names, and which fonts this PC has."""
+
+    FIELDS = ("title", "body", "heading1", "heading2")
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        self.store = store
+        self.dialog: QDialog = load_ui("settings_dialog.ui", parent)  # type: ignore[assignment]
+        self.ui = ui = UiHolder(self.dialog)
+        self.available = installed_families()
+        self.profile = services.font_profile(store)
+        self.group = QButtonGroup(self.dialog)
+        self.radios: dict[str, QRadioButton] = {}
+        for key, label in [*FONT_PRESET_LABELS.items(), ("custom", "自定义（在下面逐项选择）")]:
+            radio = QRadioButton(label)
+            self.radios[key] = radio
+            self.group.addButton(radio)
+            ui.presetLayout.addWidget(radio)
+            radio.toggled.connect(lambda on, k=key: on and self._preset(k))
+        names = sorted({*(getattr(p, f) for p in FONT_PRESETS.values() for f in self.FIELDS),
+                        *QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)})
+        for f in self.FIELDS:
+            combo: QComboBox = getattr(ui, f"{f}Combo")
+            combo.addItems(names)
+            combo.setCurrentText(getattr(self.profile, f))
+            combo.currentTextChanged.connect(self._edited)
+        self.radios[self.preset_of(self.profile)].setChecked(True)
+        ui.buttonBox.accepted.connect(self._accept)
+        ui.buttonBox.rejected.connect(self.dialog.reject)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self._update_status()
+
+    @staticmethod
+    def preset_of(profile: FontProfile) -> str:
+        for key, preset in FONT_PRESETS.items():
+            if all(getattr(preset, f) == getattr(profile, f) for f in SettingsDialog.FIELDS):
+                return key
+        return "custom"
+
+    def _preset(self, key: str) -> None:
+        if key in FONT_PRESETS:
+            for f in self.FIELDS:
+                getattr(self.ui, f"{f}Combo").setCurrentText(getattr(FONT_PRESETS[key], f))
+        self._update_status()
+
+    def _edited(self, *_: object) -> None:
+        current = self.chosen()
+        key = self.preset_of(current)
+        if not self.radios[key].isChecked():
+            self.radios[key].blockSignals(True)
+            self.radios[key].setChecked(True)
+            self.radios[key].blockSignals(False)
+        self._update_status()
+
+    def chosen(self) -> FontProfile:
+        data = self.profile.to_dict()
+        for f in self.FIELDS:
+            data[f] = clean_line(getattr(self.ui, f"{f}Combo").currentText()) or getattr(FontProfile(), f)
+        return FontProfile.from_dict(data)
+
+    def _update_status(self) -> None:
+        chosen = self.chosen()
+        resolved = resolve_fonts(chosen, self.available)
+        missing = 0
+        for f in self.FIELDS:
+            want, got = getattr(chosen, f), getattr(resolved, f)
+            label: QLabel = getattr(self.ui, f"{f}Status")
+            if want in self.available or got != want:
+                if got == want:
+                    label.setText("✓ 本机已安装")
+                    label.setStyleSheet("color: #1c6b2f;")
+                else:
+                    label.setText(f"本机没有，将用“{got}”代替")
+                    label.setStyleSheet("color: #a05a00;")
+                    missing += 1
+            else:
+                label.setText("✗ 本机未安装")
+                label.setStyleSheet("color: #b00020;")
+                missing += 1
+        self.ui.summaryLabel.setText(
+            "所选字体本机都已安装。" if not missing else
+            "本机缺少部分字体：生成的文档仍写入所选字体名称，在装有这些字体的电脑上会正确显示；"
+            "没有这些字体的电脑上，Word/WPS 会用相近字体显示。"
+        )
+
+    def save(self) -> FontProfile:
+        profile = self.chosen()
+        services.set_font_profile(self.store, profile)
+        return profile
+
+    def _accept(self) -> None:
+        try:
+            self.save()
+        except HxError as exc:
+            QMessageBox.warning(self.dialog, "字体设置", exc.message)
+            return
+        self.dialog.accept()
+
+    def exec(self) -> bool:
+        return self.dialog.exec() == QDialog.DialogCode.Accepted
+
+
+# ---------------------------------------------------------------- generate
+
+def default_folder(store: Store) -> Path:
+    last = store.get_setting(LAST_FOLDER_SETTING)
+    if isinstance(last, str) and Path(last).is_dir():
+        return Path(last)
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def show_in_folder(path: Path) -> None:
+    if sys.platform == "win32":
+        subprocess.Popen(["explorer", "/select,", str(path)])  # noqa: S603,S607
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+class GenerateDialog:
+    """生成报告: shows what is still missing, asks where to save, writes the .docx,
+    then offers to open it or its folder."""
+
+    def __init__(self, store: Store, report: Report, parent: QWidget | None = None):
+        self.store = store
+        self.report = report
+        self.dialog: QDialog = load_ui("generate_dialog.ui", parent)  # type: ignore[assignment]
+        self.ui = ui = UiHolder(self.dialog)
+        title_font = QFont(ui.doneTitle.font())
+        title_font.setPointSizeF(title_font.pointSizeF() + 4)
+        title_font.setBold(True)
+        ui.doneTitle.setFont(title_font)
+        ui.reportLabel.setText(f"<b>{report.year}年度　{report.display_name() or '（未填写发文机关）'}</b>")
+        problems = services.report_problems(report)
+        if problems:
+            ui.problemsLabel.setText(
+                f"有 {len(problems)} 处数据需要注意。仍可生成，缺少的数字在文档中显示为【待填：……】，便于之后补上："
+            )
+            ui.problemsLabel.setStyleSheet("color: #a05a00;")
+            for p in problems:
+                ui.problemsList.addItem(QListWidgetItem(p))
+        else:
+            ui.problemsLabel.setText("✓ 数据已全部填写，没有发现问题。")
+            ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
+            ui.problemsList.hide()
+        self.fonts = services.font_profile(store)
+        preset = SettingsDialog.preset_of(self.fonts)
+        fonts_text = FONT_PRESET_LABELS.get(preset, f"自定义（正文：{self.fonts.body}）")
+        ui.fontsLabel.setText(f"字体方案：{fonts_text}。可在“报告 → 字体设置”中更改。")
+        ui.pathEdit.setText(str(default_folder(store) / services.default_file_name(report)))
+        ui.browseButton.clicked.connect(self._browse)
+        ui.generateButton.clicked.connect(self._generate_clicked)
+        ui.cancelButton.clicked.connect(self.dialog.reject)
+        ui.closeButton.clicked.connect(self.dialog.accept)
+        ui.openFileButton.clicked.connect(self.open_file)
+        ui.openFolderButton.clicked.connect(self.open_folder)
+        ui.stack.setCurrentIndex(0)
+        self.written: Path | None = None
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.dialog, "保存报告", self.ui.pathEdit.text(), "Word 文档 (*.docx)"
+        )
+        if path:
+            self.ui.pathEdit.setText(path)
+
+    def target(self) -> Path:
+        text = self.ui.pathEdit.text().strip()
+        if not text:
+            raise InvalidInput("请填写保存位置和文件名。")
+        path = Path(text)
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        return path
+
+    def generate(self, path: Path | None = None) -> Path:
+        """Write the .docx; on success switch to the “done” page."""
+        path = path or self.target()
+        written = services.render_to_file(self.report, path, self.fonts)
+        self.written = written
+        self.store.set_setting(LAST_FOLDER_SETTING, str(written.parent))
+        self.ui.donePath.setText(f"保存位置：{written}")
+        self.ui.stack.setCurrentIndex(1)
+        self.ui.openFileButton.setFocus()
+        return written
+
+    def _generate_clicked(self) -> None:
+        self.ui.errorLabel.clear()
+        try:
+            path = self.target()
+            try:
+                self.generate(path)
+            except OutputError as exc:
+                if not exc.locked:
+                    raise
+                other = free_name(path)
+                answer = QMessageBox.question(
+                    self.dialog, "文件被占用", f"{exc.message}\n\n是否改为保存为“{other.name}”？",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.ui.pathEdit.setText(str(other))
+                self.generate(other)
+        except HxError as exc:
+            self.ui.errorLabel.setText(exc.message)
+
+    def open_file(self) -> None:
+        if self.written and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written))):
+            QMessageBox.information(self.dialog, "打开文件", "没有找到可以打开 .docx 的程序（如 Word 或 WPS）。")
+
+    def open_folder(self) -> None:
+        if self.written:
+            show_in_folder(self.written)
+
+    def exec(self) -> Path | None:
+        self.dialog.exec()
+        return self.written
+
+
+# ---------------------------------------------------------------- find
+
+class FindDialog:
+    """查找: text anywhere in the report; activating a result jumps to it."""
+
+    def __init__(self, editor, parent: QWidget | None = None):
+        self.editor = editor
+        self.dialog: QDialog = load_ui("find_dialog.ui", parent)  # type: ignore[assignment]
+        self.dialog.setModal(False)
+        self.ui = ui = UiHolder(self.dialog)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        ui.buttonBox.rejected.connect(self.dialog.close)
+        ui.queryEdit.textChanged.connect(self.search)
+        ui.queryEdit.returnPressed.connect(self._activate_first)
+        ui.resultsList.itemActivated.connect(self._activate)
+        self.hits: list[tuple[tuple[str, ...], str]] = []
+
+    def search(self, *_: object) -> list[tuple[tuple[str, ...], str]]:
+        needle = self.ui.queryEdit.text()
+        self.hits = services.search_report(self.editor.report, needle) if self.editor.report else []
+        self.ui.resultsList.clear()
+        for target, text in self.hits:
+            where = self.editor.target_name(target)
+            i = text.find(needle.strip())
+            snippet = text if i < 0 else ("…" if i > 20 else "") + text[max(0, i - 20): i + len(needle) + 40]
+            item = QListWidgetItem(f"{where}\n    {snippet}")
+            self.ui.resultsList.addItem(item)
+        self.ui.countLabel.setText(f"找到 {len(self.hits)} 处" if needle.strip() else "")
+        return self.hits
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.go(self.ui.resultsList.row(item))
+
+    def _activate_first(self) -> None:
+        if self.hits:
+            self.go(0)
+
+    def go(self, index: int) -> None:
+        target, _ = self.hits[index]
+        self.editor.goto(target, self.ui.queryEdit.text().strip())
+
+    def show(self) -> None:
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.ui.queryEdit.setFocus()
+        self.ui.queryEdit.selectAll()
+
+
+# ---------------------------------------------------------------- insert figure
+
+def next_figure_key(report: Report) -> str:
+    n = len(report.figures) + 1
+    while f"fig_{n}" in report.figures:
+        n += 1
+    return f"fig_{n}"
+
+
+class InsertFigureDialog(QDialog):
+    """插入数据: pick a figure the report has, or create a new one."""
+
+    def __init__(self, report: Report, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle("插入数据")
+        self.resize(520, 320)
+        box = QVBoxLayout(self)
+        self.use_existing = QRadioButton("插入已有数据")
+        self.existing = QComboBox()
+        for fig in report.figures.values():
+            self.existing.addItem(f"{fig.label or fig.key}（{fig.unit or '无单位'}）", fig.key)
+        self.create_new = QRadioButton("新建一项数据")
+        form = QFormLayout()
+        self.label = QLineEdit()
+        self.label.setPlaceholderText("例如：受理行政复议案件")
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("可稍后填写")
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("例如：件、人次、%")
+        self.qualifier = qualifier_combo("")
+        form.addRow("名称：", self.label)
+        form.addRow("数值：", self.value)
+        form.addRow("单位：", self.unit)
+        form.addRow("限定词：", self.qualifier)
+        self.new_box = QWidget()
+        self.new_box.setLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("插入")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        for w in (self.use_existing, self.existing, self.create_new, self.new_box, self.error):
+            box.addWidget(w)
+        box.addStretch(1)
+        box.addWidget(buttons)
+        self.use_existing.toggled.connect(self._mode)
+        self.create_new.toggled.connect(self._mode)
+        (self.use_existing if report.figures else self.create_new).setChecked(True)
+        self.use_existing.setEnabled(bool(report.figures))
+        self.key: str | None = None
+
+    def _mode(self, *_: object) -> None:
+        self.existing.setEnabled(self.use_existing.isChecked())
+        self.new_box.setEnabled(self.create_new.isChecked())
+
+    def choose(self) -> str:
+        """The key to insert; a new figure is added to the report first."""
+        if self.use_existing.isChecked():
+            key = self.existing.currentData()
+            if not key:
+                raise InvalidInput("请选择一项数据。")
+            return key
+        label = clean_line(self.label.text())
+        if not label:
+            raise InvalidInput("请填写数据名称，例如：受理行政复议案件。")
+        if any(f.label == label for f in self.report.figures.values()):
+            raise InvalidInput(f"已有名为“{label}”的数据，请选择“插入已有数据”。")
+        if "【" in label or "】" in label or "{" in label or "}" in label:
+            raise InvalidInput("数据名称中不能含有【】或花括号。")
+        value = parse_number(self.value.text()) if self.value.text().strip() else None
+        key = next_figure_key(self.report)
+        assert KEY_RE.match(key)
+        self.report.figures[key] = Figure(
+            key=key, label=label, value=value, unit=clean_line(self.unit.text()),
+            qualifier=self.qualifier.currentData(),
+        )
+        return key
+
+    def _accept(self) -> None:
+        try:
+            self.key = self.choose()
+        except HxError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+__all__ = ["NewReportDialog", "SettingsDialog", "GenerateDialog", "FindDialog", "InsertFigureDialog"]

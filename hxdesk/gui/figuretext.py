@@ -1,0 +1,61 @@
+"""Placeholders as a clerk reads them: ``{{petitions_received}}`` is shown and
+typed as 【受理来信来访】, ``{{year}}`` as 【报告年份】.
+
+The model keeps ``{{key}}``; the text fields convert on the way in and out.
+Only labels that identify one figure are shown this way (a duplicate or a
+label containing 【】 keeps its ``{{key}}``), so the conversion is lossless.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import PLACEHOLDER_RE, Report
+
+YEAR_LABELS = {"year": "报告年份", "next_year": "下一年份", "prev_year": "上一年份"}
+TOKEN_RE = re.compile(r"【([^【】{}]{1,64})】")
+
+
+class FigureText:
+    """The label ↔ key mapping of one report at one moment."""
+
+    def __init__(self, report: Report | None):
+        labels: dict[str, str] = dict(YEAR_LABELS)
+        if report is not None:
+            counts = Counter(f.label for f in report.figures.values())
+            for key, fig in report.figures.items():
+                label = fig.label.strip()
+                if label and counts[fig.label] == 1 and label not in YEAR_LABELS.values():
+                    labels[key] = label
+        # a label must be a clean token, and unique across keys
+        seen = Counter(labels.values())
+        self.label_of = {k: v for k, v in labels.items() if seen[v] == 1 and TOKEN_RE.fullmatch(f"【{v}】")}
+        self.key_of = {v: k for k, v in self.label_of.items()}
+        self.keys = set(report.figures) if report is not None else set()
+
+    def token(self, key: str) -> str:
+        label = self.label_of.get(key)
+        return f"【{label}】" if label else "{{" + key + "}}"
+
+    def to_display(self, raw: str) -> str:
+        if "{{" not in raw:
+            return raw
+        return PLACEHOLDER_RE.sub(lambda m: self.token(m.group(1)), raw)
+
+    def to_raw(self, shown: str) -> str:
+        if "【" not in shown:
+            return shown
+
+        def sub(m: re.Match[str]) -> str:
+            key = self.key_of.get(m.group(1))
+            return "{{" + key + "}}" if key else m.group(0)
+
+        return TOKEN_RE.sub(sub, shown)
+
+    def kind(self, label: str) -> str | None:
+        """'year' or 'figure' for a known 【label】, else None."""
+        key = self.key_of.get(label)
+        if key is None:
+            return None
+        return "year" if key in YEAR_LABELS else "figure"

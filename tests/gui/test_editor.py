@@ -1,0 +1,336 @@
+"""The editor driven through its real widgets against a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+import docx
+from PySide6.QtCore import QDate, Qt
+
+from hxdesk import services
+from hxdesk.gui.dialogs import GenerateDialog, InsertFigureDialog, NewReportDialog
+from hxdesk.gui.forms import ClosingForm, SectionForm, TitleForm
+from hxdesk.gui.widgets import TextField
+from hxdesk.store import Store
+
+from .keyboard import type_text
+
+
+def select(main, target):
+    main.ui.navTree.setCurrentItem(main.items[target])
+    return main.form
+
+
+def type_into(qtbot, field, text):
+    field.setFocus()
+    if isinstance(field, TextField):
+        field.moveCursor(field.textCursor().MoveOperation.End)
+    else:
+        field.end(False)
+    type_text(field, text)
+
+
+def figure_row(form, key):
+    return next(r for r in form.figures_panel.rows if r.key == key)
+
+
+def docx_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path, qtbot, tmp_path):
+    store = sample_store
+    main = open_window(store)
+    assert main.ui.reportTable.rowCount() == 1  # first start: the sample is in the list
+    sample_id = store.list_reports()[0].id
+
+    # 新建 → 以往年报告为基础
+    dialog = NewReportDialog(store, main.window, previous_id=sample_id)
+    assert dialog.ui.fromPreviousRadio.isChecked()
+    assert dialog.ui.yearSpin.value() == 2025
+    new_id = dialog.create()
+    main.open_report(new_id)
+    assert main.report.year == 2025
+    assert main.report.figures["petitions_received"].value is None  # figures emptied by the roll-over
+
+    # edit a heading, a paragraph and figures in the 枫桥经验 section
+    section = next(s for s, _ in main.report.walk() if "枫桥经验" in s.heading)
+    form = select(main, ("section", section.uid))
+    assert isinstance(form, SectionForm)
+    type_into(qtbot, form.heading, "（修订）")
+    paragraph = form.findChildren(TextField)[0]
+    type_into(qtbot, paragraph, "新增一句测试文字。")
+    received = figure_row(form, "petitions_received")
+    closed = figure_row(form, "petitions_closed")
+    type_into(qtbot, received.value, "15")
+    type_into(qtbot, closed.value, "20")  # 办结 > 受理
+    assert closed.error.isVisibleTo(form) and "不能大于" in closed.error.text()
+    closed.value.clear()
+    type_into(qtbot, closed.value, "1x")  # a letter
+    assert "不是有效的数字" in closed.error.text()
+    closed.value.clear()
+    type_into(qtbot, closed.value, "12")
+    assert not closed.error.isVisibleTo(form)
+    rate = figure_row(form, "petition_close_rate")
+    assert rate.value.isReadOnly() and rate.value.text() == "80"  # derived, live
+    received.qualifier.setCurrentIndex(received.qualifier.findData("余"))
+    assert main.report.figures["petitions_received"].qualifier == "余"
+    assert main.ui.navTree.currentItem().text(0).endswith("（修订）") or "（修订）" in main.ui.navTree.currentItem().text(0)
+
+    # the edits reach the database by themselves, well within a second or two
+    qtbot.waitUntil(lambda: not main.dirty, timeout=3000)
+    saved = Store(db_path)
+    try:
+        stored = saved.load(new_id)
+    finally:
+        saved.close()
+    assert stored.figures["petitions_closed"].value == Decimal(12)
+    assert main.window.statusBar().currentMessage().startswith("已保存 ")
+
+    # add a section after the first level-1 section and move it up
+    first = main.report.sections[0]
+    select(main, ("section", first.uid))
+    main.structure_op("add")
+    added = main.form
+    assert isinstance(added, SectionForm) and main.report.sections[1] is added.section
+    type_into(qtbot, added.heading, "新增的测试章节")
+    main.structure_op("up")
+    assert main.report.sections[0].heading == "新增的测试章节"
+    assert main.ui.navTree.topLevelItem(2).text(0) == "一、新增的测试章节"  # numbering is live
+    added_uid = main.report.sections[0].uid
+
+    # title block and closing block
+    title = select(main, ("title",))
+    assert isinstance(title, TitleForm)
+    closing = select(main, ("closing",))
+    assert isinstance(closing, ClosingForm)
+    closing.has_date.setChecked(True)
+    closing.date.setDate(QDate(2025, 1, 10))
+    assert closing.preview.text().endswith("2025年1月10日")
+
+    main.window.close()
+    assert not main.dirty
+
+    # open again: everything is there
+    store2 = Store(db_path)
+    try:
+        again = open_window(store2)
+        again.open_report(new_id)
+        report = again.report
+        assert report.sections[0].uid == added_uid and report.sections[0].heading == "新增的测试章节"
+        moved = report.find(section.uid)
+        assert moved.heading.endswith("（修订）")
+        assert any("新增一句测试文字。" in t for t in report.all_texts())
+        assert report.figures["petitions_received"].value == Decimal(15)
+        assert report.figures["petitions_received"].qualifier == "余"
+        assert report.date == _dt.date(2025, 1, 10)
+        form = select(again, ("section", section.uid))
+        assert figure_row(form, "petitions_received").value.text() == "15"
+
+        # generate the .docx and read the edits back
+        gen = GenerateDialog(store2, report, again.window)
+        assert any("尚未填写" in gen.ui.problemsList.item(i).text() for i in range(gen.ui.problemsList.count()))
+        out = gen.generate(tmp_path / "out.docx")
+        assert gen.ui.stack.currentIndex() == 1
+        text = docx_text(out)
+        assert "新增的测试章节" in text
+        assert "深化新时代“枫桥经验”。（修订）" in text
+        assert "新增一句测试文字。" in text
+        assert "共受理来信来访15余件，办结12件，办结率80%" in text
+        assert "2025年1月10日" in text
+        assert store2.get_setting("last_output_dir") == str(tmp_path)
+    finally:
+        store2.close()
+
+
+def test_ctrl_s_saves_at_once(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    form = select(main, ("title",))
+    type_into(qtbot, form.addressee, "区委依法治区办")
+    assert main.dirty
+    main.window.activateWindow()
+    qtbot.waitUntil(main.window.isActiveWindow)
+    qtbot.keyClick(form.addressee, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not main.dirty
+    assert sample_store.load(main.report_id).addressee == "区委依法治区办"
+
+
+def test_insert_figure_at_cursor(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    section = main.report.sections[1]  # 存在的主要问题及原因
+    form = select(main, ("section", section.uid))
+    field = form.findChildren(TextField)[0]
+    type_into(qtbot, field, "全年受理行政复议案件")
+    dialog = InsertFigureDialog(main.report, main.window)
+    dialog.create_new.setChecked(True)
+    dialog.label.setText("受理行政复议案件")
+    dialog.value.setText("3")
+    dialog.unit.setText("件")
+    key = dialog.choose()
+    main.insert_figure_key(key)
+    assert field.toPlainText().endswith("全年受理行政复议案件【受理行政复议案件】")  # shown by its label
+    assert "全年受理行政复议案件{{" + key + "}}" in "".join(main.report.all_texts())  # stored by key
+    row = figure_row(main.form, key)
+    assert row.preview.text() == "文中显示为：3件"
+    hits = services.search_report(main.report, "全年受理行政复议案件3件")
+    assert [target for target, _ in hits] == [("section", section.uid)]
+
+
+def test_find_jumps_to_section(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    main.window.activateWindow()
+    qtbot.waitUntil(main.window.isActiveWindow)
+    qtbot.keyClick(main.ui.navTree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    finder = main.find_dialog
+    assert finder is not None and finder.dialog.isVisible()
+    finder.ui.queryEdit.setText("听证")
+    assert finder.ui.resultsList.count() >= 1
+    finder.go(0)
+    target = finder.hits[0][0]
+    assert main.current_target() == target
+    qtbot.waitUntil(lambda: any(f.textCursor().selectedText() == "听证" for f in main.form.findChildren(TextField)))
+    finder.ui.queryEdit.setText("800余人次")  # a number as the document shows it
+    assert finder.hits and main.report.find(finder.hits[0][0][1]).heading.endswith("“行政执法”规范化建设。")
+
+
+def accept_next_message_box(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+
+
+def test_list_duplicate_rename_delete_restore(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.duplicate_selected()
+    assert main.ui.reportTable.rowCount() == 2
+    copy_id = main.selected_id()
+    main.rename(copy_id, "黄溪镇（测试）")
+    assert sample_store.summary(copy_id).display_name == "黄溪镇（测试）"
+    accept_next_message_box(qtbot)
+    main.delete_selected()
+    assert [r.id for r in sample_store.list_reports(deleted=True)] == [copy_id]
+    assert main.ui.reportTable.rowCount() == 1
+    main.ui.trashButton.setChecked(True)  # 回收站
+    assert main.ui.reportTable.rowCount() == 1 and main.ui.restoreButton.isVisible()
+    main.restore_selected()
+    main.ui.trashButton.setChecked(False)
+    assert main.ui.reportTable.rowCount() == 2
+
+
+def test_qt_dialogs_speak_chinese(app):
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert app.font().family() in {"Noto Sans CJK SC", "Microsoft YaHei UI", "WenQuanYi Micro Hei",
+                                   "Source Han Sans SC", "WenQuanYi Zen Hei"}
+
+
+def test_unexpected_error_is_logged_not_shown_as_traceback(app, monkeypatch, capsys, _isolated_data_dir):
+    import sys
+
+    from hxdesk.gui.app import install_excepthook
+
+    monkeypatch.setenv("HXDESK_NO_ERROR_DIALOG", "1")
+    old = sys.excepthook
+    try:
+        install_excepthook()
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = old
+    err = capsys.readouterr().err
+    assert "发生了意外错误：boom" in err and "Traceback" not in err
+    log = (_isolated_data_dir / "hxdesk.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in log
+
+
+def test_looking_at_every_form_changes_nothing(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    rid = sample_store.list_reports()[0].id
+    main.open_report(rid)
+    before = sample_store.summary(rid).updated_at
+    for target in list(main.items):
+        select(main, target)
+        qtbot.wait(5)  # let the highlighter run (it changes formats, not text)
+    assert not main.dirty
+    main.window.close()
+    assert sample_store.summary(rid).updated_at == before
+
+
+def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
+    from hxdesk.gui.dialogs import SettingsDialog
+    from hxdesk.render.profile import FONT_PRESETS
+
+    main = open_window(sample_store)
+    dialog = NewReportDialog(sample_store, main.window)
+    dialog.ui.templateCombo.setCurrentIndex(dialog.ui.templateCombo.findData("standard"))
+    dialog.ui.yearSpin.setValue(2025)
+    dialog.ui.buttonBox.accepted.emit()  # no issuing body yet: the dialog says so and stays open
+    assert "发文机关" in dialog.ui.errorLabel.text() and dialog.created_id is None
+    type_text(dialog.ui.orgEdit, "示例镇人民政府")
+    dialog.ui.buttonBox.accepted.emit()
+    report = sample_store.load(dialog.created_id)
+    assert (report.year, report.issuers) == (2025, ["示例镇人民政府"])
+
+    settings = SettingsDialog(sample_store, main.window)
+    assert settings.radios["gb2312"].isChecked()
+    settings.radios["standard"].setChecked(True)
+    assert settings.ui.bodyCombo.currentText() == "仿宋"
+    assert settings.ui.bodyStatus.text()  # says whether this PC has the font
+    settings.save()
+    assert services.font_profile(sample_store).body == FONT_PRESETS["standard"].body
+    settings = SettingsDialog(sample_store, main.window)
+    settings.ui.bodyCombo.setCurrentText("Noto Serif CJK SC")
+    assert settings.radios["custom"].isChecked()
+    assert settings.ui.bodyStatus.text() == "✓ 本机已安装"
+
+
+def test_undo_in_a_text_field_reaches_the_model(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    intro = select(main, ("intro",))
+    field = intro.findChildren(TextField)[0]
+    before = main.report.intro[0].text
+    type_into(qtbot, field, "补充一句。")
+    assert main.report.intro[0].text == before + "补充一句。"
+    from PySide6.QtWidgets import QApplication
+
+    main.window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    for _ in range(10):  # Qt groups typing into undo steps as it sees fit
+        main._edit("undo")  # 编辑 → 撤销 acts on the focused field
+        if main.report.intro[0].text == before:
+            break
+    assert main.report.intro[0].text == before
+    for _ in range(10):
+        main._edit("redo")
+    assert main.report.intro[0].text == before + "补充一句。"
+
+
+def test_navigator_indent_outdent_renumbers(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    second = main.report.sections[1]  # 二、存在的主要问题及原因
+    select(main, ("section", second.uid))
+    assert main.ui.indentButton.isEnabled()
+    main.ui.indentButton.click()  # becomes （八） under 一、
+    assert main.items[("section", second.uid)].text(0).startswith("（八）")
+    assert main.items[("section", main.report.sections[1].uid)].text(0).startswith("二、")  # 三、 moved up
+    main.ui.outdentButton.click()
+    assert main.items[("section", second.uid)].text(0).startswith("二、")
+    assert [s.uid for s in main.report.sections].index(second.uid) == 1

@@ -1,0 +1,234 @@
+"""Backups, the start-up check and restoring, on real files (and the real CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from support import run_cli
+
+from hxdesk import backup, interchange, services
+from hxdesk.backup import BackupError, DamagedDatabase
+from hxdesk.store import Store
+
+
+def make_db(path: Path, sample) -> int:
+    with Store(path) as s:
+        return s.add(sample)
+
+
+def report_json(path: Path, rid: int) -> str:
+    with Store(path, write=False) as s:
+        return interchange.dumps(s.load(rid))
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk would."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as fh:
+        for offset in range(4096, size, 8192):
+            fh.seek(offset)
+            fh.write(b"\xde\xad\xbe\xef" * 512)
+
+
+def test_backup_is_a_verified_copy(db_path, sample):
+    rid = make_db(db_path, sample)
+    info = services.make_backup(db_path)
+    assert info.path.parent == db_path.parent / "backups"
+    assert backup.verify_backup(info.path)
+    assert report_json(info.path, rid) == report_json(db_path, rid)
+    assert not Path(str(info.path) + "-wal").exists()  # a single self-contained file
+    assert [b.path for b in services.list_backups(db_path)] == [info.path]
+    assert "手动备份" in info.label
+
+
+def test_default_backups_go_to_the_data_folder(sample):
+    with services.open_store() as s:
+        s.add(sample)
+    info = services.make_backup()
+    assert info.path.parent == services.data_dir() / "backups"
+
+
+def test_backup_while_another_connection_writes(db_path, sample):
+    """The online backup API copies a consistent state while the database is in use."""
+    rid = make_db(db_path, sample)
+    with Store(db_path) as writer:
+        report = writer.load(rid)
+        for i in range(5):
+            report.title = f"第{i}次"
+            writer.save(rid, report)
+            info = backup.make_backup(db_path, backup.KIND_MANUAL)
+            assert backup.verify_backup(info.path)
+            with Store(info.path, write=False) as copy:
+                assert copy.load(rid).title == f"第{i}次"
+
+
+def test_rotation_keeps_the_last_n_and_one_a_day(db_path, sample):
+    make_db(db_path, sample)
+    start = dt.datetime(2025, 1, 1, 8, 0, 0)
+    made = []
+    for day in range(9):  # nine days, three starts a day
+        for hour in (8, 12, 16):
+            when = start + dt.timedelta(days=day, hours=hour - 8)
+            made.append(backup.make_backup(db_path, backup.KIND_STARTUP, now=when))
+    kept = backup.list_backups(db_path)
+    newest_ten = [b.path for b in made[::-1][: backup.KEEP]]
+    assert [b.path for b in kept[: backup.KEEP]] == newest_ten
+    days = {b.created.date() for b in kept}
+    assert len(days) == backup.KEEP_DAYS
+    assert len(kept) == backup.KEEP + (backup.KEEP_DAYS - 4)  # the last 10 cover 4 days
+    assert all(p.exists() for p in newest_ten)
+    assert sum(1 for p in (db_path.parent / "backups").iterdir()) == len(kept)
+
+
+def test_backups_of_another_database_in_the_same_folder_are_left_alone(tmp_path, sample):
+    a, b = tmp_path / "hxdesk.db", tmp_path / "hxdesk-2.db"
+    make_db(a, sample)
+    make_db(b, sample)
+    other = backup.make_backup(b)
+    for i in range(backup.KEEP + 3):
+        backup.make_backup(a, now=dt.datetime(2025, 1, 1) + dt.timedelta(minutes=i))
+    assert other.path.exists()
+    assert [x.path for x in backup.list_backups(b)] == [other.path]
+
+
+def test_daily_backup_only_when_due(db_path, sample):
+    make_db(db_path, sample)
+    first = services.backup_if_due(db_path)
+    assert first is not None
+    assert services.backup_if_due(db_path) is None
+    backup.make_backup(db_path, now=dt.datetime.now() - dt.timedelta(days=2))
+    os.unlink(first.path)
+    assert services.backup_if_due(db_path) is not None
+
+
+def test_open_checked_backs_up_at_start(db_path, sample):
+    make_db(db_path, sample)
+    with services.open_checked(db_path) as s:
+        assert s.list_reports()
+    kinds = [b.kind for b in services.list_backups(db_path)]
+    assert kinds == [backup.KIND_STARTUP]
+
+
+def test_first_start_has_nothing_to_back_up(db_path):
+    with services.open_checked(db_path) as s:
+        assert s.list_reports() == []
+    assert services.list_backups(db_path) == []
+
+
+@pytest.mark.parametrize("how", ["damaged", "not_a_database", "truncated", "emptied"])
+def test_bad_database_is_reported_with_the_newest_good_backup(db_path, sample, how):
+    rid = make_db(db_path, sample)
+    old = backup.make_backup(db_path, now=dt.datetime(2025, 1, 1))
+    good = backup.make_backup(db_path, now=dt.datetime(2025, 1, 2))
+    # The newest backup is itself damaged: the check must skip it.
+    bad = backup.make_backup(db_path, now=dt.datetime(2025, 1, 3))
+    damage(bad.path)
+    expected = report_json(db_path, rid)
+    if how == "damaged":
+        damage(db_path)
+    elif how == "not_a_database":
+        db_path.write_bytes("这是一份 Word 文档，不是数据库".encode() * 100)
+    elif how == "truncated":
+        data = db_path.read_bytes()
+        db_path.write_bytes(data[: len(data) // 3])
+    else:
+        db_path.write_bytes(b"")
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedDatabase) as caught:
+        services.open_checked(db_path)
+    exc = caught.value
+    assert exc.backup is not None and exc.backup.path == good.path != old.path
+    assert exc.reason == {"not_a_database": "not_database", "emptied": "empty"}.get(how, "corrupt")
+    assert any(word in exc.message for word in ("损坏", "不是 hxdesk 数据库", "空文件"))
+    assert db_path.read_bytes() == before  # nothing written to the damaged file
+    # The GUI's answer "restore the newest good backup":
+    aside = services.restore_backup(exc.backup, db_path)
+    assert aside is not None and aside.name.startswith("hxdesk.db.damaged-")
+    assert aside.read_bytes() == before  # kept aside, never deleted
+    assert report_json(db_path, rid) == expected
+    with services.open_checked(db_path) as s:
+        assert s.integrity_check() == "ok"
+
+
+def test_damaged_database_without_backups(db_path, sample):
+    make_db(db_path, sample)
+    damage(db_path)
+    with pytest.raises(DamagedDatabase) as caught:
+        services.open_checked(db_path)
+    assert caught.value.backup is None
+    with pytest.raises(BackupError, match="没有可用的备份"):
+        services.restore_backup(None, db_path)
+    assert db_path.exists()
+
+
+def test_restore_keeps_the_current_database_aside(db_path, sample):
+    rid = make_db(db_path, sample)
+    info = backup.make_backup(db_path)
+    with Store(db_path) as s:
+        report = s.load(rid)
+        report.title = "备份之后的修改"
+        s.save(rid, report)
+    aside = services.restore_backup(info, db_path)
+    assert aside.name.startswith("hxdesk.db.replaced-")
+    with Store(aside, write=False) as s:
+        assert s.load(rid).title == "备份之后的修改"  # the WAL was folded in before moving
+    with Store(db_path, write=False) as s:
+        assert s.load(rid).title == sample.title
+
+
+def test_a_damaged_backup_is_refused(db_path, sample):
+    make_db(db_path, sample)
+    info = backup.make_backup(db_path)
+    damage(info.path)
+    before = db_path.read_bytes()
+    with pytest.raises(BackupError, match="已损坏"):
+        services.restore_backup(info, db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_damaged_database_is_not_backed_up(db_path, sample):
+    make_db(db_path, sample)
+    damage(db_path)
+    with pytest.raises(BackupError, match="完整性检查"):
+        backup.make_backup(db_path)
+    assert services.list_backups(db_path) == []
+
+
+def test_cli_backup_and_restore(db_path, sample):
+    rid = make_db(db_path, sample)
+    done = run_cli("backup", "--db", str(db_path), check=True)
+    assert "已备份" in done.stdout
+    listed = run_cli("backup", "--list", "--db", str(db_path), check=True)
+    assert "手动备份" in listed.stdout
+    expected = report_json(db_path, rid)
+    db_path.write_bytes(b"garbage" * 1000)
+    refused = run_cli("list", "--db", str(db_path))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr and "hxdesk：" in refused.stderr
+    restored = run_cli("restore", "--db", str(db_path), check=True)
+    assert "原数据库已移到" in restored.stdout
+    assert report_json(db_path, rid) == expected
+    assert [p for p in db_path.parent.iterdir() if p.name.startswith("hxdesk.db.damaged-")]
+    named = run_cli("restore", str(services.list_backups(db_path)[0].path), "--db", str(db_path), check=True)
+    assert "已从备份恢复" in named.stdout
+    missing = run_cli("restore", str(db_path.parent / "nope.db"), "--db", str(db_path))
+    assert missing.returncode == 1 and "找不到备份文件" in missing.stderr
+
+
+def test_backup_and_check_in_a_folder_with_awkward_characters(tmp_path, sample):
+    """The read-only SQLite URIs survive Chinese, spaces, '#', '%' and '?' in the path."""
+    db = tmp_path / "张三的 数据 #1 %20 ?" / "hxdesk.db"
+    rid = make_db(db, sample)
+    backup.check_database(db)
+    info = backup.make_backup(db)
+    assert report_json(info.path, rid) == report_json(db, rid)
+    damage(db)
+    with pytest.raises(DamagedDatabase) as caught:
+        backup.check_database(db)
+    assert caught.value.backup == info
