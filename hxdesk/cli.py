@@ -149,22 +149,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from . import services
 
-    path = Path(args.file)
-    suffix = path.suffix.lower()
-    if suffix in (".docx", ".txt", ".doc", ".wps", ".rtf"):
-        from .importer import import_file
-
-        # Read the whole document before the database is opened: a bad file changes nothing.
-        imported = import_file(path)
-        for note in imported.notes:
-            print(f"提示：{note}", file=sys.stderr)
-    elif suffix != ".json":
-        raise HxError("只能导入 .json、.docx 或 .txt 文件。")
+    # Read the whole file before the database is opened: a bad file changes nothing.
+    report, notes = services.read_import(Path(args.file))
+    for note in notes:
+        print(f"提示：{note}", file=sys.stderr)
     with services.open_store(_db_arg(args)) as store:
-        if suffix == ".json":
-            report_id = services.import_json(store, path)
-        else:
-            report_id = store.add(imported.report)
+        report_id = store.add(report)
         summary = store.summary(report_id)
     print(f"已导入：{summary.year}年度 {summary.display_name}")
     print(report_id)

@@ -4,7 +4,6 @@ render, export and import reports.  No Qt here."""
 from __future__ import annotations
 
 import copy
-import datetime as _dt
 import os
 import re
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from .errors import HxError, InvalidInput, NotFound
 from .figures import compute_values, validate_figures
 from .fsutil import atomic_write_bytes
 from .model import Report, new_uid
-from .render.profile import FONT_PRESETS, FontProfile
+from .render.profile import FontProfile
 from .resources import resource_path
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
@@ -34,6 +33,11 @@ def data_dir() -> Path:
     """The user data folder (on Windows under %APPDATA%); HXDESK_DATA_DIR overrides."""
     override = os.environ.get("HXDESK_DATA_DIR")
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def db_file(db_path: str | Path | None = None) -> Path:
+    """The database file: the one given, else the default in the data folder."""
+    return Path(db_path) if db_path else default_db_path()
 
 
 def default_db_path() -> Path:
@@ -127,7 +131,7 @@ def open_store(db_path: str | Path | None = None, *, write: bool = True) -> Stor
     (another process writing it gets DatabaseLocked).  ``write=False`` reads beside a writer."""
     from .store import Store
 
-    return Store(Path(db_path) if db_path else default_db_path(), write=write, lock=write)
+    return Store(db_file(db_path), write=write, lock=write)
 
 
 # ------------------------------------------------------------------ reliability (issue 5)
@@ -145,7 +149,7 @@ def open_checked(db_path: str | Path | None = None) -> Store:
     from . import backup
     from .lock import FOR_GUI, WriterLock
 
-    path = Path(db_path) if db_path else default_db_path()
+    path = db_file(db_path)
     with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
         backup.check_database(path)
         existed = path.is_file() and path.stat().st_size > 0
@@ -164,21 +168,21 @@ def list_backups(db_path: str | Path | None = None):
     """The backups of the database, newest first (BackupInfo: path, created, kind, label)."""
     from . import backup
 
-    return backup.list_backups(Path(db_path) if db_path else default_db_path())
+    return backup.list_backups(db_file(db_path))
 
 
 def make_backup(db_path: str | Path | None = None):
     """A manual backup now (verified); returns its BackupInfo."""
     from . import backup
 
-    return backup.make_backup(Path(db_path) if db_path else default_db_path(), backup.KIND_MANUAL)
+    return backup.make_backup(db_file(db_path), backup.KIND_MANUAL)
 
 
 def backup_if_due(db_path: str | Path | None = None):
     """The daily backup (call it now and then, e.g. hourly): made if the newest is a day old."""
     from . import backup
 
-    return backup.backup_if_due(Path(db_path) if db_path else default_db_path())
+    return backup.backup_if_due(db_file(db_path))
 
 
 def restore_backup(backup_file=None, db_path: str | Path | None = None) -> Path | None:
@@ -189,7 +193,7 @@ def restore_backup(backup_file=None, db_path: str | Path | None = None) -> Path 
     """
     from . import backup
 
-    path = Path(db_path) if db_path else default_db_path()
+    path = db_file(db_path)
     if backup_file is None:
         backup_file = backup.newest_good_backup(path)
         if backup_file is None:
@@ -266,38 +270,9 @@ def export_json(report: Report, path: str | Path) -> Path:
     return atomic_write_bytes(Path(path), interchange.dumps(report).encode("utf-8"))
 
 
-def import_json(store: Store, path: str | Path) -> int:
-    report = interchange.read_file(path)
-    return store.add(report)
-
-
-def today() -> _dt.date:
-    return _dt.date.today()
-
-
-__all__ = [
-    "FONT_PRESETS", "TemplateInfo", "list_templates", "load_template", "sample_report", "new_from_template",
-    "roll_over", "open_store", "ensure_sample", "font_profile", "set_font_profile", "report_problems",
-    "default_file_name", "render_to_file", "export_json", "import_json", "default_db_path", "data_dir",
-]
 
 
 # ------------------------------------------------------------------ GUI helpers
-
-IMPORTABLE_SUFFIXES = (".json", ".docx", ".txt")
-
-
-def import_file(store: Store, path: str | Path) -> int:
-    """Import a .json interchange file or a .docx/.txt report; returns the new report id."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        return import_json(store, path)
-    if suffix in (".docx", ".txt"):
-        from .importer import import_document
-
-        return store.add(import_document(path))
-    raise InvalidInput("只能导入 .json、.docx 或 .txt 文件。")
-
 
 def duplicate_report(store: Store, report_id: int) -> int:
     """A copy of a report (fresh identifiers), named “…（副本）”."""
@@ -337,3 +312,52 @@ def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], st
               [section.heading, *[t for b in section.blocks for t in block_paragraph_texts(b)]])
     check(("closing",), [*report.signatures, date_text(report.date) if report.date else ""])
     return hits
+
+
+# ------------------------------------------------------------------ GUI helpers (history, backups, import notes)
+
+def read_import(path: str | Path) -> tuple[Report, list[str]]:
+    """Read a file to import, before any database is touched: a .json
+    interchange file, or a document for the importer, which recognises the
+    content and explains in Chinese what it cannot read (.doc/.wps, PDF,
+    encrypted documents …).  Returns the report and notes for the user."""
+    if Path(path).suffix.lower() == ".json":
+        return interchange.read_file(path), []
+    from .importer import import_file as read_document
+
+    result = read_document(path)
+    return result.report, list(result.notes)
+
+
+def import_file(store: Store, path: str | Path) -> tuple[int, list[str]]:
+    """Import a file into a new report (one transaction); returns its id and the notes."""
+    report, notes = read_import(path)
+    return store.add(report), notes
+
+
+def swap_in_backup(store: Store, backup_file) -> tuple[Store, Path | None]:
+    """Restore a backup under an open (writing) store: returns the reopened store and
+    where the replaced file was moved (it is never deleted).
+
+    The writer lock stays held by this process from closing the store to
+    reopening it, so no other process can slip in between.  A bad backup is
+    refused before the store is closed; if the restore fails later, the
+    database is reopened (``exc.store``) and the HxError raised.
+    """
+    from . import backup
+    from .lock import WriterLock
+    from .store import Store as StoreClass
+
+    source = backup_file.path if isinstance(backup_file, backup.BackupInfo) else Path(backup_file)
+    if not backup.verify_backup(source):
+        raise backup.BackupError(f"备份文件“{source.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。")
+    path = store.path
+    purpose = store.lock_purpose
+    with WriterLock(path, purpose):
+        store.close()
+        try:
+            aside = restore_backup(backup_file, path)
+        except HxError as exc:
+            exc.store = StoreClass(path, lock=True, purpose=purpose)  # type: ignore[attr-defined]
+            raise
+        return StoreClass(path, lock=True, purpose=purpose), aside

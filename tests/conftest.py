@@ -14,7 +14,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# CI replays the same examples every run (a red build is then reproducible);
+# elsewhere hypothesis explores new ones each time.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
 from support import seed_lines  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -282,5 +282,5 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     rc = app.exec()
     main.save_now()
     if "store" in state:
-        state["store"].close()
+        main.store.close()  # the store in use (a restored backup reopens it)
     return rc

@@ -72,6 +72,7 @@ class NewReportDialog:
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.created_id: int | None = None
+        self.notes: list[str] = []  # what the importer could not take over (tables, pictures …)
         self._mode_changed()
         self._previous_changed()
 
@@ -92,7 +93,7 @@ class NewReportDialog:
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.dialog, "选择要导入的文件", "", "报告文件 (*.docx *.txt *.json);;所有文件 (*)"
+            self.dialog, "选择要导入的文件", "", "报告文件 (*.docx *.txt *.json *.doc *.wps);;所有文件 (*)"
         )
         if path:
             self.ui.fileEdit.setText(path)
@@ -105,7 +106,8 @@ class NewReportDialog:
             path = ui.fileEdit.text().strip()
             if not path:
                 raise InvalidInput("请选择要导入的文件。")
-            return services.import_file(self.store, path)
+            new_id, self.notes = services.import_file(self.store, path)
+            return new_id
         if ui.fromPreviousRadio.isChecked():
             report = services.roll_over(self.store.load(ui.previousCombo.currentData()))
             report.year = services.check_year(year)

@@ -64,6 +64,7 @@ class FormHost(Protocol):
     def heading_changed(self, section: Section) -> None: ...
     def figures_changed(self) -> None: ...
     def insert_figure(self) -> None: ...
+    def section_history(self, uid: str | None = None) -> object: ...
 
 
 def qualifier_combo(current: str) -> QComboBox:
@@ -445,7 +446,15 @@ class SectionForm(BaseForm):
         super().__init__(host)
         self.section = section
         self.title = heading_label("")
-        self.layout_.addWidget(self.title)
+        self.title.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.history_button = QPushButton("历史版本…")
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setToolTip("查看这一节以前的内容，并可恢复其中一个版本")
+        self.history_button.clicked.connect(lambda: host.section_history(section.uid))
+        top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(top)
         self.set_label(label, level)
 
         form = QFormLayout()

@@ -129,10 +129,16 @@ class MainWindow(QObject):
             (ui.actionQuit, self.window.close), (ui.actionUndo, lambda: self._edit("undo")),
             (ui.actionRedo, lambda: self._edit("redo")), (ui.actionFind, self.find),
             (ui.actionSettings, self.settings), (ui.actionAbout, self.about),
+            (ui.actionBackups, self.backups), (ui.actionSectionHistory, self.section_history),
+            (ui.actionDeletedSections, self.deleted_sections),
         ):
             action.triggered.connect(slot)
         ui.actionUndo.setShortcut("")  # the focused text field handles Ctrl+Z itself
         ui.navTree.currentItemChanged.connect(self._tree_selection_changed)
+        ui.navTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        ui.navTree.customContextMenuRequested.connect(self._nav_context_menu)
+        self.last_message: QMessageBox | None = None
+        self.open_dialog = None  # the history/trash/backup dialog on screen
         self.show_list()
         if store is not None:
             self.attach_store(store)
@@ -176,7 +182,7 @@ class MainWindow(QObject):
     def _update_actions(self) -> None:
         editing = self.report is not None
         for a in (self.ui.actionSave, self.ui.actionGenerate, self.ui.actionFind, self.ui.actionExportJson,
-                  self.ui.actionBackToList):
+                  self.ui.actionBackToList, self.ui.actionSectionHistory, self.ui.actionDeletedSections):
             a.setEnabled(editing)
             a.setVisible(editing)  # the list page shows only what applies to it
         if editing:
@@ -272,6 +278,7 @@ class MainWindow(QObject):
         new_id = dialog.exec()
         if new_id is not None:
             self.open_report(new_id)
+            self.show_import_notes(dialog.notes)
 
     def next_year_from_selected(self) -> None:
         rid = self.selected_id()
@@ -346,19 +353,42 @@ class MainWindow(QObject):
         if self.store is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "导入报告", "", "报告文件 (*.docx *.txt *.json);;所有文件 (*)")
-        if not path:
-            return
+            self.window, "导入报告", "",
+            "报告文件 (*.docx *.txt *.json *.doc *.wps);;所有文件 (*)")
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str) -> int | None:
+        """Import a file as a new report; the importer's notes (tables, pictures …) are shown after."""
         from .. import services
 
+        self.save_now()
         try:
-            new_id = services.import_file(self.store, path)
-        except HxError as exc:
-            QMessageBox.warning(self.window, "无法导入", exc.message)
-            return
+            new_id, notes = services.import_file(self.store, path)
+        except (HxError, sqlite3.Error) as exc:
+            self.message("无法导入", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
+            return None
         self.ui.trashButton.setChecked(False)
+        if self.report is not None:
+            self.back_to_list()
         self.refresh_list(new_id)
         self.status("已导入。双击即可打开编辑。")
+        self.show_import_notes(notes)
+        return new_id
+
+    def show_import_notes(self, notes: list[str]) -> None:
+        if notes:
+            self.message("导入完成", "已导入为新的报告。请注意：\n\n" + "\n".join(f"· {n}" for n in notes)
+                         + "\n\n双击报告即可打开核对。")
+
+    def message(self, title: str, text: str, *, warning: bool = False) -> QMessageBox:
+        """A message box that does not block (tests read ``last_message``)."""
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
 
     def export_json(self) -> None:
         if self.report is None:
@@ -502,6 +532,7 @@ class MainWindow(QObject):
         ui.moveDownButton.setEnabled(is_section and structure.can_move(self.report, uid, 1))
         ui.indentButton.setEnabled(is_section and structure.can_indent(self.report, uid))
         ui.outdentButton.setEnabled(is_section and structure.can_outdent(self.report, uid))
+        ui.actionSectionHistory.setEnabled(is_section)
 
     def structure_op(self, op: str) -> None:
         """Apply a navigator button to the selected section."""
@@ -526,7 +557,8 @@ class MainWindow(QObject):
             section = report.find(uid)
             if section and (section.heading or section.blocks or section.children):
                 answer = QMessageBox.question(
-                    self.window, "删除章节", f"删除“{_short(section.heading or '（无标题）')}”及其全部下级内容？")
+                    self.window, "删除章节", f"删除“{_short(section.heading or '（无标题）')}”及其全部下级内容？\n\n"
+                    "删除后可以在“编辑 → 已删除的章节…”中恢复到原处。")
                 if answer != QMessageBox.StandardButton.Yes:
                     return
             siblings, i, _, parent = structure.locate(report, uid)
@@ -636,6 +668,136 @@ class MainWindow(QObject):
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, what):
             getattr(widget, what)()
+
+    # ------------------------------------------------------------ history, trash, backups
+    def _nav_context_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.ui.navTree.itemAt(pos)
+        if item is not None:
+            self.ui.navTree.setCurrentItem(item)
+        target = self.current_target()
+        menu = QMenu(self.window)
+        if target and target[0] == "section":
+            menu.addAction("历史版本…", self.section_history)
+            menu.addSeparator()
+            for text, op in (("添加章节", "add"), ("插入章节", "insert"), ("添加下级", "child"), ("删除", "delete")):
+                menu.addAction(text, lambda o=op: self.structure_op(o))
+            menu.addSeparator()
+        menu.addAction("已删除的章节…", self.deleted_sections)
+        menu.exec(self.ui.navTree.viewport().mapToGlobal(pos))
+
+    def section_history(self, uid: str | None = None):
+        """历史版本 of the selected section (or ``uid``); returns the dialog (shown modal)."""
+        if self.report is None:
+            return None
+        if uid is None:
+            target = self.current_target()
+            if not target or target[0] != "section":
+                return None
+            uid = target[1]
+        from .history import SectionHistoryDialog
+
+        if not self.save_now():
+            return None
+        dialog = SectionHistoryDialog(self, uid)
+        self._open_dialog(dialog)
+        return dialog
+
+    def deleted_sections(self):
+        if self.report is None:
+            return None
+        from .history import DeletedSectionsDialog
+
+        if not self.save_now():
+            return None
+        dialog = DeletedSectionsDialog(self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def backups(self):
+        if self.store is None:
+            return None
+        from .history import BackupDialog
+
+        self.save_now()
+        try:
+            dialog = BackupDialog(self)
+        except (HxError, OSError) as exc:
+            self.message("备份与恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
+            return None
+        self._open_dialog(dialog)
+        return dialog
+
+    def _open_dialog(self, dialog) -> None:
+        """Show a dialog window-modal without blocking (kept alive in ``open_dialog``)."""
+        if self.open_dialog is not None and self.open_dialog is not dialog:
+            self.open_dialog.close()
+        self.open_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda *_: setattr(self, "open_dialog", None) if self.open_dialog is dialog else None)
+        dialog.open()
+
+    def restore_section_version(self, version_id: int) -> bool:
+        """Give a section an earlier version's content; the form and navigator show it at once."""
+        if self.report is None or not self.save_now():
+            return False
+        version = self.store.section_version(version_id)
+        try:
+            self.store.restore_section_version(self.report_id, version_id, report=self.report)
+        except (HxError, sqlite3.Error) as exc:
+            self.dirty = True  # the model may hold the version already: saved with the next edit
+            self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
+            self.build_tree(("section", version.section_uid))
+            return False
+        self.dirty = False
+        self.build_tree(("section", version.section_uid))
+        self.status(f"已恢复 {version.saved_at.replace('T', ' ')} 的版本（恢复前的内容已保留在历史版本中）。")
+        return True
+
+    def restore_deleted_section(self, entry_id: int) -> bool:
+        """Put a deleted section (with its sub-sections) back where it stood."""
+        if self.report is None or not self.save_now():
+            return False
+        before = {s.uid for s, _ in self.report.walk()}
+        try:
+            self.store.restore_deleted_section(self.report_id, entry_id, report=self.report)
+        except (HxError, sqlite3.Error) as exc:
+            self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
+            return False
+        self.dirty = False
+        back = [s.uid for s, _ in self.report.walk() if s.uid not in before]
+        self.build_tree(("section", back[0]) if back else None)
+        self.status("已把删除的章节恢复到原处。")
+        return True
+
+    def restore_backup(self, backup):
+        """Replace the database by a backup: save, close the store, restore, reopen, refresh.
+
+        Returns where the replaced file was kept.  The writer lock stays with
+        this window throughout (services.swap_in_backup).
+        """
+        from .. import services
+
+        self.save_now()
+        open_id = self.report_id
+        if self.report is not None:
+            self.back_to_list()
+        try:
+            store, aside = services.swap_in_backup(self.store, backup)
+        except HxError as exc:
+            reopened = getattr(exc, "store", None)
+            if reopened is not None:
+                self.store = reopened
+            self.refresh_list(open_id)
+            raise
+        self.store = store
+        self.refresh_list(open_id)
+        ids = {r.id for r in store.list_reports()}
+        if open_id in ids:
+            self.open_report(open_id)
+        self.status("已恢复备份。")
+        return aside
 
     def about(self) -> None:
         QMessageBox.about(

@@ -25,7 +25,8 @@ _CN_NUM = "一二三四五六七八九十百"
 _LABELS = (
     (re.compile(rf"^([{_CN_NUM}]+)\s*[、.．]\s*"), r"\1、"),
     (re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)][、.．]?\s*"), r"（\1）"),
-    (re.compile(r"^(\d{1,3})\s*[.．、]\s*(?![\d%])"), r"\1."),
+    # "1. 建立" and "1. 5个村" are labels (the space goes); "3.5万元" is a number.
+    (re.compile(r"^(\d{1,3})\s*[.．、](?:\s+|(?![\d%]))"), r"\1."),
     (re.compile(r"^[（(]\s*(\d{1,3})\s*[）)][、.．]?\s*"), r"（\1）"),
 )
 

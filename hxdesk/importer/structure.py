@@ -487,6 +487,8 @@ def build_report(source: Source) -> ImportResult:
             else (
                 first.text.endswith("：")
                 and 2 <= len(first.text) <= 60
+                and any(ch.isalnum() for ch in first.text)  # "县委、县政府：", not "：："
+                and first.text[-2] not in "：:"
                 and "。" not in first.text
                 and heading_match(first.text) is None
                 and split_points(first.text) is None

@@ -178,6 +178,11 @@ class Store:
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
 
+    @property
+    def lock_purpose(self) -> str:
+        """Who holds the writer lock (the GUI or the CLI): it words the refusal others get."""
+        return self._lock.purpose
+
     def close(self) -> None:
         try:
             self.conn.close()
