@@ -22,3 +22,15 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, event)
     if run:
         QTest.keyClicks(widget, run)
+
+
+def type_at_end(field: QWidget, text: str) -> None:
+    """Focus a text field, put the cursor at the end and type ``text`` as a user would."""
+    from hxdesk.gui.widgets import TextField
+
+    field.setFocus()
+    if isinstance(field, TextField):
+        field.moveCursor(field.textCursor().MoveOperation.End)
+    else:
+        field.end(False)
+    type_text(field, text)

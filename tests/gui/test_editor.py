@@ -14,7 +14,7 @@ from hxdesk.gui.forms import ClosingForm, SectionForm, TitleForm
 from hxdesk.gui.widgets import TextField
 from hxdesk.store import Store
 
-from .keyboard import type_text
+from .keyboard import type_at_end, type_text
 
 
 def select(main, target):
@@ -23,12 +23,7 @@ def select(main, target):
 
 
 def type_into(qtbot, field, text):
-    field.setFocus()
-    if isinstance(field, TextField):
-        field.moveCursor(field.textCursor().MoveOperation.End)
-    else:
-        field.end(False)
-    type_text(field, text)
+    type_at_end(field, text)
 
 
 def figure_row(form, key):

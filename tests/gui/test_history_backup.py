@@ -19,7 +19,7 @@ from hxdesk.importer.sources import OLE_SIGNATURE
 from hxdesk.model import block_paragraph_texts
 from hxdesk.store import Store
 
-from .keyboard import type_text
+from .keyboard import type_at_end
 
 
 class Clock:
@@ -34,15 +34,6 @@ class Clock:
 
     def later(self, minutes: int = 5) -> None:
         self.now += _dt.timedelta(minutes=minutes)
-
-
-def type_at_end(field, text: str) -> None:
-    field.setFocus()
-    if isinstance(field, TextField):
-        field.moveCursor(field.textCursor().MoveOperation.End)
-    else:
-        field.end(False)
-    type_text(field, text)
 
 
 def section_with(report, words: str):
