@@ -8,12 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-# The pure modules the window needs are imported before PySide6: PySide6 hooks
-# every later import (its __feature__ check reads the module's source).
-from .. import errors, figures, interchange, model, text  # noqa: F401,I001
+# Only what paints the window is imported here; the report model, services,
+# the store and the dialogs load after the window is painted (run_gui).
+from .. import errors  # noqa: F401,I001
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 #: Preferred UI fonts, first available wins (the list is short: lookup is cheap).
 UI_FONTS_WINDOWS = ["Microsoft YaHei UI", "Microsoft YaHei", "SimSun"]
@@ -67,11 +67,13 @@ def ui_font() -> QFont:
 def install_excepthook(window_getter=lambda: None) -> None:
     """Unexpected errors become a Chinese message box; the traceback goes to the log."""
     from ..errors import HxError
-    from ..logutil import log_detail, log_exception
 
     def hook(exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             return
+        # logging loads only when first needed (not before the window is painted)
+        from ..logutil import log_detail, log_exception
+
         window = window_getter()
         if isinstance(exc, HxError):
             if exc.detail:
@@ -89,6 +91,8 @@ def install_excepthook(window_getter=lambda: None) -> None:
         if os.environ.get("HXDESK_NO_ERROR_DIALOG"):  # tests and screenshots: log only
             sys.stderr.write(f"hxdesk: {text}\n")
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(window.window if window is not None else None, "hxdesk 出错", text)
 
     sys.excepthook = hook
@@ -128,6 +132,8 @@ def take_screenshot(main, path: str, view: str) -> bool:
         app.processEvents()
     pixmap = window.grab()
     if view == "generate" and main.report is not None:
+        from PySide6.QtGui import QColor, QPainter
+
         from .dialogs import GenerateDialog
 
         dialog = GenerateDialog(main.store, main.report, window)
@@ -159,10 +165,14 @@ def _fail_start(title: str, message: str, quiet: bool) -> None:
     if quiet or os.environ.get("HXDESK_NO_ERROR_DIALOG"):
         sys.stderr.write(f"hxdesk：{message}\n")
     else:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, title, message)
 
 
 def _ask(title: str, question: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(None, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -177,7 +187,16 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
     from .. import services
     from ..backup import DamagedDatabase
     from ..errors import HxError
-    from ..logutil import log_detail, log_exception
+
+    def log_detail(message: str, detail: str) -> None:  # logging loads only on a failure
+        from ..logutil import log_detail as log
+
+        log(message, detail)
+
+    def log_exception(exc: BaseException):
+        from ..logutil import log_exception as log
+
+        return log(exc)
 
     try:
         try:

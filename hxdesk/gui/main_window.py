@@ -8,7 +8,6 @@ Ctrl+S, when another report is opened and when the window closes.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from typing import TYPE_CHECKING
 
@@ -28,26 +27,31 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..errors import HxError
-from ..figures import expand_text
-from ..model import Report, Section, numbering_labels
-from ..text import clean_line
-from . import structure
-from .figuretext import FigureText
 from .uiload import UiHolder, load_ui
 
 if TYPE_CHECKING:
+    from ..model import Report, Section
     from ..store import Store
     from .dialogs import FindDialog, GenerateDialog
+    from .figuretext import FigureText
     from .forms import BaseForm
     from .widgets import TextField
 
-# services, the store, the dialogs (python-docx, sqlite-utils) and the forms
-# are imported when first needed, so that the window is painted before they load.
+# services, the store, the dialogs (python-docx, sqlite-utils), the forms and
+# the report model are imported when first needed, so that the window is
+# painted before they load.
 
 SAVE_DELAY_MS = 400  # after the last keystroke
 SAVE_MAX_DELAY_MS = 700  # after the first unsaved keystroke, even while typing goes on (the write itself needs time too)
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 TITLE, INTRO, CLOSING = ("title",), ("intro",), ("closing",)
+
+
+def _db_error() -> type[Exception]:
+    """sqlite3.Error, imported only when an error is being handled (not before the window is painted)."""
+    import sqlite3
+
+    return sqlite3.Error
 
 
 def _short(text: str, n: int = 36) -> str:
@@ -205,7 +209,7 @@ class MainWindow(QObject):
             return True
         try:
             ts = self.store.save(self.report_id, self.report)
-        except (HxError, sqlite3.Error, OSError) as exc:
+        except (HxError, _db_error(), OSError) as exc:
             message = exc.message if isinstance(exc, HxError) else str(exc)
             self.status(f"保存失败：{message}")
             if time.monotonic() - self._save_error_shown > 30:
@@ -314,6 +318,8 @@ class MainWindow(QObject):
             self.rename(rid, name)
 
     def rename(self, report_id: int, name: str) -> None:
+        from ..text import clean_line
+
         report = self.store.load(report_id)
         report.name = clean_line(name)
         self.store.save(report_id, report)
@@ -365,7 +371,7 @@ class MainWindow(QObject):
         self.save_now()
         try:
             new_id, notes = services.import_file(self.store, path)
-        except (HxError, sqlite3.Error) as exc:
+        except (HxError, _db_error()) as exc:
             self.message("无法导入", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return None
         self.ui.trashButton.setChecked(False)
@@ -430,6 +436,9 @@ class MainWindow(QObject):
         self.show_list()
 
     def target_name(self, target: tuple[str, ...]) -> str:
+        from ..figures import expand_text
+        from ..model import numbering_labels
+
         if target == TITLE:
             return "标题与发文机关"
         if target == INTRO:
@@ -500,6 +509,8 @@ class MainWindow(QObject):
         self.last_field = None
 
     def _show_form(self, target: tuple[str, ...]) -> None:
+        from ..model import numbering_labels
+        from . import structure
         from .forms import ClosingForm, IntroForm, SectionForm, TitleForm
 
         assert self.report is not None
@@ -522,6 +533,8 @@ class MainWindow(QObject):
         self._update_nav_buttons()
 
     def _update_nav_buttons(self) -> None:
+        from . import structure
+
         target = self.current_target()
         ui = self.ui
         is_section = bool(target) and target[0] == "section" and self.report is not None
@@ -536,6 +549,8 @@ class MainWindow(QObject):
 
     def structure_op(self, op: str) -> None:
         """Apply a navigator button to the selected section."""
+        from . import structure
+
         if self.report is None:
             return
         target = self.current_target()
@@ -585,6 +600,8 @@ class MainWindow(QObject):
 
     # ------------------------------------------------------------ FormHost
     def figure_text(self) -> FigureText:
+        from .figuretext import FigureText
+
         return FigureText(self.report)
 
     def field_focused(self, field: TextField) -> None:
@@ -745,7 +762,7 @@ class MainWindow(QObject):
         version = self.store.section_version(version_id)
         try:
             self.store.restore_section_version(self.report_id, version_id, report=self.report)
-        except (HxError, sqlite3.Error) as exc:
+        except (HxError, _db_error()) as exc:
             self.dirty = True  # the model may hold the version already: saved with the next edit
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             self.build_tree(("section", version.section_uid))
@@ -762,7 +779,7 @@ class MainWindow(QObject):
         before = {s.uid for s, _ in self.report.walk()}
         try:
             self.store.restore_deleted_section(self.report_id, entry_id, report=self.report)
-        except (HxError, sqlite3.Error) as exc:
+        except (HxError, _db_error()) as exc:
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return False
         self.dirty = False

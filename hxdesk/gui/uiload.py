@@ -6,7 +6,6 @@ is used when it matches the .ui file; otherwise the .ui is read with QUiLoader.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice
@@ -16,8 +15,21 @@ from ..errors import HxError
 from ..resources import ui_path
 
 
+def _sha256():
+    # CPython's own SHA-256 (no OpenSSL: hashlib would load libcrypto before the
+    # window is painted); hashlib where that module is not there.
+    try:
+        from _sha2 import sha256  # Python ≥ 3.12
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:
+            from hashlib import sha256
+    return sha256
+
+
 def ui_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _sha256()(path.read_bytes()).hexdigest()
 
 
 def _compiled(name: str):

@@ -112,7 +112,10 @@ class Store:
             ) from None
         self.journal_mode = mode
         self.conn = conn
-        self.db = Database(conn)
+        # No sqlite-utils plugins: hxdesk uses none, and loading them would scan every
+        # installed package's entry points at each start (and let a stranger's plugin
+        # touch the product's connection).
+        self.db = Database(conn, execute_plugins=False)
         try:
             if check:
                 self.check_integrity()
