@@ -162,6 +162,7 @@ class SettingsDialog:
             combo.setCurrentText(getattr(self.profile, f))
             combo.currentTextChanged.connect(self._edited)
         self.radios[self.preset_of(self.profile)].setChecked(True)
+        ui.level3BoldCheck.setChecked(self.profile.level3_bold)
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.dialog.reject)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
@@ -194,6 +195,7 @@ class SettingsDialog:
         data = self.profile.to_dict()
         for f in self.FIELDS:
             data[f] = clean_line(getattr(self.ui, f"{f}Combo").currentText()) or getattr(FontProfile(), f)
+        data["level3_bold"] = self.ui.level3BoldCheck.isChecked()
         return FontProfile.from_dict(data)
 
     def _update_status(self) -> None:

@@ -293,6 +293,20 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
     assert settings.radios["custom"].isChecked()
     assert settings.ui.bodyStatus.text() == "✓ 本机已安装"
 
+    # Level 3 in bold: a setting that reaches the 三级标题 style of the document.
+    settings = SettingsDialog(sample_store, main.window)
+    assert not settings.ui.level3BoldCheck.isChecked()
+    settings.ui.level3BoldCheck.setChecked(True)
+    settings.save()
+    profile = services.font_profile(sample_store)
+    assert profile.level3_bold and profile.body == FONT_PRESETS["standard"].body
+    assert SettingsDialog(sample_store, main.window).ui.level3BoldCheck.isChecked()
+    from hxdesk.render import render_document
+
+    doc = render_document(services.sample_report(), profile)
+    assert doc.styles["三级标题"].font.bold is True and doc.styles["三级标题字符"].font.bold is True
+    assert render_document(services.sample_report()).styles["三级标题"].font.bold is not True
+
 
 def test_undo_in_a_text_field_reaches_the_model(open_window, sample_store, qtbot):
     main = open_window(sample_store)

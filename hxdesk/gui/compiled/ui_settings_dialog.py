@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "af8c5723d5636279209916b92c861717b73e375cf7d93584dfc696c02b6f5739"
+UI_SHA256 = "847d7b85c8b27c491a771ebe3f70dbe27fb19e514a80b527d4a843657f85bb4a"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -11,7 +11,7 @@ UI_SHA256 = "af8c5723d5636279209916b92c861717b73e375cf7d93584dfc696c02b6f5739"
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -104,6 +104,11 @@ class Ui_SettingsDialog(object):
 
         self.layout.addWidget(self.customGroup)
 
+        self.level3BoldCheck = QCheckBox(SettingsDialog)
+        self.level3BoldCheck.setObjectName(u"level3BoldCheck")
+
+        self.layout.addWidget(self.level3BoldCheck)
+
         self.summaryLabel = QLabel(SettingsDialog)
         self.summaryLabel.setObjectName(u"summaryLabel")
         self.summaryLabel.setWordWrap(True)
@@ -135,5 +140,6 @@ class Ui_SettingsDialog(object):
         self.bodyLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u6b63\u6587\uff1a", None))
         self.heading1Label.setText(QCoreApplication.translate("SettingsDialog", u"\u4e00\u7ea7\u6807\u9898\uff1a", None))
         self.heading2Label.setText(QCoreApplication.translate("SettingsDialog", u"\u4e8c\u7ea7\u6807\u9898\uff1a", None))
+        self.level3BoldCheck.setText(QCoreApplication.translate("SettingsDialog", u"\u4e09\u7ea7\u6807\u9898\uff081.\uff09\u52a0\u7c97\uff08\u90e8\u5206\u5730\u533a\u7684\u8981\u6c42\uff09", None))
     # retranslateUi
 
