@@ -88,6 +88,14 @@ class BaseForm(QWidget):
         self.fields: list[QWidget] = []
         self.figures_panel: FiguresPanel | None = None
 
+    def titled_form(self, title: str) -> QFormLayout:
+        """The heading of a form page and its label/field layout (labels right-aligned)."""
+        self.layout_.addWidget(heading_label(title))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(12)
+        return form
+
     def text_field(self, text: str, on_edit, *, min_lines: int = 2, placeholder: str = "") -> TextField:
         field = TextField(text, self.host.figure_text, min_lines=min_lines, placeholder=placeholder)
         field.edited.connect(on_edit)
@@ -553,10 +561,7 @@ class TitleForm(BaseForm):
     def __init__(self, host: FormHost):
         super().__init__(host)
         r = host.report
-        self.layout_.addWidget(heading_label("标题与发文机关"))
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setVerticalSpacing(12)
+        form = self.titled_form("标题与发文机关")
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(r.year)
@@ -636,10 +641,7 @@ class ClosingForm(BaseForm):
     def __init__(self, host: FormHost):
         super().__init__(host)
         r = host.report
-        self.layout_.addWidget(heading_label("落款与日期"))
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setVerticalSpacing(12)
+        form = self.titled_form("落款与日期")
         self.signatures = QTextEditLines("\n".join(r.signatures), self._signatures)
         form.addRow("落款：", self.signatures)
         hint_row = QHBoxLayout()
