@@ -111,14 +111,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     with services.open_store(_db_arg(args)) as store:
         if args.from_report is not None:
             report = services.roll_over(store.load(args.from_report))
-        elif args.sample:
-            report = services.new_from_template(services.SAMPLE_TEMPLATE, 2024, args.org)
+        elif args.sample:  # the 2024 sample, unless another year is asked for
+            year = 2024 if args.year is None else args.year
+            report = services.new_from_template(services.SAMPLE_TEMPLATE, year, args.org)
         else:
             if args.year is None:
                 raise HxError("请用 --year 指定报告年度，例如 --year 2025。")
             report = services.new_from_template(args.template, args.year, args.org)
-        if args.year is not None and args.from_report is None and args.sample:
-            report.year = services.check_year(args.year)
         report_id = store.add(report)
     print(f"已新建报告：{report.year}年度 {report.display_name()}")
     print(report_id)
@@ -201,7 +200,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     aside = services.restore_backup(args.backup, db)
     if aside is not None:
         print(f"原数据库已移到：{aside}")
-    print(f"已从备份恢复：{db or services.default_db_path()}")
+    print(f"已从备份恢复：{services.db_file(db)}")
     return 0
 
 

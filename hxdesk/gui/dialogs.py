@@ -113,8 +113,6 @@ class NewReportDialog:
             report.year = services.check_year(year)
         else:
             report = services.new_from_template(ui.templateCombo.currentData(), year, ui.orgEdit.text())
-            if report.template == services.SAMPLE_TEMPLATE:
-                report.year = services.check_year(year)
         return self.store.add(report)
 
     def _accept(self) -> None:

@@ -114,10 +114,14 @@ class ReportRenderer:
         for child in section.children:
             self._section(child, level + 1, out)
 
+    def signature_lines(self) -> list[str]:
+        """The 署名 lines as printed (placeholders expanded, blank lines dropped)."""
+        return [clean_line(self.expand(s)) for s in self.report.signatures if s.strip()]
+
     def _closing(self) -> list[RenderedParagraph]:
         """Signature and date per GB/T 9704 7.3.5.2 (no seal)."""
         r = self.report
-        sigs = [clean_line(self.expand(s)) for s in r.signatures if s.strip()]
+        sigs = self.signature_lines()
         date = date_text(r.date) if r.date else ""
         if not sigs and not date:
             return []
@@ -139,7 +143,7 @@ class ReportRenderer:
         Left indents (not right alignment) keep the starts exact even where a
         layout engine adds space around half-width digits.
         """
-        sigs = [clean_line(self.expand(s)) for s in self.report.signatures if s.strip()]
+        sigs = self.signature_lines()
         s = max((display_width(x) for x in sigs), default=0.0)
         d = display_width(date_text(self.report.date)) if self.report.date else 0.0
         line = float(fmt.CHARS_PER_LINE)
