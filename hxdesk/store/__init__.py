@@ -2,6 +2,6 @@
 
 from .db import DatabaseError, ReportSummary, Store
 from .history import DeletedSection, SectionVersion
-from .migrations import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 
 __all__ = ["Store", "ReportSummary", "DatabaseError", "SCHEMA_VERSION", "SectionVersion", "DeletedSection"]

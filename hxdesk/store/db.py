@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import HxError, InvalidInput, NotFound
 from ..interchange import block_to_dict, report_from_dict, report_to_dict
@@ -25,7 +23,16 @@ from ..lock import FOR_CLI, WriterLock
 from ..model import Report, Section, new_uid
 from . import history
 from .history import DeletedSection, SectionVersion
-from .migrations import SCHEMA_VERSION, migrations
+from .schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def _newer_schema(version: int) -> DatabaseError:
+    return DatabaseError(
+        f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
+    )
 
 
 def now_text() -> str:
@@ -99,9 +106,7 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:  # refused before anything is written to the file
                 conn.close()
-                raise DatabaseError(
-                    f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
-                )
+                raise _newer_schema(version)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
@@ -112,10 +117,7 @@ class Store:
             ) from None
         self.journal_mode = mode
         self.conn = conn
-        # No sqlite-utils plugins: hxdesk uses none, and loading them would scan every
-        # installed package's entry points at each start (and let a stranger's plugin
-        # touch the product's connection).
-        self.db = Database(conn, execute_plugins=False)
+        self._db: Database | None = None
         try:
             if check:
                 self.check_integrity()
@@ -138,6 +140,23 @@ class Store:
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection (transactions, migrations), made on first use.
+
+        Importing sqlite-utils costs about 15 MB and 0.15 s (it brings click,
+        dateutil, pluggy and OpenSSL); the way to the report list only reads
+        with plain SQL, so it loads when a report is first opened or written.
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # No sqlite-utils plugins: hxdesk uses none, and loading them would scan every
+            # installed package's entry points (and let a stranger's plugin touch the
+            # product's connection).
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -149,9 +168,13 @@ class Store:
         """
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise DatabaseError(
-                f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
-            )
+            raise _newer_schema(version)
+        if version == SCHEMA_VERSION:
+            # user_version is written only after every migration has been applied
+            # (below), so the migration records need not be read.
+            return
+        from .migrations import migrations
+
         try:
             if not migrations.pending(self.db):
                 applied = len(migrations.applied(self.db))

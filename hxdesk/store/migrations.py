@@ -11,6 +11,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .schema import SCHEMA_VERSION
+
 migrations = Migrations("hxdesk")
 
 
@@ -104,5 +106,6 @@ def m002_history(db: Database) -> None:
     db.execute("CREATE INDEX section_versions_deleted ON section_versions(report_id, deleted, id)")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
 NAMES = [m.name for m in migrations._migrations]
+if len(NAMES) != SCHEMA_VERSION:  # a migration added here must raise schema.SCHEMA_VERSION too
+    raise RuntimeError(f"store/schema.py says SCHEMA_VERSION = {SCHEMA_VERSION}, migrations.py has {len(NAMES)}")

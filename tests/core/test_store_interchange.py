@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from support import custom_report
@@ -159,3 +162,27 @@ def test_roll_over_starts_next_year_from_this_year():
     assert {s.uid for s, _ in nxt.walk()}.isdisjoint({s.uid for s, _ in this.walk()})
     assert json.loads(interchange.dumps(this))  # the original is untouched
     assert this.year == 2024
+
+
+def test_report_list_is_read_without_sqlite_utils(tmp_path):
+    """The way to the report list (the GUI's start) reads with plain SQL; sqlite-utils
+    loads on the first write, which then works as always."""
+    db = tmp_path / "start.db"
+    with Store(db) as first:  # creates the schema (migrations: sqlite-utils)
+        first.add(services.sample_report())
+    code = (
+        "import sys\n"
+        "from hxdesk import services\n"
+        f"store = services.open_checked({str(db)!r})\n"
+        "services.ensure_sample(store)\n"
+        "names = [r.name for r in store.list_reports()]\n"
+        "print('before', 'sqlite_utils' in sys.modules, len(names))\n"
+        "report = store.load(store.list_reports()[0].id)\n"
+        "report.title = '改过的标题'\n"
+        "store.save(store.list_reports()[0].id, report)\n"
+        "print('after', 'sqlite_utils' in sys.modules, store.load(store.list_reports()[0].id).title)\n"
+        "store.close()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "HXDESK_DATA_DIR": str(tmp_path)})
+    assert out.stdout.splitlines() == ["before False 1", "after True 改过的标题"]
