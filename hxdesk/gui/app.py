@@ -238,6 +238,17 @@ def _daily_backup(db_path: str | None, main) -> None:
         main.status(f"已自动备份数据库：{made.label}")
 
 
+def bench_mark(name: str) -> None:
+    """A line for bench/bench_startup.py and bench_bundle.py: the mark and the peak memory so far (KiB)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except ImportError:  # Windows: the benchmarks run on Linux
+        peak = 0
+    print(f"{name} {peak}", flush=True)
+
+
 def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     """Paint the window first, then open the database and fill in the list
     (python-docx and sqlite-utils load while the window is already visible)."""
@@ -246,7 +257,7 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     app = create_application()
     main = MainWindow()
     install_excepthook(lambda: main)
-    bench = bool(os.environ.get("HXDESK_BENCH_EXIT"))  # bench/bench_startup.py
+    bench = bool(os.environ.get("HXDESK_BENCH_EXIT"))  # bench/: print marks, quit once the list is filled
     if screenshot:
         view = os.environ.get("HXDESK_SCREENSHOT_VIEW", "section")
         if view not in SCREENSHOT_VIEWS:
@@ -281,14 +292,14 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         backup_timer.timeout.connect(lambda: _daily_backup(db_path, main))
         backup_timer.start()
         if bench:
-            print("ready", flush=True)
+            bench_mark("ready")
             app.quit()
             return
         run_test_hook(main)
 
     def painted() -> None:
         if bench:
-            print("painted", flush=True)
+            bench_mark("painted")
         QTimer.singleShot(10, load)
 
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
