@@ -219,6 +219,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # started without arguments (a double-click): the window, without building the parser (~10 ms)
+        from .gui.app import run_gui
+
+        return run_gui()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

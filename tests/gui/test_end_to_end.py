@@ -106,3 +106,15 @@ def test_a_damaged_database_gives_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "不是 hxdesk 数据库" in result.stderr and "Traceback" not in result.stderr
     assert db.read_bytes().startswith(b"this is not")  # never replaced silently
+
+
+def test_started_without_arguments_opens_the_window_on_the_default_database(tmp_path):
+    """A double-click: no arguments, the database in the data folder, the sample in the list."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1", "HXDESK_BENCH_EXIT": "1",
+           "HXDESK_DATA_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split()[0] for line in proc.stdout.splitlines()] == ["painted", "ready"]
+    with Store(tmp_path / "hxdesk.db", write=False) as store:
+        assert [r.year for r in store.list_reports()] == [2024]
