@@ -251,7 +251,8 @@ def bench_mark(name: str) -> None:
 
 def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     """Paint the window first, then open the database and fill in the list
-    (python-docx and sqlite-utils load while the window is already visible)."""
+    (the list is read with plain SQL; sqlite-utils and python-docx load when a
+    report is first opened, saved or generated)."""
     from .main_window import MainWindow
 
     app = create_application()
