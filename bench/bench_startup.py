@@ -74,9 +74,9 @@ def main() -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "HXDESK_DATA_DIR": tmp, "HXDESK_BENCH_EXIT": "1"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        db = str(Path(tmp) / "bench.db")
         baseline_cmd = [sys.executable, "-c", BASELINE]
-        app_cmd = [sys.executable, "-m", "hxdesk", "--db", db]
+        # As staff start it: no arguments, the database in the data folder (HXDESK_DATA_DIR).
+        app_cmd = [sys.executable, "-m", "hxdesk"]
         run_once(app_cmd, env)  # first start creates the database and the sample: not measured
         base, app = [], []
         for _ in range(args.runs):  # interleaved, so both see the same machine state
