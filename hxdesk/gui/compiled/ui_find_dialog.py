@@ -10,7 +10,7 @@ UI_SHA256 = "ea0ba102750bbd61401e402f6a3c4364681b2a56081c04c7e4a35f7ee1fee0cb"
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout)
 
 class Ui_FindDialog(object):

@@ -10,7 +10,7 @@ UI_SHA256 = "fdb6c89882cf60ff32fa0e0a3c19042c1a02f62dbad6c969d3e3a30bff6465f6"
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_GenerateDialog(object):
@@ -113,7 +113,7 @@ class Ui_GenerateDialog(object):
         self.donePath = QLabel(self.donePage)
         self.donePath.setObjectName(u"donePath")
         self.donePath.setWordWrap(True)
-        self.donePath.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.donePath.setProperty("textInteractionFlags", "TextSelectableByMouse")
 
         self.doneLayout.addWidget(self.donePath)
 

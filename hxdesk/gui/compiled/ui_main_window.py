@@ -10,7 +10,7 @@ UI_SHA256 = "28834eecaab2c02b51622d9c26e173aa704c69866f2c81a8f2e7bd921937e36a"
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtGui import (QAction)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QMenuBar, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTableWidget, QTableWidgetItem, QToolBar, QTreeWidget, QVBoxLayout, QWidget)
 
@@ -171,7 +171,7 @@ class Ui_MainWindow(object):
         self.editorLayout.setContentsMargins(6, 6, 6, 0)
         self.splitter = QSplitter(self.editorPage)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setOrientation(Qt.Horizontal)
+        self.splitter.setProperty("orientation", "Horizontal")
         self.splitter.setChildrenCollapsible(False)
         self.navPane = QWidget(self.splitter)
         self.navPane.setObjectName(u"navPane")
@@ -270,8 +270,8 @@ class Ui_MainWindow(object):
         self.toolBar = QToolBar(MainWindow)
         self.toolBar.setObjectName(u"toolBar")
         self.toolBar.setMovable(False)
-        self.toolBar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        MainWindow.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolBar)
+        self.toolBar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
+        MainWindow.addToolBar(self.toolBar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)

@@ -10,7 +10,7 @@ UI_SHA256 = "d5b556e1a71d6a122ced60129cedc20d64a7018bce94b2d8eca61a9ad5661aa5"
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_NewReportDialog(object):

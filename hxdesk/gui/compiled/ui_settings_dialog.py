@@ -10,7 +10,7 @@ UI_SHA256 = "847d7b85c8b27c491a771ebe3f70dbe27fb19e514a80b527d4a843657f85bb4a"
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout)
 
 class Ui_SettingsDialog(object):
