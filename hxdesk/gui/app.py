@@ -11,8 +11,8 @@ from pathlib import Path
 # Only what paints the window is imported here; the report model, services,
 # the store and the dialogs load after the window is painted (run_gui).
 from .. import errors  # noqa: F401,I001
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 #: Preferred UI fonts, first available wins (the list is short: lookup is cheap).
@@ -27,9 +27,10 @@ _translators: list[QTranslator] = []
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Chinese standard dialogs and an explicit CJK font."""
+    # High-DPI: Qt 6 scales by the exact factor of the screen (rounding policy
+    # PassThrough) by default, so a 125 % or 150 % Windows display is sharp.
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("hxdesk")
     app.setApplicationDisplayName("hxdesk")

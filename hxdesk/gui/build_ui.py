@@ -19,7 +19,7 @@ from ..resources import ui_path
 from .uiload import ui_digest
 
 COMPILED = Path(__file__).resolve().parent / "compiled"
-UI_FILES = ("main_window.ui", "new_report_dialog.ui", "settings_dialog.ui", "generate_dialog.ui", "find_dialog.ui")
+UI_FILES = ("main_window.ui", "editor_page.ui", "new_report_dialog.ui", "settings_dialog.ui", "generate_dialog.ui", "find_dialog.ui")
 
 
 def module_name(ui_name: str) -> str:
@@ -51,19 +51,22 @@ def prune_imports(code: str) -> str:
 
 
 # uic writes enum properties as ``self.x.setFoo(Qt.Value)`` (also ``Qt.Enum.Value``
-# and ``Qt.A|Qt.B``).  Importing ``Qt`` builds its ~95 Python enums (about 25 ms
-# before the window can be painted), so such calls become the property writes
-# QUiLoader itself makes: ``setProperty("foo", "Value")``, which Qt's meta-object
-# system converts from the key names (tests/gui/test_ui_files.py compares every
-# enum property with the widgets QUiLoader builds from the same file).
+# and ``Qt.A|Qt.B``), and shortcuts as ``setShortcut("Ctrl+S")``, whose overloads
+# PySide6 resolves through ``Qt.Key``.  Either loads the ``Qt`` namespace, and
+# PySide6 builds its ~95 Python enums then (about 25 ms before the window can be
+# painted).  So both become the property writes QUiLoader itself makes:
+# ``setProperty("foo", "Value")``, converted by Qt's meta-object system from key
+# names or text (tests/gui/test_ui_files.py compares every enum property and
+# shortcut with the widgets QUiLoader builds from the same file).
 _QT_ENUM = r"Qt\.(?:[A-Z]\w*\.)?(\w+)"
 _QT_SETTER_RE = re.compile(rf"^(\s*)([\w.]+)\.set(\w)(\w*)\(({_QT_ENUM}(?:\|{_QT_ENUM})*)\)$", re.M)
+_SHORTCUT_RE = re.compile(r"\.setShortcut\((QCoreApplication\.translate\()")
 # The default area of QMainWindow.addToolBar(toolbar) is the top one.
 _TOP_TOOLBAR_RE = re.compile(r"\.addToolBar\(Qt\.(?:ToolBarArea\.)?TopToolBarArea, ")
 
 
 def property_writes_for_qt_enums(code: str) -> str:
-    """Rewrite uic's setters with ``Qt`` enum arguments as checked property writes."""
+    """Rewrite uic's setters that need the ``Qt`` namespace as property writes."""
 
     def write(m: re.Match[str]) -> str:
         indent, target, first, rest, value = m.group(1, 2, 3, 4, 5)
@@ -71,8 +74,9 @@ def property_writes_for_qt_enums(code: str) -> str:
         return f'{indent}{target}.setProperty("{first.lower()}{rest}", "{keys}")'
 
     code = _TOP_TOOLBAR_RE.sub(".addToolBar(", _QT_SETTER_RE.sub(write, code))
-    if re.search(r"\bQt\.", code):
-        raise SystemExit("build_ui: a Qt enum that is not a plain setter argument; extend property_writes_for_qt_enums")
+    code = _SHORTCUT_RE.sub(r'.setProperty("shortcut", \1', code)
+    if re.search(r"\bQt\.|\.setShortcut\(", code):
+        raise SystemExit("build_ui: a Qt enum or shortcut in a form property_writes_for_qt_enums does not know")
     return code
 
 

@@ -11,25 +11,18 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QHeaderView,
-    QInputDialog,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QTableWidgetItem,
-    QTreeWidgetItem,
-)
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidgetItem
 
 from .. import __version__
 from ..errors import HxError
 from .uiload import UiHolder, load_ui
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
+
     from ..model import Report, Section
     from ..store import Store
     from .dialogs import FindDialog, GenerateDialog
@@ -39,11 +32,13 @@ if TYPE_CHECKING:
 
 # services, the store, the dialogs (python-docx, sqlite-utils), the forms and
 # the report model are imported when first needed, so that the window is
-# painted before they load.
+# painted before they load.  So are the Qt classes the report list does not
+# use: PySide6 builds a class's Python enums when the class is first imported,
+# and the ``Qt`` namespace alone has ~95 of them (about 25 ms).
 
 SAVE_DELAY_MS = 250  # after the last keystroke
 SAVE_MAX_DELAY_MS = 450  # after the first unsaved keystroke, even while typing goes on (the write itself needs time too)
-TARGET_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)
 TITLE, INTRO, CLOSING = ("title",), ("intro",), ("closing",)
 
 
@@ -66,7 +61,6 @@ class MainWindow(QObject):
         self.store: Store = store  # type: ignore[assignment]  # None until attach_store()
         self.window: QMainWindow = load_ui("main_window.ui")  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.window)
-        self.window.installEventFilter(self)
         self.report: Report | None = None
         self.report_id: int | None = None
         self.form: BaseForm | None = None
@@ -91,23 +85,18 @@ class MainWindow(QObject):
         big.setBold(True)
         ui.listTitle.setFont(big)
         ui.listHint.setStyleSheet("color: #5f6368;")
-        header_font = QFont(ui.reportHeader.font())
-        header_font.setBold(True)
-        header_font.setPointSizeF(header_font.pointSizeF() + 1)
-        ui.reportHeader.setFont(header_font)
         table = ui.reportTable
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # a property write by key names (as in the compiled .ui): no Qt namespace needed
+        table.horizontalHeader().setProperty("defaultAlignment", "AlignLeft|AlignVCenter")
         table.setColumnWidth(1, 300)
         table.verticalHeader().setDefaultSectionSize(36)
         table.setStyleSheet("QTableWidget::item { padding: 0 10px; } QHeaderView::section { padding: 4px 10px; }")
         table.cellDoubleClicked.connect(lambda *_: self.open_selected())
         table.itemSelectionChanged.connect(self._update_list_buttons)
-        ui.splitter.setSizes([340, 940])
-        ui.splitter.setStretchFactor(1, 1)
 
         for button, slot in (
             (ui.newButton, self.new_report), (ui.openButton, self.open_selected),
@@ -115,14 +104,6 @@ class MainWindow(QObject):
             (ui.duplicateButton, self.duplicate_selected), (ui.renameButton, self.rename_selected),
             (ui.deleteButton, self.delete_selected), (ui.restoreButton, self.restore_selected),
             (ui.purgeButton, self.purge_selected), (ui.importButton, self.import_file),
-            (ui.addSectionButton, lambda: self.structure_op("add")),
-            (ui.insertSectionButton, lambda: self.structure_op("insert")),
-            (ui.addChildButton, lambda: self.structure_op("child")),
-            (ui.deleteSectionButton, lambda: self.structure_op("delete")),
-            (ui.moveUpButton, lambda: self.structure_op("up")),
-            (ui.moveDownButton, lambda: self.structure_op("down")),
-            (ui.outdentButton, lambda: self.structure_op("outdent")),
-            (ui.indentButton, lambda: self.structure_op("indent")),
         ):
             button.clicked.connect(slot)
         ui.trashButton.toggled.connect(lambda _: self.refresh_list())
@@ -137,10 +118,7 @@ class MainWindow(QObject):
             (ui.actionDeletedSections, self.deleted_sections),
         ):
             action.triggered.connect(slot)
-        ui.actionUndo.setShortcut("")  # the focused text field handles Ctrl+Z itself
-        ui.navTree.currentItemChanged.connect(self._tree_selection_changed)
-        ui.navTree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        ui.navTree.customContextMenuRequested.connect(self._nav_context_menu)
+        self.editor_built = False  # ensure_editor() builds the editor page when a report is first opened
         self.last_message: QMessageBox | None = None
         self.open_dialog = None  # the history/trash/backup dialog on screen
         self.show_list()
@@ -150,6 +128,40 @@ class MainWindow(QObject):
             self.ui.pages.setEnabled(False)
             ui.listHint.setText("正在打开数据……")
 
+    def ensure_editor(self) -> None:
+        """Build the editor page (navigator and form area) the first time a report is opened.
+
+        Staff see the report list first; without the editor it is painted
+        sooner (the splitter alone loads the ``Qt`` namespace's ~95 enums).
+        """
+        if self.editor_built:
+            return
+        page = load_ui("editor_page.ui", self.ui.pages)
+        self.ui.pages.addWidget(page)
+        ui = self.ui
+        header_font = QFont(ui.reportHeader.font())
+        header_font.setBold(True)
+        header_font.setPointSizeF(header_font.pointSizeF() + 1)
+        ui.reportHeader.setFont(header_font)
+        ui.splitter.setSizes([340, 940])
+        ui.splitter.setStretchFactor(1, 1)
+        for button, slot in (
+            (ui.addSectionButton, lambda: self.structure_op("add")),
+            (ui.insertSectionButton, lambda: self.structure_op("insert")),
+            (ui.addChildButton, lambda: self.structure_op("child")),
+            (ui.deleteSectionButton, lambda: self.structure_op("delete")),
+            (ui.moveUpButton, lambda: self.structure_op("up")),
+            (ui.moveDownButton, lambda: self.structure_op("down")),
+            (ui.outdentButton, lambda: self.structure_op("outdent")),
+            (ui.indentButton, lambda: self.structure_op("indent")),
+        ):
+            button.clicked.connect(slot)
+        ui.navTree.currentItemChanged.connect(self._tree_selection_changed)
+        ui.navTree.customContextMenuRequested.connect(self._nav_context_menu)
+        # Closing the window saves the open report (and asks if that fails): from now on there is one.
+        self.window.installEventFilter(self)
+        self.editor_built = True
+
     def attach_store(self, store: Store) -> None:
         """Show the reports of ``store`` (the window may be painted before it is opened)."""
         self.store = store
@@ -158,6 +170,8 @@ class MainWindow(QObject):
 
     # ------------------------------------------------------------ window
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
         if obj is self.window and event.type() == QEvent.Type.Close:
             if not self.save_now() and not self._close_anyway():
                 event.ignore()
@@ -169,6 +183,8 @@ class MainWindow(QObject):
     def _close_anyway(self) -> bool:
         """Saving failed while closing: ask before the last edits are lost."""
         import os
+
+        from PySide6.QtWidgets import QMessageBox
 
         if os.environ.get("HXDESK_NO_ERROR_DIALOG"):
             return True
@@ -308,6 +324,8 @@ class MainWindow(QObject):
             self.refresh_list(services.duplicate_report(self.store, rid))
 
     def rename_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         rid = self.selected_id()
         if rid is None:
             return
@@ -326,6 +344,8 @@ class MainWindow(QObject):
         self.refresh_list(report_id)
 
     def delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         rid = self.selected_id()
         if rid is None:
             return
@@ -344,6 +364,8 @@ class MainWindow(QObject):
             self.status("报告已还原到报告列表。")
 
     def purge_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         rid = self.selected_id()
         if rid is None:
             return
@@ -356,6 +378,8 @@ class MainWindow(QObject):
             self.refresh_list()
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.store is None:
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -389,6 +413,9 @@ class MainWindow(QObject):
 
     def message(self, title: str, text: str, *, warning: bool = False) -> QMessageBox:
         """A message box that does not block (tests read ``last_message``)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -397,6 +424,8 @@ class MainWindow(QObject):
         return box
 
     def export_json(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if self.report is None:
             return
         self.save_now()
@@ -418,6 +447,7 @@ class MainWindow(QObject):
         self.report = self.store.load(report_id)
         self.report_id = report_id
         self.dirty = False
+        self.ensure_editor()
         self.ui.pages.setCurrentWidget(self.ui.editorPage)
         self._update_actions()
         first = ("section", self.report.sections[0].uid) if self.report.sections else TITLE
@@ -452,6 +482,8 @@ class MainWindow(QObject):
         return label + _short(heading)
 
     def build_tree(self, select: tuple[str, ...] | None = None) -> None:
+        from PySide6.QtWidgets import QTreeWidgetItem
+
         assert self.report is not None
         tree = self.ui.navTree
         tree.blockSignals(True)
@@ -549,6 +581,8 @@ class MainWindow(QObject):
 
     def structure_op(self, op: str) -> None:
         """Apply a navigator button to the selected section."""
+        from PySide6.QtWidgets import QMessageBox
+
         from . import structure
 
         if self.report is None:
@@ -682,6 +716,8 @@ class MainWindow(QObject):
             QTimer.singleShot(0, lambda: self.form and self.form.find_and_select(needle))
 
     def _edit(self, what: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, what):
             getattr(widget, what)()
@@ -748,6 +784,8 @@ class MainWindow(QObject):
 
     def _open_dialog(self, dialog) -> None:
         """Show a dialog window-modal without blocking (kept alive in ``open_dialog``)."""
+        from PySide6.QtCore import Qt
+
         if self.open_dialog is not None and self.open_dialog is not dialog:
             self.open_dialog.close()
         self.open_dialog = dialog
@@ -817,6 +855,8 @@ class MainWindow(QObject):
         return aside
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window, "关于 hxdesk",
             f"<b>hxdesk {__version__}</b><br>乡镇（街道）法治政府建设年度报告编写工具。<br><br>"

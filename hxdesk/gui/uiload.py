@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from ..errors import HxError
@@ -38,6 +37,10 @@ def _compiled(name: str):
         from .compiled import ui_main_window as module
 
         return module, QMainWindow
+    if name == "editor_page.ui":
+        from .compiled import ui_editor_page as module
+
+        return module, QWidget
     if name == "new_report_dialog.ui":
         from .compiled import ui_new_report_dialog as module
     elif name == "settings_dialog.ui":
@@ -77,6 +80,7 @@ _loader = None
 
 
 def _load_with_quiloader(name: str, parent: QWidget | None) -> QWidget:
+    from PySide6.QtCore import QFile, QIODevice
     from PySide6.QtUiTools import QUiLoader
 
     global _loader

@@ -118,3 +118,22 @@ def test_started_without_arguments_opens_the_window_on_the_default_database(tmp_
     assert [line.split()[0] for line in proc.stdout.splitlines()] == ["painted", "ready"]
     with Store(tmp_path / "hxdesk.db", write=False) as store:
         assert [r.year for r in store.list_reports()] == [2024]
+
+
+def test_the_report_list_is_shown_before_the_editor_and_its_qt_parts_load(tmp_path):
+    """Start-up work is only what the report list needs: the editor page, the
+    ``Qt`` namespace (~95 Python enums) and sqlite-utils load with the first report."""
+    probe = tmp_path / "probe.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1",
+           "HXDESK_DATA_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env={**env, "HXDESK_BENCH_EXIT": "1"},
+                           capture_output=True, text=True, timeout=60)  # the first start writes the sample
+    assert first.returncode == 0, first.stderr
+    env.update(HXDESK_TEST_HOOK=str(HERE / "lazy_start_hook.py"), HXDESK_PROBE_FILE=str(probe))
+    proc = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(probe.read_text(encoding="utf-8"))
+    assert seen["list"] == {"qt_namespace": False, "editor": False, "sqlite_utils": False, "rows": 1}
+    assert seen["report"]["editor"] and seen["report"]["sqlite_utils"] and seen["report"]["tree"] > 5
+    assert seen["report"]["qt_namespace"]  # the probe sees the namespace once something uses it

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from hxdesk.gui import uiload
@@ -34,6 +35,8 @@ def test_compiled_and_quiloader_agree(app, name):
         assert names == other and len(names) > 5
         assert type(compiled).__name__ == type(loaded).__name__
         assert enum_properties(compiled) == enum_properties(loaded)
+        shortcuts = [{a.objectName(): a.shortcut().toString() for a in w.findChildren(QAction)} for w in (compiled, loaded)]
+        assert shortcuts[0] == shortcuts[1]
         if isinstance(compiled, QMainWindow):
             areas = [[w.toolBarArea(bar) for bar in w.findChildren(QToolBar)] for w in (compiled, loaded)]
             assert areas[0] == areas[1] and areas[0]
@@ -66,11 +69,13 @@ def test_enum_property_writes():
         "        self.bar.setToolButtonStyle(Qt.ToolButtonTextOnly)\n"
         "        self.label.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignVCenter)\n"
         "        MainWindow.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)\n"
+        '        self.act.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+S", None))\n'
     )
     assert property_writes_for_qt_enums(code) == (
         '        self.bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")\n'
         '        self.label.setProperty("alignment", "AlignLeading|AlignVCenter")\n'
         "        MainWindow.addToolBar(self.bar)\n"
+        '        self.act.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+S", None))\n'
     )
     with pytest.raises(SystemExit):  # a form it does not know is refused, not left in
         property_writes_for_qt_enums("        self.bar.setAllowedAreas(Qt.TopToolBarArea, 1)\n")

@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "28834eecaab2c02b51622d9c26e173aa704c69866f2c81a8f2e7bd921937e36a"
+UI_SHA256 = "820efd2785f73b07dddb24fd61da99f5055ea709d15daf989b1dcde9374717e7"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -12,7 +12,7 @@ UI_SHA256 = "28834eecaab2c02b51622d9c26e173aa704c69866f2c81a8f2e7bd921937e36a"
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtGui import (QAction)
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QMenuBar, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTableWidget, QTableWidgetItem, QToolBar, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMenu, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -164,94 +164,6 @@ class Ui_MainWindow(object):
         self.listLayout.addLayout(self.listBody)
 
         self.pages.addWidget(self.listPage)
-        self.editorPage = QWidget()
-        self.editorPage.setObjectName(u"editorPage")
-        self.editorLayout = QHBoxLayout(self.editorPage)
-        self.editorLayout.setObjectName(u"editorLayout")
-        self.editorLayout.setContentsMargins(6, 6, 6, 0)
-        self.splitter = QSplitter(self.editorPage)
-        self.splitter.setObjectName(u"splitter")
-        self.splitter.setProperty("orientation", "Horizontal")
-        self.splitter.setChildrenCollapsible(False)
-        self.navPane = QWidget(self.splitter)
-        self.navPane.setObjectName(u"navPane")
-        self.navLayout = QVBoxLayout(self.navPane)
-        self.navLayout.setObjectName(u"navLayout")
-        self.navLayout.setContentsMargins(4, 0, 4, 0)
-        self.reportHeader = QLabel(self.navPane)
-        self.reportHeader.setObjectName(u"reportHeader")
-        self.reportHeader.setWordWrap(True)
-
-        self.navLayout.addWidget(self.reportHeader)
-
-        self.navTree = QTreeWidget(self.navPane)
-        self.navTree.setObjectName(u"navTree")
-        self.navTree.setHeaderHidden(True)
-        self.navTree.setColumnCount(1)
-
-        self.navLayout.addWidget(self.navTree)
-
-        self.navButtons = QGridLayout()
-        self.navButtons.setObjectName(u"navButtons")
-        self.addSectionButton = QPushButton(self.navPane)
-        self.addSectionButton.setObjectName(u"addSectionButton")
-
-        self.navButtons.addWidget(self.addSectionButton, 0, 0, 1, 1)
-
-        self.insertSectionButton = QPushButton(self.navPane)
-        self.insertSectionButton.setObjectName(u"insertSectionButton")
-
-        self.navButtons.addWidget(self.insertSectionButton, 0, 1, 1, 1)
-
-        self.addChildButton = QPushButton(self.navPane)
-        self.addChildButton.setObjectName(u"addChildButton")
-
-        self.navButtons.addWidget(self.addChildButton, 0, 2, 1, 1)
-
-        self.deleteSectionButton = QPushButton(self.navPane)
-        self.deleteSectionButton.setObjectName(u"deleteSectionButton")
-
-        self.navButtons.addWidget(self.deleteSectionButton, 0, 3, 1, 1)
-
-        self.moveUpButton = QPushButton(self.navPane)
-        self.moveUpButton.setObjectName(u"moveUpButton")
-
-        self.navButtons.addWidget(self.moveUpButton, 1, 0, 1, 1)
-
-        self.moveDownButton = QPushButton(self.navPane)
-        self.moveDownButton.setObjectName(u"moveDownButton")
-
-        self.navButtons.addWidget(self.moveDownButton, 1, 1, 1, 1)
-
-        self.outdentButton = QPushButton(self.navPane)
-        self.outdentButton.setObjectName(u"outdentButton")
-
-        self.navButtons.addWidget(self.outdentButton, 1, 2, 1, 1)
-
-        self.indentButton = QPushButton(self.navPane)
-        self.indentButton.setObjectName(u"indentButton")
-
-        self.navButtons.addWidget(self.indentButton, 1, 3, 1, 1)
-
-
-        self.navLayout.addLayout(self.navButtons)
-
-        self.splitter.addWidget(self.navPane)
-        self.formArea = QScrollArea(self.splitter)
-        self.formArea.setObjectName(u"formArea")
-        self.formArea.setWidgetResizable(True)
-        self.formArea.setFrameShape(QFrame.NoFrame)
-        self.formHost = QWidget()
-        self.formHost.setObjectName(u"formHost")
-        self.formHostLayout = QVBoxLayout(self.formHost)
-        self.formHostLayout.setObjectName(u"formHostLayout")
-        self.formHostLayout.setContentsMargins(0, 0, 0, 0)
-        self.formArea.setWidget(self.formHost)
-        self.splitter.addWidget(self.formArea)
-
-        self.editorLayout.addWidget(self.splitter)
-
-        self.pages.addWidget(self.editorPage)
 
         self.centralLayout.addWidget(self.pages)
 
@@ -316,17 +228,17 @@ class Ui_MainWindow(object):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"hxdesk \u6cd5\u6cbb\u653f\u5e9c\u5efa\u8bbe\u5e74\u5ea6\u62a5\u544a", None))
         self.actionNew.setText(QCoreApplication.translate("MainWindow", u"\u65b0\u5efa\u62a5\u544a\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionNew.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+        self.actionNew.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
 #endif // QT_CONFIG(shortcut)
         self.actionImport.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u2026", None))
         self.actionExportJson.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u51fa\u4e3a\u4ea4\u6362\u6587\u4ef6\uff08JSON\uff09\u2026", None))
         self.actionSave.setText(QCoreApplication.translate("MainWindow", u"\u4fdd\u5b58", None))
 #if QT_CONFIG(shortcut)
-        self.actionSave.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+S", None))
+        self.actionSave.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+S", None))
 #endif // QT_CONFIG(shortcut)
         self.actionGenerate.setText(QCoreApplication.translate("MainWindow", u"\u751f\u6210\u62a5\u544a\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionGenerate.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+G", None))
+        self.actionGenerate.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+G", None))
 #endif // QT_CONFIG(shortcut)
         self.actionBackToList.setText(QCoreApplication.translate("MainWindow", u"\u62a5\u544a\u5217\u8868", None))
 #if QT_CONFIG(tooltip)
@@ -334,13 +246,13 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"\u9000\u51fa", None))
 #if QT_CONFIG(shortcut)
-        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+        self.actionQuit.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
 #endif // QT_CONFIG(shortcut)
         self.actionUndo.setText(QCoreApplication.translate("MainWindow", u"\u64a4\u9500", None))
         self.actionRedo.setText(QCoreApplication.translate("MainWindow", u"\u91cd\u505a", None))
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+        self.actionFind.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
 #endif // QT_CONFIG(shortcut)
         self.actionSettings.setText(QCoreApplication.translate("MainWindow", u"\u5b57\u4f53\u8bbe\u7f6e\u2026", None))
         self.actionBackups.setText(QCoreApplication.translate("MainWindow", u"\u5907\u4efd\u4e0e\u6062\u590d\u2026", None))
@@ -379,34 +291,6 @@ class Ui_MainWindow(object):
         self.purgeButton.setText(QCoreApplication.translate("MainWindow", u"\u5f7b\u5e95\u5220\u9664\u2026", None))
         self.importButton.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u2026", None))
         self.trashButton.setText(QCoreApplication.translate("MainWindow", u"\u56de\u6536\u7ad9", None))
-        ___qtreewidgetitem = self.navTree.headerItem()
-        ___qtreewidgetitem.setText(0, QCoreApplication.translate("MainWindow", u"\u62a5\u544a\u7ed3\u6784", None))
-        self.addSectionButton.setText(QCoreApplication.translate("MainWindow", u"\u6dfb\u52a0\u7ae0\u8282", None))
-#if QT_CONFIG(tooltip)
-        self.addSectionButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u5728\u9009\u4e2d\u7ae0\u8282\u4e4b\u540e\u6dfb\u52a0\u4e00\u4e2a\u540c\u7ea7\u7ae0\u8282", None))
-#endif // QT_CONFIG(tooltip)
-        self.insertSectionButton.setText(QCoreApplication.translate("MainWindow", u"\u63d2\u5165\u7ae0\u8282", None))
-#if QT_CONFIG(tooltip)
-        self.insertSectionButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u5728\u9009\u4e2d\u7ae0\u8282\u4e4b\u524d\u63d2\u5165\u4e00\u4e2a\u540c\u7ea7\u7ae0\u8282", None))
-#endif // QT_CONFIG(tooltip)
-        self.addChildButton.setText(QCoreApplication.translate("MainWindow", u"\u6dfb\u52a0\u4e0b\u7ea7", None))
-#if QT_CONFIG(tooltip)
-        self.addChildButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u5728\u9009\u4e2d\u7ae0\u8282\u4e0b\u6dfb\u52a0\u4e00\u4e2a\u4e0b\u7ea7\u7ae0\u8282", None))
-#endif // QT_CONFIG(tooltip)
-        self.deleteSectionButton.setText(QCoreApplication.translate("MainWindow", u"\u5220\u9664", None))
-#if QT_CONFIG(tooltip)
-        self.deleteSectionButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u5220\u9664\u9009\u4e2d\u7ae0\u8282\u53ca\u5176\u4e0b\u7ea7\u7ae0\u8282", None))
-#endif // QT_CONFIG(tooltip)
-        self.moveUpButton.setText(QCoreApplication.translate("MainWindow", u"\u4e0a\u79fb", None))
-        self.moveDownButton.setText(QCoreApplication.translate("MainWindow", u"\u4e0b\u79fb", None))
-        self.outdentButton.setText(QCoreApplication.translate("MainWindow", u"\u5347\u7ea7", None))
-#if QT_CONFIG(tooltip)
-        self.outdentButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u63d0\u5347\u4e00\u7ea7\uff08\u4f8b\u5982\u7531\uff08\u4e00\uff09\u53d8\u4e3a\u4e8c\u3001\uff09", None))
-#endif // QT_CONFIG(tooltip)
-        self.indentButton.setText(QCoreApplication.translate("MainWindow", u"\u964d\u7ea7", None))
-#if QT_CONFIG(tooltip)
-        self.indentButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u964d\u4f4e\u4e00\u7ea7\uff0c\u6210\u4e3a\u4e0a\u4e00\u4e2a\u7ae0\u8282\u7684\u4e0b\u7ea7", None))
-#endif // QT_CONFIG(tooltip)
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u6587\u4ef6(&F)", None))
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"\u7f16\u8f91(&E)", None))
         self.menuReport.setTitle(QCoreApplication.translate("MainWindow", u"\u62a5\u544a(&R)", None))
