@@ -12,10 +12,10 @@ from pathlib import Path
 # the store and the dialogs load after the window is painted (run_gui).
 from .. import errors  # noqa: F401,I001
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-#: Preferred UI fonts, first available wins (the list is short: lookup is cheap).
+#: Preferred UI fonts, first installed wins.
 UI_FONTS_WINDOWS = ["Microsoft YaHei UI", "Microsoft YaHei", "SimSun"]
 UI_FONTS_OTHER = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
                   "Droid Sans Fallback"]
@@ -54,13 +54,15 @@ def install_translations(app: QApplication) -> bool:
 
 
 def ui_font() -> QFont:
-    families = set(QFontDatabase.families())
+    """The UI font: the preferred CJK families in order, then the system default.
+
+    Qt's font matching takes the first installed family of the list, so the
+    font database need not be listed first (QFontDatabase.families() reads
+    every family on the system before the window is painted).
+    """
     wanted = UI_FONTS_WINDOWS if sys.platform == "win32" else UI_FONTS_OTHER
     font = QFont(QApplication.font())
-    for name in wanted:
-        if name in families:
-            font.setFamilies([name, *[n for n in wanted if n != name and n in families]])
-            break
+    font.setFamilies([*wanted, *font.families()])
     font.setPointSizeF(10 if sys.platform == "win32" else 10.5)
     return font
 

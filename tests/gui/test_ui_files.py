@@ -79,3 +79,18 @@ def test_enum_property_writes():
     )
     with pytest.raises(SystemExit):  # a form it does not know is refused, not left in
         property_writes_for_qt_enums("        self.bar.setAllowedAreas(Qt.TopToolBarArea, 1)\n")
+
+
+def test_the_ui_font_is_an_installed_chinese_font(app):
+    """The preferred families are matched in order (the test machines have Noto Sans CJK)."""
+    import sys
+
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    from hxdesk.gui.app import UI_FONTS_OTHER, UI_FONTS_WINDOWS, ui_font
+
+    wanted = UI_FONTS_WINDOWS if sys.platform == "win32" else UI_FONTS_OTHER
+    installed = [name for name in wanted if name in QFontDatabase.families()]
+    assert installed, "no Chinese UI font installed (scripts/install_system_deps.sh installs Noto CJK)"
+    assert QFontInfo(ui_font()).family() == installed[0]
+    assert QFontInfo(app.font()).family() == installed[0]
