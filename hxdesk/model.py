@@ -87,6 +87,13 @@ class Section:
     numbered: bool = True
     uid: str = field(default_factory=new_uid)
 
+    @property
+    def holds_level(self) -> bool:
+        """No heading and no number: the section prints no heading line and only
+        holds a level, so that its children take the next level's numbers.  This
+        is how a report that puts "1." directly under "一、" is written down."""
+        return not self.numbered and not self.heading.strip()
+
 
 QUALIFIER_PREFIX = ("约", "近", "超", "逾", "超过", "达", "共")
 QUALIFIER_INFIX = ("余", "多")

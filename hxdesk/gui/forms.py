@@ -44,6 +44,7 @@ from ..model import (
     Section,
     block_paragraph_texts,
     date_text,
+    numbering_labels,
     point_marker,
 )
 from ..text import clean_line, clean_text
@@ -477,6 +478,8 @@ class SectionForm(BaseForm):
         self.run_in.setChecked(section.run_in)
         self.run_in.toggled.connect(self._run_in_toggled)
         self.numbered = QCheckBox("自动编号")
+        self.numbered.setToolTip("不编号且标题留空时，报告中不显示这一行，下级标题照常编号，"
+                                 "用于“一、”之下直接是“1.”的写法")
         self.numbered.setChecked(section.numbered)
         self.numbered.toggled.connect(self._numbered_toggled)
         options.addWidget(self.run_in)
@@ -497,7 +500,10 @@ class SectionForm(BaseForm):
         return [self.section.heading, *_texts_of_blocks(self.section.blocks)]
 
     def set_label(self, label: str, level: int) -> None:
-        heading = figmod.expand_text(self.section.heading, self.host.report) if self.section.heading else "（无标题）"
+        if self.section.holds_level:
+            heading = "（无标题、不编号：报告中不显示这一行，下级标题照常编号）"
+        else:
+            heading = figmod.expand_text(self.section.heading, self.host.report) if self.section.heading else "（无标题）"
         self.title.setText(f"{LEVEL_NAMES.get(level, '')}　{label}{heading}")
         self._label, self._level = label, level
 
@@ -510,10 +516,13 @@ class SectionForm(BaseForm):
 
     def _run_in_toggled(self, on: bool) -> None:
         self.section.run_in = on
+        self.set_label(self._label, self._level)
         self.host.touch()
+        self.host.heading_changed(self.section)
 
     def _numbered_toggled(self, on: bool) -> None:
         self.section.numbered = on
+        self.set_label(numbering_labels(self.host.report).get(self.section.uid, ""), self._level)
         self.host.touch()
         self.host.heading_changed(self.section)
 

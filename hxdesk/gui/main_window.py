@@ -40,6 +40,7 @@ SAVE_DELAY_MS = 250  # after the last keystroke
 SAVE_MAX_DELAY_MS = 450  # after the first unsaved keystroke, even while typing goes on (the write itself needs time too)
 TARGET_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)
 TITLE, INTRO, CLOSING = ("title",), ("intro",), ("closing",)
+LEVEL_HOLDER_NAME = "（不显示的层级）"  # Section.holds_level: no heading line, children numbered one level down
 
 
 def _db_error() -> type[Exception]:
@@ -478,6 +479,8 @@ class MainWindow(QObject):
         assert self.report is not None
         section = self.report.find(target[1])
         label = numbering_labels(self.report).get(target[1], "")
+        if section is not None and section.holds_level and section.children:
+            return LEVEL_HOLDER_NAME
         heading = expand_text(section.heading, self.report) if section and section.heading else "（无标题）"
         return label + _short(heading)
 

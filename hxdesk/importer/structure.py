@@ -216,6 +216,13 @@ class _Builder:
         if body:
             self.body(body)
 
+    def hold_levels(self, level: int) -> None:
+        """Open level holders (Section.holds_level) down to just above ``level``:
+        a document that puts "1." directly under "一、" skips a level, and the
+        heading keeps its own level (its number form and style)."""
+        while len(self.stack) + 1 < min(level, MAX_LEVEL):
+            self.open(len(self.stack) + 1, "", numbered=False, run_in=False)
+
     # ---------------------------------------------------------------- body
     def body(self, text: str, *, table: bool = False) -> None:
         container = self.container()
@@ -270,7 +277,14 @@ class _Builder:
         if m is None:
             return None
         level, n, end = m
-        if self.expected_number(level) != n:
+        expected = self.expected_number(level)
+        if expected is None and n == 1 and self.stack and level == len(self.stack) + 2:
+            # "1." right under "一、" (or "（1）" under "（一）"): the first heading of a
+            # level after one the document skips.  Skipping two ("（1）" under "一、")
+            # is more likely an enumeration in the text: that stays as written.
+            self.hold_levels(level)
+            expected = self.expected_number(level)
+        if expected != n:
             return None
         return level, end
 
@@ -278,6 +292,7 @@ class _Builder:
         """A document hxdesk rendered: the styles say what every paragraph is."""
         src, text = line.src, line.text
         if src.role == "heading" or line.run_in:
+            self.hold_levels(src.level)  # hxdesk prints no line for a level holder
             level = max(1, min(src.level, len(self.stack) + 1, MAX_LEVEL))
             heading = line.run_in if line.run_in else text
             label = _label(level, self.expected_number(level) or 1)
@@ -538,7 +553,7 @@ def build_report(source: Source) -> ImportResult:
         ) from None
     if builder.stray_labels:
         notes.append(
-            f"有 {builder.stray_labels} 个段落以编号开头（如“1.”），但编号不接续上文，或跳过了层级（如“一、”之下直接是“1.”），"
+            f"有 {builder.stray_labels} 个段落以编号开头（如“3.”），但编号不接续上文（如前面没有“2.”），"
             "已作为正文原样保留，请核对。"
         )
     if not title_lines:

@@ -95,7 +95,10 @@ class ReportRenderer:
     def _section(self, section: Section, level: int, out: list[RenderedParagraph]) -> None:
         heading = self.labels.get(section.uid, "") + self.expand(section.heading).strip()
         char_role = f"heading{level}_char"
-        if section.run_in:
+        if section.holds_level:  # no heading, no number: no heading line (nor an empty run-in lead)
+            for block in section.blocks:
+                out.extend(self._block(block))
+        elif section.run_in:
             # Run-in: the heading sentence opens the paragraph of the first
             # block and only that sentence takes the heading's font.
             first, *rest = section.blocks or [None]

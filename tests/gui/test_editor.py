@@ -343,3 +343,36 @@ def test_navigator_indent_outdent_renumbers(open_window, sample_store, qtbot):
     main.ui.outdentButton.click()
     assert main.items[("section", second.uid)].text(0).startswith("二、")
     assert [s.uid for s in main.report.sections].index(second.uid) == 1
+
+
+def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_store, qtbot, tmp_path):
+    """"1." right under "二、": add a sub-section, untick 自动编号 and leave its heading empty; its
+    own sub-sections are then numbered 1. 2. and the report prints no line for it."""
+    from hxdesk.render import render_document
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    second = main.report.sections[1]  # 二、存在的主要问题及原因
+    select(main, ("section", second.uid))
+    main.ui.addChildButton.click()
+    holder = second.children[-1]
+    assert main.items[("section", holder.uid)].text(0).startswith("（一）")
+    main.form.numbered.click()  # 自动编号 off, heading left empty
+    assert holder.holds_level and "不显示这一行" in main.form.title.text()
+    main.ui.addChildButton.click()
+    child = holder.children[0]
+    type_into(qtbot, main.form.heading, "加强学习")
+    assert main.items[("section", holder.uid)].text(0) == "（不显示的层级）"
+    assert main.items[("section", child.uid)].text(0) == "1.加强学习"
+    assert main.save_now()
+
+    saved = sample_store.load(main.report_id)
+    out = tmp_path / "out.docx"
+    render_document(saved).save(str(out))
+    document = docx.Document(str(out))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    at = paragraphs.index(("Normal", "1.加强学习"))  # a run-in heading (the default below level 1)
+    assert document.paragraphs[at].runs[0].style.name == "三级标题字符"  # level 3: number form and style
+    heading_two = max(i for i, p in enumerate(paragraphs[:at]) if p[0] == "一级标题")
+    assert paragraphs[heading_two][1].startswith("二、")
+    assert all(p[0] == "Normal" and p[1] for p in paragraphs[heading_two + 1 : at])  # no empty line for the holder

@@ -18,7 +18,7 @@ from hxdesk.importer.normalise import normalise
 from hxdesk.importer.sources import decode_text
 from hxdesk.render import paragraph_texts
 
-from .typed import rendered_texts
+from .typed import rendered_texts, shape
 
 SMALL = "黄溪镇人民政府\n2024年度法治政府建设报告\n\n一、主要工作\n全年受理来信来访12件。\n"
 
@@ -201,6 +201,34 @@ def test_numbering_that_skips_stays_text(tmp_path):
     report = import_file(path).report
     assert [s.heading for s in report.sections] == ["主要工作"]
     assert paragraph_texts(report) == ["一、主要工作", "全年工作有序推进。", "三、下一步打算", "继续努力。"]
+
+
+def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
+    """"1." right under "一、": the headings keep their own level (number form and style) under a
+    level holder that prints nothing; the report renders back word for word, and hxdesk's own
+    .docx of it reads back to the same structure."""
+    lines = ["一、主要工作", "全年工作有序推进。", "1.加强学习。全年学法12次。", "2.规范执法", "全年检查8次。",
+             "二、存在问题", "（一）宣传不够", "（1）形式单一", "3.此编号不接续"]
+    path = tmp_path / "skip.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_file(path)
+    report = result.report
+    assert shape(report) == [(1, True, False), (2, False, False), (3, True, True), (3, True, False),
+                             (1, True, False), (2, True, False), (3, False, False), (4, True, False)]
+    holder = report.sections[0].children[0]
+    assert holder.holds_level and holder.heading == "" and not holder.blocks
+    assert [c.heading for c in holder.children] == ["加强学习。", "规范执法"]
+    assert report.sections[0].blocks[0].text == "全年工作有序推进。"
+    assert report.sections[1].children[0].children[0].holds_level  # "（1）" under "（一）" skips "1."
+    assert rendered_texts(report, tmp_path) == lines
+    assert sum("编号不接续" in n for n in result.notes) == 1  # only "3." after "（1）" stays text
+
+    out = tmp_path / "rendered.docx"
+    styles = [p.style.name for p in docx.Document(str(out)).paragraphs]
+    assert styles.count("二级标题") == 1 and "三级标题" in styles  # no empty heading line for a holder
+    again = import_file(out).report
+    assert shape(again) == shape(report)
+    assert rendered_texts(again, tmp_path, "again.docx") == lines
 
 
 def test_word_automatic_numbering_gives_labels_and_levels(tmp_path):
