@@ -344,6 +344,9 @@ class _Builder:
         """Word drew the label (一、…) from its numbering: write it into the text, as it shows."""
         level = line.src.auto_level
         n = self.expected_number(level)
+        if n is None and self.stack and level == len(self.stack) + 2:
+            self.hold_levels(level)  # Word's "1." list right under "一、" (see _numbered)
+            n = self.expected_number(level)
         if n is None:
             return line
         label = _label(level, n)

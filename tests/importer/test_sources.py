@@ -287,6 +287,29 @@ def test_word_automatic_numbering_gives_labels_and_levels(tmp_path):
     assert any("自动编号" in n for n in result.notes)  # the bullet it could not read
 
 
+def test_word_numbered_list_right_under_a_top_heading_is_held(tmp_path):
+    """A Word "1." list (段落 → 编号, decimal) right under a typed "一、": headings of level 3 under a holder."""
+    d = docx.Document()
+    w = nsdecls("w")
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="92"><w:abstractNumId w:val="92"/></w:num>'))
+    d.add_paragraph("一、主要工作")
+    for text in ("加强学习。全年学法12次。", "规范执法。全年检查8次。"):
+        p = d.add_paragraph()
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="92"/></w:numPr>'))
+        p.add_run(text)
+    d.add_paragraph("二、存在问题")
+    path = tmp_path / "list.docx"
+    d.save(str(path))
+    report = import_file(path).report
+    assert shape(report) == [(1, True, False), (2, False, False), (3, True, True), (3, True, True), (1, True, False)]
+    assert rendered_texts(report, tmp_path) == ["一、主要工作", "1.加强学习。全年学法12次。", "2.规范执法。全年检查8次。",
+                                                "二、存在问题"]
+
+
 def test_labels_without_a_parent_stay_text_and_line_breaks_split(tmp_path):
     path = tmp_path / "x.txt"
     path.write_bytes("1.加强学习\x0b全年学法12次。\n一、主要工作\n（1）未按顺序的编号\n".encode())
