@@ -516,9 +516,7 @@ class SectionForm(BaseForm):
 
     def _run_in_toggled(self, on: bool) -> None:
         self.section.run_in = on
-        self.set_label(self._label, self._level)
         self.host.touch()
-        self.host.heading_changed(self.section)
 
     def _numbered_toggled(self, on: bool) -> None:
         self.section.numbered = on

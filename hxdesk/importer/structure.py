@@ -223,6 +223,13 @@ class _Builder:
         while len(self.stack) + 1 < min(level, MAX_LEVEL):
             self.open(len(self.stack) + 1, "", numbered=False, run_in=False)
 
+    def hold_skipped_level(self, level: int) -> None:
+        """A heading of ``level`` right below a level the document skips ("1." right
+        under "一、", "（1）" under "（一）"): hold the skipped level.  Skipping two
+        ("（1）" under "一、") is more likely an enumeration in the text: nothing is held."""
+        if self.stack and level == len(self.stack) + 2:
+            self.hold_levels(level)
+
     # ---------------------------------------------------------------- body
     def body(self, text: str, *, table: bool = False) -> None:
         container = self.container()
@@ -278,11 +285,8 @@ class _Builder:
             return None
         level, n, end = m
         expected = self.expected_number(level)
-        if expected is None and n == 1 and self.stack and level == len(self.stack) + 2:
-            # "1." right under "一、" (or "（1）" under "（一）"): the first heading of a
-            # level after one the document skips.  Skipping two ("（1）" under "一、")
-            # is more likely an enumeration in the text: that stays as written.
-            self.hold_levels(level)
+        if expected is None and n == 1:  # the first heading of a level, its parent level missing
+            self.hold_skipped_level(level)
             expected = self.expected_number(level)
         if expected != n:
             return None
@@ -344,8 +348,8 @@ class _Builder:
         """Word drew the label (一、…) from its numbering: write it into the text, as it shows."""
         level = line.src.auto_level
         n = self.expected_number(level)
-        if n is None and self.stack and level == len(self.stack) + 2:
-            self.hold_levels(level)  # Word's "1." list right under "一、" (see _numbered)
+        if n is None:  # e.g. Word's "1." list right under "一、"
+            self.hold_skipped_level(level)
             n = self.expected_number(level)
         if n is None:
             return line
