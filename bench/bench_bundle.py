@@ -32,7 +32,7 @@ EXE = ".exe" if sys.platform == "win32" else ""
 HXDESK_PROGRAM = f"hxdesk-cli{EXE}" if sys.platform == "win32" else "hxdesk"
 SIZE_GOAL, START_GOAL = 1.2, 1.3
 
-BARE_WINDOW = '''
+BARE_WINDOW = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -45,13 +45,14 @@ window.resize(1280, 800)
 window.show()
 QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
 sys.exit(app.exec())
-'''
+"""
 
 
 def pyinstaller(args: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR", *args],
-                   cwd=str(cwd), check=True)
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR", *args], cwd=str(cwd), check=True
+    )
     return time.perf_counter() - start
 
 
@@ -89,15 +90,34 @@ def main() -> int:
         tmp_path = Path(tmp)
         bare_src = tmp_path / "bare_window.py"
         bare_src.write_text(BARE_WINDOW, encoding="utf-8")
-        bare_build = pyinstaller(["--onedir", "--console", "--distpath", str(tmp_path / "dist"),
-                                  "--workpath", str(tmp_path / "work-bare"), "--specpath", str(tmp_path),
-                                  str(bare_src)], tmp_path)
+        bare_build = pyinstaller(
+            [
+                "--onedir",
+                "--console",
+                "--distpath",
+                str(tmp_path / "dist"),
+                "--workpath",
+                str(tmp_path / "work-bare"),
+                "--specpath",
+                str(tmp_path),
+                str(bare_src),
+            ],
+            tmp_path,
+        )
         bare = tmp_path / "dist" / "bare_window"
         if args.bundle:
             bundle, hx_build = args.bundle, None
         else:
-            hx_build = pyinstaller(["--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work-hx"),
-                                    str(ROOT / "build_exe.spec")], ROOT)
+            hx_build = pyinstaller(
+                [
+                    "--distpath",
+                    str(tmp_path / "dist"),
+                    "--workpath",
+                    str(tmp_path / "work-hx"),
+                    str(ROOT / "build_exe.spec"),
+                ],
+                ROOT,
+            )
             bundle = tmp_path / "dist" / "hxdesk"
 
         data = tmp_path / "data"  # hxdesk opens (and on the first run creates) its database here
@@ -117,8 +137,9 @@ def main() -> int:
         painted = {name: statistics.median(p for p, _ in r) for name, r in runs.items()}
         ready = statistics.median(r for _, r in runs["hxdesk"])
 
-    print(f"PyInstaller bundles on {sys.platform}, one-folder; medians of {args.runs} starts "
-          f"({env['QT_QPA_PLATFORM']})")
+    print(
+        f"PyInstaller bundles on {sys.platform}, one-folder; medians of {args.runs} starts ({env['QT_QPA_PLATFORM']})"
+    )
     if hx_build is not None:
         print(f"build time: bare {bare_build:.0f} s, hxdesk {hx_build:.0f} s")
     print(f"{'':8}{'size MB':>10}{'painted ms':>12}{'list ms':>10}")
@@ -127,9 +148,11 @@ def main() -> int:
     print(f"(hxdesk --version, the frozen Python with PySide6's runtime hook: {cli_only * 1000:.0f} ms)")
     size_ratio = size["hxdesk"] / size["bare"]
     start_ratio = painted["hxdesk"] / painted["bare"]
-    print(f"ratio   size {size_ratio:.2f}× (goal ≤ {SIZE_GOAL}×) {'ok' if size_ratio <= SIZE_GOAL else 'OVER'}; "
-          f"start to painted window {start_ratio:.2f}× (goal ≤ {START_GOAL}×) "
-          f"{'ok' if start_ratio <= START_GOAL else 'OVER'}; start to report list {ready / painted['bare']:.2f}×")
+    print(
+        f"ratio   size {size_ratio:.2f}× (goal ≤ {SIZE_GOAL}×) {'ok' if size_ratio <= SIZE_GOAL else 'OVER'}; "
+        f"start to painted window {start_ratio:.2f}× (goal ≤ {START_GOAL}×) "
+        f"{'ok' if start_ratio <= START_GOAL else 'OVER'}; start to report list {ready / painted['bare']:.2f}×"
+    )
     return 0
 
 

@@ -76,11 +76,21 @@ def main() -> None:
             hx_in += timed(lambda: services.render_to_file(services.sample_report(), tmpdir / "a.docx"), 1)
             bare_in += timed(lambda: bare_render(texts, tmpdir / "b.docx"), 1)
         for _ in range(max(3, args.runs // 3)):
-            hx_proc += timed(lambda: subprocess.run(
-                [sys.executable, "-m", "hxdesk", "render", "--sample", "-o", str(tmpdir / "c.docx")],
-                check=True, capture_output=True, cwd=str(ROOT)), 1)
-            bare_proc += timed(lambda: subprocess.run(
-                [sys.executable, str(script), str(tmpdir / "d.docx")], check=True, capture_output=True), 1)
+            hx_proc += timed(
+                lambda: subprocess.run(
+                    [sys.executable, "-m", "hxdesk", "render", "--sample", "-o", str(tmpdir / "c.docx")],
+                    check=True,
+                    capture_output=True,
+                    cwd=str(ROOT),
+                ),
+                1,
+            )
+            bare_proc += timed(
+                lambda: subprocess.run(
+                    [sys.executable, str(script), str(tmpdir / "d.docx")], check=True, capture_output=True
+                ),
+                1,
+            )
 
     def row(name: str, hx: list[float], bare: list[float]) -> None:
         h, b = statistics.median(hx), statistics.median(bare)

@@ -71,8 +71,12 @@ def main() -> int:
     # hxdesk's own modules, a cost the bare window does not have.
     compileall.compile_dir(str(ROOT / "hxdesk"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "HXDESK_DATA_DIR": tmp, "HXDESK_BENCH_EXIT": "1"}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "HXDESK_DATA_DIR": tmp,
+            "HXDESK_BENCH_EXIT": "1",
+        }
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         baseline_cmd = [sys.executable, "-c", BASELINE]
         # As staff start it: no arguments, the database in the data folder (HXDESK_DATA_DIR).

@@ -93,7 +93,8 @@ def backup_dir(db_path: str | Path) -> Path:
 
 def _name_re(db_path: Path) -> re.Pattern[str]:
     return re.compile(
-        re.escape(db_path.stem) + r"-(?P<stamp>\d{8}-\d{6})(?:_(?P<n>\d+))?-(?P<kind>[a-z]+)(?:-(?P<note>[a-z0-9]+))?\.db"
+        re.escape(db_path.stem)
+        + r"-(?P<stamp>\d{8}-\d{6})(?:_(?P<n>\d+))?-(?P<kind>[a-z]+)(?:-(?P<note>[a-z0-9]+))?\.db"
     )
 
 
@@ -227,7 +228,9 @@ def _os_message(exc: OSError, what: str) -> BackupError:
     return BackupError(f"无法{what}：{exc.strerror or exc}", detail=repr(exc))
 
 
-def make_backup(db_path: str | Path, kind: str = KIND_MANUAL, note: str = "", *, now: _dt.datetime | None = None) -> BackupInfo:
+def make_backup(
+    db_path: str | Path, kind: str = KIND_MANUAL, note: str = "", *, now: _dt.datetime | None = None
+) -> BackupInfo:
     """Copy the database into backups/ (verified), then rotate old backups away."""
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -401,24 +404,44 @@ def check_database(db_path: str | Path) -> None:
         # Emptied (a power cut on some file systems): with backups about, that is damage, not a first start.
         good = newest_good_backup(db_path)
         if good is not None:
-            raise DamagedDatabase(f"数据库“{db_path.name}”是空文件，原有内容已丢失。",
-                                  path=db_path, backup=good, reason="empty")
+            raise DamagedDatabase(
+                f"数据库“{db_path.name}”是空文件，原有内容已丢失。", path=db_path, backup=good, reason="empty"
+            )
         return
     if not looks_like_database(db_path):
         raise DamagedDatabase(
             f"文件“{db_path.name}”不是 hxdesk 数据库（可能被其他程序覆盖或已损坏）。",
-            path=db_path, backup=newest_good_backup(db_path), reason="not_database",
+            path=db_path,
+            backup=newest_good_backup(db_path),
+            reason="not_database",
         )
     problem = integrity_problem(db_path)
     if problem is not None:
         raise DamagedDatabase(
             f"数据库“{db_path.name}”已损坏（未通过完整性检查）。",
-            path=db_path, backup=newest_good_backup(db_path), reason="corrupt", detail=problem,
+            path=db_path,
+            backup=newest_good_backup(db_path),
+            reason="corrupt",
+            detail=problem,
         )
 
 
 __all__ = [
-    "BackupInfo", "BackupError", "DamagedDatabase", "backup_dir", "list_backups", "make_backup", "rotate",
-    "backup_due", "backup_if_due", "newest_good_backup", "verify_backup", "restore_backup", "set_aside",
-    "check_database", "integrity_problem", "KEEP", "KEEP_DAYS",
+    "BackupInfo",
+    "BackupError",
+    "DamagedDatabase",
+    "backup_dir",
+    "list_backups",
+    "make_backup",
+    "rotate",
+    "backup_due",
+    "backup_if_due",
+    "newest_good_backup",
+    "verify_backup",
+    "restore_backup",
+    "set_aside",
+    "check_database",
+    "integrity_problem",
+    "KEEP",
+    "KEEP_DAYS",
 ]

@@ -123,8 +123,7 @@ def parse_formula(formula: str) -> _Formula:
                 raise FormulaError(f"公式“{formula}”只能包含数字和数据名称。")
         elif not isinstance(
             node,
-            (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult,
-             ast.Div, ast.USub, ast.UAdd, ast.Load),
+            (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd, ast.Load),
         ):
             raise FormulaError(f"公式“{formula}”只能使用加减乘除和括号。")
     return _Formula(tree, frozenset(names))
@@ -223,7 +222,9 @@ def validate_figures(figures: dict[str, Figure]) -> dict[str, str]:
             mine, limit = values.get(key), values.get(fig.at_most)
             if mine is not None and limit is not None and mine > limit:
                 other = figures[fig.at_most]
-                problems[key] = f"{fig.label or key}（{number_text(mine)}）不能大于{other.label or fig.at_most}（{number_text(limit)}）。"
+                problems[key] = (
+                    f"{fig.label or key}（{number_text(mine)}）不能大于{other.label or fig.at_most}（{number_text(limit)}）。"
+                )
     return problems
 
 

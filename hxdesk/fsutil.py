@@ -13,7 +13,9 @@ from .errors import OutputError
 
 def _os_message(exc: OSError, target: Path) -> OutputError:
     if exc.errno == errno.EFBIG:
-        return OutputError(f"文件超出了该磁盘或系统允许的大小，无法保存“{target.name}”。请换一个位置保存。", path=str(target))
+        return OutputError(
+            f"文件超出了该磁盘或系统允许的大小，无法保存“{target.name}”。请换一个位置保存。", path=str(target)
+        )
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return OutputError(f"磁盘空间不足，无法保存“{target.name}”。请清理磁盘后重试。", path=str(target))
     if exc.errno == errno.EROFS:

@@ -42,6 +42,7 @@ MAX_FRACTION_DIGITS = 12
 
 # --------------------------------------------------------------------- export
 
+
 def block_to_dict(block: Block) -> dict[str, Any]:
     if isinstance(block, Paragraph):
         return {"type": "paragraph", "text": block.text}
@@ -99,6 +100,7 @@ def dumps(report: Report) -> str:
 
 # --------------------------------------------------------------------- import
 
+
 class _Reader:
     """Walks untrusted JSON with a path for error messages and global counters."""
 
@@ -153,7 +155,10 @@ class _Reader:
         if kind == "paragraph":
             return Paragraph(self.text(d, "text", where))
         if kind == "points":
-            items = [self._item(x, f"{where}.items[{i}]") for i, x in enumerate(self.lst(d.get("items", []), f"{where}.items"))]
+            items = [
+                self._item(x, f"{where}.items[{i}]")
+                for i, x in enumerate(self.lst(d.get("items", []), f"{where}.items"))
+            ]
             return PointList(items=items, lead=self.text(d, "lead", where), inline=self.flag(d, "inline", where, True))
         raise self.fail(f"{where}.type", "应为 paragraph 或 points")
 
@@ -236,7 +241,9 @@ def report_from_dict(data: Any) -> Report:
     if not isinstance(version, int) or isinstance(version, bool):
         raise InvalidInput("报告文件缺少版本号。")
     if version > FORMAT_VERSION:
-        raise InvalidInput(f"报告文件的格式版本为 {version}，比本程序支持的版本 {FORMAT_VERSION} 新，请升级 hxdesk 后再导入。")
+        raise InvalidInput(
+            f"报告文件的格式版本为 {version}，比本程序支持的版本 {FORMAT_VERSION} 新，请升级 hxdesk 后再导入。"
+        )
     if version < 1:
         raise InvalidInput(f"报告文件的格式版本 {version} 无效。")
     d = r.obj(top.get("report"), "report")
@@ -276,7 +283,10 @@ def report_from_dict(data: Any) -> Report:
         issuers=lines("issuers"),
         addressee=r.text(d, "addressee", "report", line=True),
         intro=r.blocks_of(d.get("intro", []), "report.intro"),
-        sections=[r.section(s, f"report.sections[{i}]", 1) for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))],
+        sections=[
+            r.section(s, f"report.sections[{i}]", 1)
+            for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))
+        ],
         signatures=lines("signatures"),
         date=date,
         figures=figures,

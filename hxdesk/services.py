@@ -46,6 +46,7 @@ def default_db_path() -> Path:
 
 # ------------------------------------------------------------------ templates
 
+
 @dataclass(frozen=True)
 class TemplateInfo:
     name: str
@@ -126,6 +127,7 @@ def _fresh_uids(report: Report) -> None:
 
 # ------------------------------------------------------------------ store
 
+
 def open_store(db_path: str | Path | None = None, *, write: bool = True) -> Store:
     """Open the database; for writing, the writer lock is held until the store is closed
     (another process writing it gets DatabaseLocked).  ``write=False`` reads beside a writer."""
@@ -135,6 +137,7 @@ def open_store(db_path: str | Path | None = None, *, write: bool = True) -> Stor
 
 
 # ------------------------------------------------------------------ reliability (issue 5)
+
 
 def open_checked(db_path: str | Path | None = None) -> Store:
     """The GUI's start-up: take the writer lock, check the file, back it up, open (and upgrade) it.
@@ -230,6 +233,7 @@ def set_font_profile(store: Store, profile: FontProfile) -> None:
 
 # ------------------------------------------------------------------ output
 
+
 def report_problems(report: Report) -> list[str]:
     """What a user should fix before sending the report (missing or inconsistent figures)."""
     problems = []
@@ -270,9 +274,8 @@ def export_json(report: Report, path: str | Path) -> Path:
     return atomic_write_bytes(Path(path), interchange.dumps(report).encode("utf-8"))
 
 
-
-
 # ------------------------------------------------------------------ GUI helpers
+
 
 def duplicate_report(store: Store, report_id: int) -> int:
     """A copy of a report (fresh identifiers), named “…（副本）”."""
@@ -308,13 +311,15 @@ def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], st
     check(("title",), [report.title, *report.issuers, report.addressee, report.name])
     check(("intro",), [t for b in report.intro for t in block_paragraph_texts(b)])
     for section, _ in report.walk():
-        check(("section", section.uid),
-              [section.heading, *[t for b in section.blocks for t in block_paragraph_texts(b)]])
+        check(
+            ("section", section.uid), [section.heading, *[t for b in section.blocks for t in block_paragraph_texts(b)]]
+        )
     check(("closing",), [*report.signatures, date_text(report.date) if report.date else ""])
     return hits
 
 
 # ------------------------------------------------------------------ GUI helpers (history, backups, import notes)
+
 
 def read_import(path: str | Path) -> tuple[Report, list[str]]:
     """Read a file to import, before any database is touched: a .json

@@ -49,8 +49,17 @@ def ind(first_chars: int) -> str:
     return f'<w:ind w:firstLineChars="{first_chars * 100}" w:firstLine="{first_chars * CHAR_PITCH}"/>'
 
 
-def para_style(sid: str, name: str, *, ppr: str = "", rpr: str = "", link: str = "", based: str = "Normal",
-               next_: str = "Normal", priority: int = 10) -> str:
+def para_style(
+    sid: str,
+    name: str,
+    *,
+    ppr: str = "",
+    rpr: str = "",
+    link: str = "",
+    based: str = "Normal",
+    next_: str = "Normal",
+    priority: int = 10,
+) -> str:
     link_xml = f'<w:link w:val="{link}"/>' if link else ""
     return (
         f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
@@ -77,7 +86,7 @@ def build() -> None:
     defaults.getparent().replace(
         defaults,
         parse_xml(
-            f'<w:docDefaults {nsdecls("w")}><w:rPrDefault><w:rPr>{fonts(F.body, F.latin)}'
+            f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>{fonts(F.body, F.latin)}"
             f'<w:kern w:val="0"/><w:sz w:val="{BODY_SIZE_HALF_POINTS}"/><w:szCs w:val="{BODY_SIZE_HALF_POINTS}"/>'
             '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
             f"<w:pPrDefault><w:pPr>{spacing_exact()}</w:pPr></w:pPrDefault></w:docDefaults>"
@@ -108,7 +117,8 @@ def build() -> None:
     no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
     new = [
         para_style(
-            STYLE_IDS["title"], "公文标题",
+            STYLE_IDS["title"],
+            "公文标题",
             ppr=f'<w:keepNext/>{spacing_exact()}{no_indent}<w:jc w:val="center"/>',
             rpr=f'{fonts(F.title, F.title)}<w:sz w:val="{TITLE_SIZE_HALF_POINTS}"/><w:szCs w:val="{TITLE_SIZE_HALF_POINTS}"/>',
             priority=1,
@@ -117,7 +127,8 @@ def build() -> None:
         para_style(STYLE_IDS["signature"], "署名", ppr=f'<w:keepNext/>{no_indent}<w:jc w:val="left"/>', priority=20),
         para_style(STYLE_IDS["date"], "成文日期", ppr=f'{no_indent}<w:jc w:val="left"/>', priority=21),
         para_style(
-            STYLE_IDS["page_number"], "页码",
+            STYLE_IDS["page_number"],
+            "页码",
             ppr=f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}',
             rpr=f'{fonts(F.page_number, F.page_number)}<w:spacing w:val="0"/><w:sz w:val="{PAGE_NUMBER_SIZE_HALF_POINTS}"/>'
             f'<w:szCs w:val="{PAGE_NUMBER_SIZE_HALF_POINTS}"/>',
@@ -130,8 +141,14 @@ def build() -> None:
         name = "一二三四"[level - 1] + "级标题"
         pid, cid = STYLE_IDS[f"heading{level}"], STYLE_IDS[f"heading{level}_char"]
         new.append(
-            para_style(pid, name, ppr=f'<w:keepNext/><w:outlineLvl w:val="{level - 1}"/>', rpr=font, link=cid,
-                       priority=2 + level)
+            para_style(
+                pid,
+                name,
+                ppr=f'<w:keepNext/><w:outlineLvl w:val="{level - 1}"/>',
+                rpr=font,
+                link=cid,
+                priority=2 + level,
+            )
         )
         new.append(char_style(cid, name + "字符", pid, font))
     for xml in new:

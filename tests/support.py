@@ -59,9 +59,20 @@ def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
     env = {**os.environ, "FONTCONFIG_FILE": str(PREVIEW_FONTS)}
     try:
         subprocess.run(
-            [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(out_dir), str(docx_path)],
-            check=True, capture_output=True, timeout=180, env=env,
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx_path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env=env,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -140,32 +151,54 @@ def custom_report():
     r.figures = {
         "cases_received": Figure("cases_received", "受理行政复议案件", Decimal(15), "件"),
         "cases_closed": Figure("cases_closed", "办结行政复议案件", Decimal(14), "件", at_most="cases_received"),
-        "close_rate": Figure("close_rate", "办结率", None, "%", formula="cases_closed / cases_received * 100", decimals=1),
+        "close_rate": Figure(
+            "close_rate", "办结率", None, "%", formula="cases_closed / cases_received * 100", decimals=1
+        ),
         "trainees": Figure("trainees", "参训干部", Decimal(120), "人次", qualifier="余"),
         "coverage": Figure("coverage", "覆盖率", Decimal(95), "%", qualifier="以上"),
         "visits": Figure("visits", "走访群众", Decimal(3000), "户", qualifier="约"),
     }
     first = r.sections[0]
-    first.children[0].blocks = [Paragraph("全面梳理镇级权责清单，动态调整行政权力事项，做到法定职责必须为、法无授权不可为。")]
+    first.children[0].blocks = [
+        Paragraph("全面梳理镇级权责清单，动态调整行政权力事项，做到法定职责必须为、法无授权不可为。")
+    ]
     first.children[1].run_in = False
     first.children[1].blocks = [Paragraph("健全规范性文件合法性审核机制，所有文件均经法律顾问审核后印发。")]
     first.children[1].children = [
         Section("建立审核台账。", run_in=True, blocks=[Paragraph("对每一件规范性文件登记审核意见，做到有据可查。")]),
-        Section("强化培训考核", run_in=False, blocks=[Paragraph("全年组织法治培训6期，参训干部{{trainees}}，考核合格率{{coverage}}。")],
-                children=[
-                    Section("集中学习。", run_in=True, blocks=[Paragraph("每季度开展一次集中学法。")]),
-                    Section("以考促学。", run_in=True, blocks=[Paragraph("年底组织一次法律知识考试。")]),
-                ]),
-        Section("典型做法。", run_in=True, numbered=False, blocks=[Paragraph("推行“法律明白人”培养工程，走访群众{{visits}}。")]),
+        Section(
+            "强化培训考核",
+            run_in=False,
+            blocks=[Paragraph("全年组织法治培训6期，参训干部{{trainees}}，考核合格率{{coverage}}。")],
+            children=[
+                Section("集中学习。", run_in=True, blocks=[Paragraph("每季度开展一次集中学法。")]),
+                Section("以考促学。", run_in=True, blocks=[Paragraph("年底组织一次法律知识考试。")]),
+            ],
+        ),
+        Section(
+            "典型做法。",
+            run_in=True,
+            numbered=False,
+            blocks=[Paragraph("推行“法律明白人”培养工程，走访群众{{visits}}。")],
+        ),
     ]
     first.children[5].blocks = [
-        PointList(lead="化解矛盾纠纷成效明显，", items=[
-            "受理行政复议案件{{cases_received}}，办结{{cases_closed}}，办结率{{close_rate}}。",
-            "深入开展“八五”普法，群众法治意识明显增强。",
-        ])
+        PointList(
+            lead="化解矛盾纠纷成效明显，",
+            items=[
+                "受理行政复议案件{{cases_received}}，办结{{cases_closed}}，办结率{{close_rate}}。",
+                "深入开展“八五”普法，群众法治意识明显增强。",
+            ],
+        )
     ]
-    r.sections[1].blocks = [Paragraph("一是法治宣传形式较为单一；二是执法人员专业能力有待提高。原因主要在于投入不足、培训不够。")]
-    r.sections[2].blocks = [Paragraph("镇党委书记、镇长切实履行推进法治建设第一责任人职责，年内专题研究法治政府建设工作4次。")]
-    r.sections[3].blocks = [PointList(inline=False, items=["加强法治宣传教育。", "提升执法规范化水平。", "完善矛盾纠纷多元化解机制。"])]
+    r.sections[1].blocks = [
+        Paragraph("一是法治宣传形式较为单一；二是执法人员专业能力有待提高。原因主要在于投入不足、培训不够。")
+    ]
+    r.sections[2].blocks = [
+        Paragraph("镇党委书记、镇长切实履行推进法治建设第一责任人职责，年内专题研究法治政府建设工作4次。")
+    ]
+    r.sections[3].blocks = [
+        PointList(inline=False, items=["加强法治宣传教育。", "提升执法规范化水平。", "完善矛盾纠纷多元化解机制。"])
+    ]
     r.sections[4].blocks = [Paragraph("无。")]
     return r

@@ -44,8 +44,12 @@ def main() -> int:
         prepare(db)
         for view in ("list", "section", "generate"):
             out = HERE / f"{view}.png"
-            subprocess.run([sys.executable, "-m", "hxdesk", "--db", str(db), "--screenshot", str(out)],
-                           check=True, cwd=str(ROOT), env={**env, "HXDESK_SCREENSHOT_VIEW": view})
+            subprocess.run(
+                [sys.executable, "-m", "hxdesk", "--db", str(db), "--screenshot", str(out)],
+                check=True,
+                cwd=str(ROOT),
+                env={**env, "HXDESK_SCREENSHOT_VIEW": view},
+            )
             print(out)
     return 0
 

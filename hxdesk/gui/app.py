@@ -17,8 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 #: Preferred UI fonts, first installed wins.
 UI_FONTS_WINDOWS = ["Microsoft YaHei UI", "Microsoft YaHei", "SimSun"]
-UI_FONTS_OTHER = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-                  "Droid Sans Fallback"]
+UI_FONTS_OTHER = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+]
 SCREENSHOT_VIEWS = ("list", "section", "generate")
 SCREENSHOT_SIZE = (1280, 820)
 
@@ -210,8 +215,11 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
             if exc.backup is None or quiet:
                 _fail_start("数据库已损坏", exc.message + ("" if exc.backup else "\n\n没有可用的备份。"), quiet)
                 return None
-            if not _ask("数据库已损坏", f"{exc.message}\n\n是否恢复到最近一次完好的备份：{exc.backup.label}？\n"
-                                    "损坏的文件会另外保留，不会删除。"):
+            if not _ask(
+                "数据库已损坏",
+                f"{exc.message}\n\n是否恢复到最近一次完好的备份：{exc.backup.label}？\n"
+                "损坏的文件会另外保留，不会删除。",
+            ):
                 return None
             services.restore_backup(exc.backup, db_path)
             store = services.open_checked(db_path)

@@ -46,6 +46,7 @@ LAST_FOLDER_SETTING = "last_output_dir"
 
 # ---------------------------------------------------------------- new report
 
+
 class NewReportDialog:
     """新建报告: from a template, from last year's report, or from a file."""
 
@@ -129,6 +130,7 @@ class NewReportDialog:
 
 # ---------------------------------------------------------------- fonts
 
+
 def installed_families() -> set[str]:
     return set(QFontDatabase.families())
 
@@ -152,8 +154,12 @@ class SettingsDialog:
             self.group.addButton(radio)
             ui.presetLayout.addWidget(radio)
             radio.toggled.connect(lambda on, k=key: on and self._preset(k))
-        names = sorted({*(getattr(p, f) for p in FONT_PRESETS.values() for f in self.FIELDS),
-                        *QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)})
+        names = sorted(
+            {
+                *(getattr(p, f) for p in FONT_PRESETS.values() for f in self.FIELDS),
+                *QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese),
+            }
+        )
         for f in self.FIELDS:
             combo: QComboBox = getattr(ui, f"{f}Combo")
             combo.addItems(names)
@@ -216,8 +222,9 @@ class SettingsDialog:
                 label.setStyleSheet("color: #b00020;")
                 missing += 1
         self.ui.summaryLabel.setText(
-            "所选字体本机都已安装。" if not missing else
-            "本机缺少部分字体：生成的文档仍写入所选字体名称，在装有这些字体的电脑上会正确显示；"
+            "所选字体本机都已安装。"
+            if not missing
+            else "本机缺少部分字体：生成的文档仍写入所选字体名称，在装有这些字体的电脑上会正确显示；"
             "没有这些字体的电脑上，Word/WPS 会用相近字体显示。"
         )
 
@@ -239,6 +246,7 @@ class SettingsDialog:
 
 
 # ---------------------------------------------------------------- generate
+
 
 def default_folder(store: Store) -> Path:
     last = store.get_setting(LAST_FOLDER_SETTING)
@@ -296,9 +304,7 @@ class GenerateDialog:
         self.written: Path | None = None
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog, "保存报告", self.ui.pathEdit.text(), "Word 文档 (*.docx)"
-        )
+        path, _ = QFileDialog.getSaveFileName(self.dialog, "保存报告", self.ui.pathEdit.text(), "Word 文档 (*.docx)")
         if path:
             self.ui.pathEdit.setText(path)
 
@@ -333,7 +339,9 @@ class GenerateDialog:
                     raise
                 other = free_name(path)
                 answer = QMessageBox.question(
-                    self.dialog, "文件被占用", f"{exc.message}\n\n是否改为保存为“{other.name}”？",
+                    self.dialog,
+                    "文件被占用",
+                    f"{exc.message}\n\n是否改为保存为“{other.name}”？",
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 )
                 if answer != QMessageBox.StandardButton.Yes:
@@ -358,6 +366,7 @@ class GenerateDialog:
 
 # ---------------------------------------------------------------- find
 
+
 class FindDialog:
     """查找: text anywhere in the report; activating a result jumps to it."""
 
@@ -380,7 +389,7 @@ class FindDialog:
         for target, text in self.hits:
             where = self.editor.target_name(target)
             i = text.find(needle.strip())
-            snippet = text if i < 0 else ("…" if i > 20 else "") + text[max(0, i - 20): i + len(needle) + 40]
+            snippet = text if i < 0 else ("…" if i > 20 else "") + text[max(0, i - 20) : i + len(needle) + 40]
             item = QListWidgetItem(f"{where}\n    {snippet}")
             self.ui.resultsList.addItem(item)
         self.ui.countLabel.setText(f"找到 {len(self.hits)} 处" if needle.strip() else "")
@@ -406,6 +415,7 @@ class FindDialog:
 
 
 # ---------------------------------------------------------------- insert figure
+
 
 def next_figure_key(report: Report) -> str:
     n = len(report.figures) + 1
@@ -482,7 +492,10 @@ class InsertFigureDialog(QDialog):
         key = next_figure_key(self.report)
         assert KEY_RE.match(key)
         self.report.figures[key] = Figure(
-            key=key, label=label, value=value, unit=clean_line(self.unit.text()),
+            key=key,
+            label=label,
+            value=value,
+            unit=clean_line(self.unit.text()),
             qualifier=self.qualifier.currentData(),
         )
         return key

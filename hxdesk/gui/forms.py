@@ -122,14 +122,14 @@ class BaseForm(QWidget):
         return False
 
     def all_fields(self) -> list[QWidget]:
-        return [w for w in self.findChildren(QWidget) if isinstance(w, (TextField, QLineEdit))
-                and not w.isReadOnly()]
+        return [w for w in self.findChildren(QWidget) if isinstance(w, (TextField, QLineEdit)) and not w.isReadOnly()]
 
     def finish(self) -> None:
         self.layout_.addStretch(1)
 
 
 # ---------------------------------------------------------------- blocks
+
 
 class BlocksEditor(QWidget):
     """Edits a list of blocks in place: paragraphs and point lists (一是……二是……)."""
@@ -188,8 +188,11 @@ class BlocksEditor(QWidget):
 
     def _points(self, col: QVBoxLayout, block: PointList) -> None:
         col.addWidget(QLabel("引导语（可不填）："))
-        col.addWidget(self.form.text_field(block.lead, lambda t, b=block: self._set_lead(b, t), min_lines=1,
-                                           placeholder="例如：主要存在以下问题："))
+        col.addWidget(
+            self.form.text_field(
+                block.lead, lambda t, b=block: self._set_lead(b, t), min_lines=1, placeholder="例如：主要存在以下问题："
+            )
+        )
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for i, item in enumerate(block.items):
@@ -268,6 +271,7 @@ class BlocksEditor(QWidget):
 
 # ---------------------------------------------------------------- figures
 
+
 class FigureRow:
     """The widgets of one figure in the figures panel."""
 
@@ -289,9 +293,11 @@ class FigureRow:
             self.value.setToolTip("自动计算，无需填写")
             grid.addWidget(self.value, row, 1)
             figures = panel.host.report.figures
-            formula = re.sub(r"[A-Za-z_][A-Za-z0-9_]*",
-                             lambda m: figures[m.group(0)].label or m.group(0) if m.group(0) in figures else m.group(0),
-                             fig.formula)
+            formula = re.sub(
+                r"[A-Za-z_][A-Za-z0-9_]*",
+                lambda m: figures[m.group(0)].label or m.group(0) if m.group(0) in figures else m.group(0),
+                fig.formula,
+            )
             formula = formula.replace("*", "×").replace("/", "÷")
             hint = hint_label(f"自动计算：{formula}")
             grid.addWidget(hint, row, 2, 1, 2)
@@ -350,8 +356,9 @@ class FigureRow:
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.value.setStyleSheet(
-            "border: 1px solid #b00020;" if message and not fig.derived else
-            ("background: #eef0f2; color: #3c4043;" if fig.derived else "")
+            "border: 1px solid #b00020;"
+            if message and not fig.derived
+            else ("background: #eef0f2; color: #3c4043;" if fig.derived else "")
         )
 
 
@@ -417,14 +424,27 @@ class FiguresPanel(QGroupBox):
         missing = self.missing_keys()
         self._had_missing = bool(missing)
         if not self.keys:
-            grid.addWidget(hint_label("正文中还没有引用数据。把光标放在正文中，点“插入数据…”即可插入一个数字（如受理件数），"
-                                      "数字在这里统一填写。"), 0, 0, 1, 5)
+            grid.addWidget(
+                hint_label(
+                    "正文中还没有引用数据。把光标放在正文中，点“插入数据…”即可插入一个数字（如受理件数），"
+                    "数字在这里统一填写。"
+                ),
+                0,
+                0,
+                1,
+                5,
+            )
         for n, key in enumerate(self.keys):
             self.rows.append(FigureRow(self, grid, 2 * n, key))
         if missing:
             text = "、".join(missing)
-            grid.addWidget(error_label_shown(f"正文引用了不存在的数据：{text}（红色标出）。请删除，或用“插入数据…”插入已有数据。"),
-                           2 * len(self.keys), 0, 1, 5)
+            grid.addWidget(
+                error_label_shown(f"正文引用了不存在的数据：{text}（红色标出）。请删除，或用“插入数据…”插入已有数据。"),
+                2 * len(self.keys),
+                0,
+                1,
+                5,
+            )
         self.box.addWidget(self.grid_host)
         self.refresh()
 
@@ -443,6 +463,7 @@ def error_label_shown(text: str) -> QLabel:
 
 
 # ---------------------------------------------------------------- pages
+
 
 def _texts_of_blocks(blocks: list[Block]) -> list[str]:
     return [t for b in blocks for t in block_paragraph_texts(b)]
@@ -478,8 +499,9 @@ class SectionForm(BaseForm):
         self.run_in.setChecked(section.run_in)
         self.run_in.toggled.connect(self._run_in_toggled)
         self.numbered = QCheckBox("自动编号")
-        self.numbered.setToolTip("不编号且标题留空时，报告中不显示这一行，下级标题照常编号，"
-                                 "用于“一、”之下直接是“1.”的写法")
+        self.numbered.setToolTip(
+            "不编号且标题留空时，报告中不显示这一行，下级标题照常编号，用于“一、”之下直接是“1.”的写法"
+        )
         self.numbered.setChecked(section.numbered)
         self.numbered.toggled.connect(self._numbered_toggled)
         options.addWidget(self.run_in)
@@ -503,7 +525,9 @@ class SectionForm(BaseForm):
         if self.section.holds_level:
             heading = "（无标题、不编号：报告中不显示这一行，下级标题照常编号）"
         else:
-            heading = figmod.expand_text(self.section.heading, self.host.report) if self.section.heading else "（无标题）"
+            heading = (
+                figmod.expand_text(self.section.heading, self.host.report) if self.section.heading else "（无标题）"
+            )
         self.title.setText(f"{LEVEL_NAMES.get(level, '')}　{label}{heading}")
         self._label, self._level = label, level
 
@@ -599,8 +623,9 @@ class TitleForm(BaseForm):
 
     def _preview(self) -> None:
         r = self.host.report
-        self.title_preview.setText("显示为：" + figmod.expand_text(r.title, r).replace("\n", " ")
-                                   + "　（【报告年份】会自动换成报告年度）")
+        self.title_preview.setText(
+            "显示为：" + figmod.expand_text(r.title, r).replace("\n", " ") + "　（【报告年份】会自动换成报告年度）"
+        )
 
     def _year(self, value: int) -> None:
         self.host.report.year = value

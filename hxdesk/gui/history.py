@@ -56,7 +56,7 @@ def _marked(text: str, codec: FigureText) -> str:
     shown = codec.to_display(text)
     out, pos = [], 0
     for m in TOKEN_RE.finditer(shown):
-        out.append(html.escape(shown[pos:m.start()]))
+        out.append(html.escape(shown[pos : m.start()]))
         kind = codec.kind(m.group(1))
         style = YEAR_STYLE if kind == "year" else FIGURE_STYLE if kind else ""
         token = html.escape(m.group(0))
@@ -75,8 +75,9 @@ def section_html(heading: str, blocks: list[Block], codec: FigureText, children:
         elif isinstance(b, PointList):
             if b.lead:
                 parts.append(f"<p>{_marked(b.lead, codec)}</p>")
-            items = "".join(f"<p style='margin-left:16px'>{point_marker(i)}{_marked(t, codec)}</p>"
-                            for i, t in enumerate(b.items))
+            items = "".join(
+                f"<p style='margin-left:16px'>{point_marker(i)}{_marked(t, codec)}</p>" for i, t in enumerate(b.items)
+            )
             parts.append(items)
     if not blocks:
         parts.append("<p style='color:#5f6368'>（没有正文）</p>")
@@ -160,6 +161,7 @@ class _ListDialog(QDialog):
 
 # ---------------------------------------------------------------- 历史版本
 
+
 class SectionHistoryDialog(_ListDialog):
     """历史版本: the earlier versions of one section, newest first, and restoring one."""
 
@@ -167,9 +169,13 @@ class SectionHistoryDialog(_ListDialog):
         self.main = main
         self.uid = section_uid
         name = main.target_name(("section", section_uid))
-        super().__init__(main.window, "历史版本", f"历史版本：{name}",
-                         "每次修改后都会保留修改前的内容（连续输入时每分钟保留一个版本）。"
-                         "恢复一个版本后，现在的内容也会保留在这里，随时可以换回来。")
+        super().__init__(
+            main.window,
+            "历史版本",
+            f"历史版本：{name}",
+            "每次修改后都会保留修改前的内容（连续输入时每分钟保留一个版本）。"
+            "恢复一个版本后，现在的内容也会保留在这里，随时可以换回来。",
+        )
         self.restore_button.setText("恢复此版本")
         self.versions: list[SectionVersion] = []
         self.reload()
@@ -177,8 +183,10 @@ class SectionHistoryDialog(_ListDialog):
     def reload(self) -> None:
         self.versions = self.main.store.section_history(self.main.report_id, self.uid)
         codec = FigureText(self.main.report)
-        rows = [(f"{when(v.saved_at)}\n    {body_start(v.blocks, codec) or v.heading or '（空白）'}", v.id)
-                for v in self.versions]
+        rows = [
+            (f"{when(v.saved_at)}\n    {body_start(v.blocks, codec) or v.heading or '（空白）'}", v.id)
+            for v in self.versions
+        ]
         self._fill(rows, "这一节还没有历史版本：修改并保存后，这里会列出修改前的内容。")
 
     def _show_preview(self, row: int) -> None:
@@ -187,7 +195,8 @@ class SectionHistoryDialog(_ListDialog):
             codec = FigureText(self.main.report)
             self.preview.setHtml(
                 f"<p style='color:#5f6368'>{when(v.saved_at)} 保存，{when(v.replaced_at)} 被修改</p>"
-                + section_html(v.heading, v.blocks, codec))
+                + section_html(v.heading, v.blocks, codec)
+            )
 
     def restore(self, version_id: int) -> None:
         """Give the section this version's content (the editor shows it at once)."""
@@ -202,13 +211,18 @@ class SectionHistoryDialog(_ListDialog):
 
 # ---------------------------------------------------------------- 已删除的章节
 
+
 class DeletedSectionsDialog(_ListDialog):
     """已删除的章节: what was deleted from the open report, put back where it stood."""
 
     def __init__(self, main: MainWindow):
         self.main = main
-        super().__init__(main.window, "已删除的章节", "已删除的章节",
-                         "从本报告中删除的章节（连同其下级章节）都保存在这里，可以放回原来的位置。")
+        super().__init__(
+            main.window,
+            "已删除的章节",
+            "已删除的章节",
+            "从本报告中删除的章节（连同其下级章节）都保存在这里，可以放回原来的位置。",
+        )
         self.restore_button.setText("恢复到原处")
         self.entries: list[DeletedSection] = []
         self.reload()
@@ -228,8 +242,10 @@ class DeletedSectionsDialog(_ListDialog):
             d = self.entries[row]
             codec = FigureText(self.main.report)
             children = [v.heading for v in sorted(d.descendants, key=lambda v: v.position)]
-            self.preview.setHtml(f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除</p>"
-                                 + section_html(d.entry.heading, d.entry.blocks, codec, children))
+            self.preview.setHtml(
+                f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除</p>"
+                + section_html(d.entry.heading, d.entry.blocks, codec, children)
+            )
 
     def restore(self, entry_id: int) -> None:
         self.main.restore_deleted_section(entry_id)
@@ -242,6 +258,7 @@ class DeletedSectionsDialog(_ListDialog):
 
 
 # ---------------------------------------------------------------- 备份与恢复
+
 
 def size_text(n: int) -> str:
     if n < 1024 * 1024:
@@ -281,9 +298,12 @@ class BackupDialog(QDialog):
         folders.addWidget(self.open_backups_button)
         folders.addStretch(1)
         box.addLayout(folders)
-        box.addWidget(hint_label(
-            "程序每次启动时和每天自动备份一次，保留最近 10 份和最近 7 天每天的一份。"
-            "恢复备份时，现在的数据库文件不会删除，而是改名后留在同一文件夹中。"))
+        box.addWidget(
+            hint_label(
+                "程序每次启动时和每天自动备份一次，保留最近 10 份和最近 7 天每天的一份。"
+                "恢复备份时，现在的数据库文件不会删除，而是改名后留在同一文件夹中。"
+            )
+        )
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -379,10 +399,12 @@ class BackupDialog(QDialog):
 
     def confirm_text(self, backup) -> str:
         path = self.main.store.path
-        return (f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
-                "这份备份之后所做的修改将不再显示。\n"
-                f"现在的数据库文件不会删除：它会改名为“{path.name}.replaced-日期时间”，"
-                f"留在文件夹\n{path.parent}\n中，需要时可以找回。")
+        return (
+            f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
+            "这份备份之后所做的修改将不再显示。\n"
+            f"现在的数据库文件不会删除：它会改名为“{path.name}.replaced-日期时间”，"
+            f"留在文件夹\n{path.parent}\n中，需要时可以找回。"
+        )
 
     def restore(self, backup) -> Path | None:
         """Put ``backup`` in place of the database (the window reopens it); returns the kept old file."""
@@ -397,9 +419,13 @@ class BackupDialog(QDialog):
         b = self.selected()
         if b is None:
             return
-        answer = QMessageBox.question(self, "恢复备份", self.confirm_text(b),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            "恢复备份",
+            self.confirm_text(b),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

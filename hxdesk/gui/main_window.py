@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 # and the ``Qt`` namespace alone has ~95 of them (about 25 ms).
 
 SAVE_DELAY_MS = 250  # after the last keystroke
-SAVE_MAX_DELAY_MS = 450  # after the first unsaved keystroke, even while typing goes on (the write itself needs time too)
+SAVE_MAX_DELAY_MS = (
+    450  # after the first unsaved keystroke, even while typing goes on (the write itself needs time too)
+)
 TARGET_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)
 TITLE, INTRO, CLOSING = ("title",), ("intro",), ("closing",)
 LEVEL_HOLDER_NAME = "（不显示的层级）"  # Section.holds_level: no heading line, children numbered one level down
@@ -100,22 +102,33 @@ class MainWindow(QObject):
         table.itemSelectionChanged.connect(self._update_list_buttons)
 
         for button, slot in (
-            (ui.newButton, self.new_report), (ui.openButton, self.open_selected),
+            (ui.newButton, self.new_report),
+            (ui.openButton, self.open_selected),
             (ui.nextYearButton, self.next_year_from_selected),
-            (ui.duplicateButton, self.duplicate_selected), (ui.renameButton, self.rename_selected),
-            (ui.deleteButton, self.delete_selected), (ui.restoreButton, self.restore_selected),
-            (ui.purgeButton, self.purge_selected), (ui.importButton, self.import_file),
+            (ui.duplicateButton, self.duplicate_selected),
+            (ui.renameButton, self.rename_selected),
+            (ui.deleteButton, self.delete_selected),
+            (ui.restoreButton, self.restore_selected),
+            (ui.purgeButton, self.purge_selected),
+            (ui.importButton, self.import_file),
         ):
             button.clicked.connect(slot)
         ui.trashButton.toggled.connect(lambda _: self.refresh_list())
         for action, slot in (
-            (ui.actionNew, self.new_report), (ui.actionImport, self.import_file),
-            (ui.actionExportJson, self.export_json), (ui.actionSave, self.save_now),
-            (ui.actionGenerate, self.generate), (ui.actionBackToList, self.back_to_list),
-            (ui.actionQuit, self.window.close), (ui.actionUndo, lambda: self._edit("undo")),
-            (ui.actionRedo, lambda: self._edit("redo")), (ui.actionFind, self.find),
-            (ui.actionSettings, self.settings), (ui.actionAbout, self.about),
-            (ui.actionBackups, self.backups), (ui.actionSectionHistory, self.section_history),
+            (ui.actionNew, self.new_report),
+            (ui.actionImport, self.import_file),
+            (ui.actionExportJson, self.export_json),
+            (ui.actionSave, self.save_now),
+            (ui.actionGenerate, self.generate),
+            (ui.actionBackToList, self.back_to_list),
+            (ui.actionQuit, self.window.close),
+            (ui.actionUndo, lambda: self._edit("undo")),
+            (ui.actionRedo, lambda: self._edit("redo")),
+            (ui.actionFind, self.find),
+            (ui.actionSettings, self.settings),
+            (ui.actionAbout, self.about),
+            (ui.actionBackups, self.backups),
+            (ui.actionSectionHistory, self.section_history),
             (ui.actionDeletedSections, self.deleted_sections),
         ):
             action.triggered.connect(slot)
@@ -190,8 +203,12 @@ class MainWindow(QObject):
         if os.environ.get("HXDESK_NO_ERROR_DIALOG"):
             return True
         answer = QMessageBox.warning(
-            self.window, "尚未保存", "最近的修改没能保存到数据库。仍要关闭吗？\n\n选“否”留在程序中，可稍后再试（Ctrl+S）。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self.window,
+            "尚未保存",
+            "最近的修改没能保存到数据库。仍要关闭吗？\n\n选“否”留在程序中，可稍后再试（Ctrl+S）。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def show(self) -> None:
@@ -202,8 +219,15 @@ class MainWindow(QObject):
 
     def _update_actions(self) -> None:
         editing = self.report is not None
-        for a in (self.ui.actionSave, self.ui.actionGenerate, self.ui.actionFind, self.ui.actionExportJson,
-                  self.ui.actionBackToList, self.ui.actionSectionHistory, self.ui.actionDeletedSections):
+        for a in (
+            self.ui.actionSave,
+            self.ui.actionGenerate,
+            self.ui.actionFind,
+            self.ui.actionExportJson,
+            self.ui.actionBackToList,
+            self.ui.actionSectionHistory,
+            self.ui.actionDeletedSections,
+        ):
             a.setEnabled(editing)
             a.setVisible(editing)  # the list page shows only what applies to it
         if editing:
@@ -233,8 +257,11 @@ class MainWindow(QObject):
                 self._save_error_shown = time.monotonic()
                 from .widgets import show_error
 
-                show_error(self.window, "保存失败",
-                           f"修改没能保存到数据库：{message}\n\n窗口中的内容仍在，程序会在下次修改时再试。")
+                show_error(
+                    self.window,
+                    "保存失败",
+                    f"修改没能保存到数据库：{message}\n\n窗口中的内容仍在，程序会在下次修改时再试。",
+                )
             return False
         self.dirty = False
         self.last_saved = ts
@@ -255,8 +282,12 @@ class MainWindow(QObject):
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             when = (r.deleted_at if trash else r.updated_at) or ""
-            cells = [f"{r.year}年度", r.display_name, r.title.replace("{{year}}", str(r.year)).replace("\n", " "),
-                     when.replace("T", " ")[:16]]
+            cells = [
+                f"{r.year}年度",
+                r.display_name,
+                r.title.replace("{{year}}", str(r.year)).replace("\n", " "),
+                when.replace("T", " ")[:16],
+            ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(TARGET_ROLE, r.id)
@@ -267,12 +298,20 @@ class MainWindow(QObject):
             table.selectRow(0)
         self.ui.listTitle.setText("回收站" if trash else "我的报告")
         self.ui.listHint.setText(
-            "回收站中的报告可以还原；彻底删除后无法恢复。" if trash else
-            "双击一份报告开始编辑。所有修改都会自动保存在本机，无需手动保存。"
+            "回收站中的报告可以还原；彻底删除后无法恢复。"
+            if trash
+            else "双击一份报告开始编辑。所有修改都会自动保存在本机，无需手动保存。"
         )
         table.setHorizontalHeaderItem(3, QTableWidgetItem("删除时间" if trash else "最后修改"))
-        for w in (self.ui.newButton, self.ui.nextYearButton, self.ui.openButton, self.ui.duplicateButton,
-                  self.ui.renameButton, self.ui.deleteButton, self.ui.importButton):
+        for w in (
+            self.ui.newButton,
+            self.ui.nextYearButton,
+            self.ui.openButton,
+            self.ui.duplicateButton,
+            self.ui.renameButton,
+            self.ui.deleteButton,
+            self.ui.importButton,
+        ):
             w.setVisible(not trash)
         self.ui.restoreButton.setVisible(trash)
         self.ui.purgeButton.setVisible(trash)
@@ -285,8 +324,15 @@ class MainWindow(QObject):
 
     def _update_list_buttons(self) -> None:
         has = self.selected_id() is not None
-        for w in (self.ui.openButton, self.ui.nextYearButton, self.ui.duplicateButton, self.ui.renameButton,
-                  self.ui.deleteButton, self.ui.restoreButton, self.ui.purgeButton):
+        for w in (
+            self.ui.openButton,
+            self.ui.nextYearButton,
+            self.ui.duplicateButton,
+            self.ui.renameButton,
+            self.ui.deleteButton,
+            self.ui.restoreButton,
+            self.ui.purgeButton,
+        ):
             w.setEnabled(has)
 
     def new_report(self) -> None:
@@ -331,8 +377,9 @@ class MainWindow(QObject):
         if rid is None:
             return
         report = self.store.load(rid)
-        name, ok = QInputDialog.getText(self.window, "重命名", "报告名称（只在列表中显示）：",
-                                        QLineEdit.EchoMode.Normal, report.display_name())
+        name, ok = QInputDialog.getText(
+            self.window, "重命名", "报告名称（只在列表中显示）：", QLineEdit.EchoMode.Normal, report.display_name()
+        )
         if ok:
             self.rename(rid, name)
 
@@ -352,7 +399,8 @@ class MainWindow(QObject):
             return
         s = self.store.summary(rid)
         answer = QMessageBox.question(
-            self.window, "删除报告", f"把“{s.year}年度 {s.display_name}”移到回收站？\n\n之后可以在回收站中还原。")
+            self.window, "删除报告", f"把“{s.year}年度 {s.display_name}”移到回收站？\n\n之后可以在回收站中还原。"
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.set_deleted(rid, True)
             self.refresh_list()
@@ -372,8 +420,12 @@ class MainWindow(QObject):
             return
         s = self.store.summary(rid)
         answer = QMessageBox.warning(
-            self.window, "彻底删除", f"彻底删除“{s.year}年度 {s.display_name}”？\n\n删除后无法恢复。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self.window,
+            "彻底删除",
+            f"彻底删除“{s.year}年度 {s.display_name}”？\n\n删除后无法恢复。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.purge(rid)
             self.refresh_list()
@@ -384,8 +436,8 @@ class MainWindow(QObject):
         if self.store is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "导入报告", "",
-            "报告文件 (*.docx *.txt *.json *.doc *.wps);;所有文件 (*)")
+            self.window, "导入报告", "", "报告文件 (*.docx *.txt *.json *.doc *.wps);;所有文件 (*)"
+        )
         if path:
             self.import_path(path)
 
@@ -409,8 +461,10 @@ class MainWindow(QObject):
 
     def show_import_notes(self, notes: list[str]) -> None:
         if notes:
-            self.message("导入完成", "已导入为新的报告。请注意：\n\n" + "\n".join(f"· {n}" for n in notes)
-                         + "\n\n双击报告即可打开核对。")
+            self.message(
+                "导入完成",
+                "已导入为新的报告。请注意：\n\n" + "\n".join(f"· {n}" for n in notes) + "\n\n双击报告即可打开核对。",
+            )
 
     def message(self, title: str, text: str, *, warning: bool = False) -> QMessageBox:
         """A message box that does not block (tests read ``last_message``)."""
@@ -560,8 +614,12 @@ class MainWindow(QObject):
             section = self.report.find(target[1])
             if section is None:
                 return self._show_form(TITLE)
-            form = SectionForm(self, section, numbering_labels(self.report).get(section.uid, ""),
-                               structure.level_of(self.report, section.uid))
+            form = SectionForm(
+                self,
+                section,
+                numbering_labels(self.report).get(section.uid, ""),
+                structure.level_of(self.report, section.uid),
+            )
         self.form = form
         self.ui.formHostLayout.addWidget(form)
         self.ui.formArea.verticalScrollBar().setValue(0)
@@ -609,8 +667,11 @@ class MainWindow(QObject):
             section = report.find(uid)
             if section and (section.heading or section.blocks or section.children):
                 answer = QMessageBox.question(
-                    self.window, "删除章节", f"删除“{_short(section.heading or '（无标题）')}”及其全部下级内容？\n\n"
-                    "删除后可以在“编辑 → 已删除的章节…”中恢复到原处。")
+                    self.window,
+                    "删除章节",
+                    f"删除“{_short(section.heading or '（无标题）')}”及其全部下级内容？\n\n"
+                    "删除后可以在“编辑 → 已删除的章节…”中恢复到原处。",
+                )
                 if answer != QMessageBox.StandardButton.Yes:
                     return
             siblings, i, _, parent = structure.locate(report, uid)
@@ -861,9 +922,11 @@ class MainWindow(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
-            self.window, "关于 hxdesk",
+            self.window,
+            "关于 hxdesk",
             f"<b>hxdesk {__version__}</b><br>乡镇（街道）法治政府建设年度报告编写工具。<br><br>"
-            f"数据保存在：{self.store.path}")
+            f"数据保存在：{self.store.path}",
+        )
 
 
 __all__ = ["MainWindow"]

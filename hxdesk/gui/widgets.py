@@ -52,8 +52,14 @@ class TextField(QTextEdit):
     edited = Signal(str)
     focused = Signal(object)
 
-    def __init__(self, text: str = "", codec: Callable[[], FigureText] | None = None, *,
-                 min_lines: int = 2, placeholder: str = ""):
+    def __init__(
+        self,
+        text: str = "",
+        codec: Callable[[], FigureText] | None = None,
+        *,
+        min_lines: int = 2,
+        placeholder: str = "",
+    ):
         super().__init__()
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)

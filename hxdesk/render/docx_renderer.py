@@ -194,9 +194,7 @@ class ReportRenderer:
                 p.remove(ppr)
         _page_setup(document)
         _page_numbers(document)
-        document.core_properties.title = " ".join(
-            self.expand(t) for t in self.report.title.split("\n")
-        )
+        document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
         return document
 
 
@@ -258,7 +256,7 @@ def _add_page_field(p: DocxParagraph) -> None:
         '<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
         '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
         '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
-        '<w:r {ns}><w:t>1</w:t></w:r>',
+        "<w:r {ns}><w:t>1</w:t></w:r>",
         '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
     ):
         p._p.append(parse_xml(xml.format(ns=nsdecls("w"))))
@@ -277,4 +275,3 @@ def render_bytes(report: Report, fonts: FontProfile | None = None) -> bytes:
 def paragraph_texts(report: Report) -> list[str]:
     """The text of every paragraph the report renders to (for search, preview, tests)."""
     return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report).paragraphs()]
-

@@ -8,7 +8,24 @@ the meaning whole, and is set as a trapezoid or diamond — never a rectangle
 from __future__ import annotations
 
 #: Places where a title may break: after these words (the break follows them).
-_BREAK_AFTER = ("关于", "年度", "年", "人民政府", "委员会", "办事处", "街道", "政府", "镇", "乡", "区", "县", "市", "、", "，", "的")
+_BREAK_AFTER = (
+    "关于",
+    "年度",
+    "年",
+    "人民政府",
+    "委员会",
+    "办事处",
+    "街道",
+    "政府",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "市",
+    "、",
+    "，",
+    "的",
+)
 #: And before these words.
 _BREAK_BEFORE = ("法治政府", "法治", "建设", "工作", "情况", "的报告", "报告")
 

@@ -71,8 +71,9 @@ class Store:
     reading only, which another process's lock does not prevent.
     """
 
-    def __init__(self, path: str | Path, *, check: bool = True, write: bool = True, lock: bool = False,
-                 purpose: str = FOR_CLI):
+    def __init__(
+        self, path: str | Path, *, check: bool = True, write: bool = True, lock: bool = False, purpose: str = FOR_CLI
+    ):
         self.path = Path(path)
         self.writable = write
         #: The clock of saves and history (a test may set another).
@@ -229,9 +230,7 @@ class Store:
             f"SELECT id, uid, name, year, issuers, title, template, created_at, updated_at, deleted_at "
             f"FROM reports WHERE {where} ORDER BY year DESC, updated_at DESC, id DESC"
         ).fetchall()
-        return [
-            ReportSummary(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows
-        ]
+        return [ReportSummary(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows]
 
     def summary(self, report_id: int) -> ReportSummary:
         for s in self.list_reports() + self.list_reports(deleted=True):
@@ -262,8 +261,13 @@ class Store:
         children: dict[str | None, list[dict[str, Any]]] = {}
         for uid, parent, heading, run_in, numbered, blocks in sec_rows:
             children.setdefault(parent, []).append(
-                {"uid": uid, "heading": heading, "run_in": bool(run_in), "numbered": bool(numbered),
-                 "blocks": json.loads(blocks)}
+                {
+                    "uid": uid,
+                    "heading": heading,
+                    "run_in": bool(run_in),
+                    "numbered": bool(numbered),
+                    "blocks": json.loads(blocks),
+                }
             )
 
         def tree(parent: str | None) -> list[dict[str, Any]]:
@@ -281,13 +285,28 @@ class Store:
             "format": "hxdesk-report",
             "version": 1,
             "report": {
-                "uid": row["uid"], "name": row["name"], "template": row["template"], "year": row["year"],
-                "title": row["title"], "issuers": json.loads(row["issuers"]), "addressee": row["addressee"],
-                "intro": json.loads(row["intro"]), "signatures": json.loads(row["signatures"]),
-                "date": row["date"], "sections": tree(None),
+                "uid": row["uid"],
+                "name": row["name"],
+                "template": row["template"],
+                "year": row["year"],
+                "title": row["title"],
+                "issuers": json.loads(row["issuers"]),
+                "addressee": row["addressee"],
+                "intro": json.loads(row["intro"]),
+                "signatures": json.loads(row["signatures"]),
+                "date": row["date"],
+                "sections": tree(None),
                 "figures": [
-                    {"key": k, "label": lb, "value": v, "unit": u, "qualifier": q, "formula": f, "decimals": d,
-                     "at_most": am}
+                    {
+                        "key": k,
+                        "label": lb,
+                        "value": v,
+                        "unit": u,
+                        "qualifier": q,
+                        "formula": f,
+                        "decimals": d,
+                        "at_most": am,
+                    }
                     for k, lb, v, u, q, f, d, am in fig_rows
                 ],
             },
@@ -332,11 +351,17 @@ class Store:
             "UPDATE reports SET name=?, template=?, year=?, title=?, issuers=?, addressee=?, intro=?, "
             "signatures=?, date=?, updated_at=? WHERE id=?",
             (
-                report.name, report.template, report.year, report.title,
-                json.dumps(report.issuers, ensure_ascii=False), report.addressee,
+                report.name,
+                report.template,
+                report.year,
+                report.title,
+                json.dumps(report.issuers, ensure_ascii=False),
+                report.addressee,
                 json.dumps([block_to_dict(b) for b in report.intro], ensure_ascii=False),
                 json.dumps(report.signatures, ensure_ascii=False),
-                report.date.isoformat() if report.date else None, ts, report_id,
+                report.date.isoformat() if report.date else None,
+                ts,
+                report_id,
             ),
         )
         self._write_sections(report_id, report, ts, keep_version_of)
@@ -345,8 +370,18 @@ class Store:
             "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, at_most) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (report_id, f.key, pos, f.label, _decimal_text(f.value), f.unit, f.qualifier, f.formula,
-                 f.decimals, f.at_most)
+                (
+                    report_id,
+                    f.key,
+                    pos,
+                    f.label,
+                    _decimal_text(f.value),
+                    f.unit,
+                    f.qualifier,
+                    f.formula,
+                    f.decimals,
+                    f.at_most,
+                )
                 for pos, f in enumerate(report.figures.values())
             ],
         )
@@ -361,9 +396,11 @@ class Store:
         old = {r[1]: r for r in old_rows}
         old_place = _places([(r[1], r[2]) for r in old_rows])
         cutoff = (_dt.datetime.fromisoformat(ts) - _dt.timedelta(seconds=history.COALESCE_SECONDS)).isoformat(
-            timespec="seconds")
+            timespec="seconds"
+        )
         recent = {
-            uid for (uid,) in self.conn.execute(
+            uid
+            for (uid,) in self.conn.execute(
                 "SELECT DISTINCT section_uid FROM section_versions WHERE report_id = ? AND deleted = 0 "
                 "AND replaced_at > ?",
                 (report_id, cutoff),
@@ -411,15 +448,29 @@ class Store:
                 (report_id, report_id, history.KEEP_DELETED),
             )
 
-    def _keep_version(self, report_id: int, row: tuple, place: tuple[int, str | None], ts: str, *,
-                      deleted: bool) -> None:
+    def _keep_version(
+        self, report_id: int, row: tuple, place: tuple[int, str | None], ts: str, *, deleted: bool
+    ) -> None:
         _id, uid, parent, pos, heading, run_in, numbered, blocks, updated_at = row
         self.conn.execute(
             "INSERT INTO section_versions (report_id, section_uid, parent_uid, position, sibling_index, after_uid, "
             "heading, run_in, numbered, blocks, saved_at, replaced_at, deleted) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (report_id, uid, parent, pos, place[0], place[1], heading, run_in, numbered, blocks,
-             updated_at or ts, ts, int(deleted)),
+            (
+                report_id,
+                uid,
+                parent,
+                pos,
+                place[0],
+                place[1],
+                heading,
+                run_in,
+                numbered,
+                blocks,
+                updated_at or ts,
+                ts,
+                int(deleted),
+            ),
         )
 
     # ---------------------------------------------------------------- history
@@ -431,9 +482,19 @@ class Store:
     @staticmethod
     def _version(row: tuple) -> SectionVersion:
         return SectionVersion(
-            id=row[0], report_id=row[1], section_uid=row[2], heading=row[3], run_in=bool(row[4]),
-            numbered=bool(row[5]), blocks=history.blocks_from_stored(json.loads(row[6])), parent_uid=row[7],
-            position=row[8], sibling_index=row[9], after_uid=row[10], saved_at=row[11], replaced_at=row[12],
+            id=row[0],
+            report_id=row[1],
+            section_uid=row[2],
+            heading=row[3],
+            run_in=bool(row[4]),
+            numbered=bool(row[5]),
+            blocks=history.blocks_from_stored(json.loads(row[6])),
+            parent_uid=row[7],
+            position=row[8],
+            sibling_index=row[9],
+            after_uid=row[10],
+            saved_at=row[11],
+            replaced_at=row[12],
             deleted=bool(row[13]),
         )
 

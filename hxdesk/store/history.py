@@ -22,7 +22,9 @@ def blocks_from_stored(data: list[dict[str, Any]]) -> list[Block]:
     out: list[Block] = []
     for d in data:
         if d.get("type") == "points":
-            out.append(PointList(items=list(d.get("items", [])), lead=d.get("lead", ""), inline=bool(d.get("inline", True))))
+            out.append(
+                PointList(items=list(d.get("items", [])), lead=d.get("lead", ""), inline=bool(d.get("inline", True)))
+            )
         else:
             out.append(Paragraph(d.get("text", "")))
     return out
@@ -56,8 +58,13 @@ class SectionVersion:
 
     def section(self) -> Section:
         """The section as it was (without children)."""
-        return Section(heading=self.heading, blocks=list(self.blocks), run_in=self.run_in,
-                       numbered=self.numbered, uid=self.section_uid)
+        return Section(
+            heading=self.heading,
+            blocks=list(self.blocks),
+            run_in=self.run_in,
+            numbered=self.numbered,
+            uid=self.section_uid,
+        )
 
     def preview(self, limit: int = 60) -> str:
         """The start of the text, for a list of versions."""
@@ -162,6 +169,11 @@ def _check_depth(section: Section, level: int) -> None:
 
 
 __all__ = [
-    "SectionVersion", "DeletedSection", "apply_version", "put_back", "KEEP_VERSIONS", "KEEP_DELETED",
+    "SectionVersion",
+    "DeletedSection",
+    "apply_version",
+    "put_back",
+    "KEEP_VERSIONS",
+    "KEEP_DELETED",
     "COALESCE_SECONDS",
 ]

@@ -81,7 +81,9 @@ def m001_initial(db: Database) -> None:
 def m002_history(db: Database) -> None:
     """Schema 2: when each section last changed, earlier versions of sections, deleted sections."""
     db.execute("ALTER TABLE sections ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
-    db.execute("UPDATE sections SET updated_at = (SELECT updated_at FROM reports WHERE reports.id = sections.report_id)")
+    db.execute(
+        "UPDATE sections SET updated_at = (SELECT updated_at FROM reports WHERE reports.id = sections.report_id)"
+    )
     db.execute(
         """
         CREATE TABLE section_versions (

@@ -26,11 +26,7 @@ def styled(path) -> list[tuple[str, str, tuple[str | None, ...]]]:
 
 def is_chinese_line(text: str) -> bool:
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
-    return (
-        len(lines) >= 1
-        and "Traceback" not in text
-        and any("\u4e00" <= ch <= "\u9fff" for ch in lines[-1])
-    )
+    return len(lines) >= 1 and "Traceback" not in text and any("\u4e00" <= ch <= "\u9fff" for ch in lines[-1])
 
 
 def db_snapshot(path) -> list:
@@ -75,7 +71,9 @@ def test_new_export_import_render_is_the_sample(tmp_path, db_path):
 
 
 def test_new_from_template_and_from_last_year(tmp_path, db_path):
-    proc = run_cli("new", "--template", "standard", "--year", "2025", "--org", "青山镇人民政府", "--db", str(db_path), check=True)
+    proc = run_cli(
+        "new", "--template", "standard", "--year", "2025", "--org", "青山镇人民政府", "--db", str(db_path), check=True
+    )
     rid = proc.stdout.strip().splitlines()[-1]
     out = tmp_path / "std.docx"
     run_cli("render", rid, "-o", str(out), "--db", str(db_path), check=True)
@@ -108,7 +106,7 @@ def test_new_from_template_and_from_last_year(tmp_path, db_path):
 )
 def test_failures_print_one_chinese_line_and_change_nothing(tmp_path, db_path, args, needle):
     run_cli("new", "--sample", "--db", str(db_path), check=True)
-    (tmp_path / "bad.json").write_text("{\"format\": ", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"format": ', encoding="utf-8")
     future = {"format": "hxdesk-report", "version": 2, "report": {}}
     (tmp_path / "future.json").write_text(json.dumps(future), encoding="utf-8")
     before = db_snapshot(db_path)

@@ -34,6 +34,6 @@ def test_qt_is_imported_only_in_the_gui_package():
 
 def test_the_check_itself_sees_qt_imports():
     gui_files = list((ROOT / "hxdesk" / "gui").rglob("*.py"))
-    assert any(
-        any(n.split(".")[0] == "PySide6" for n in imported_modules(p)) for p in gui_files
-    ), "the scan must find the GUI's own Qt imports, or it proves nothing"
+    assert any(any(n.split(".")[0] == "PySide6" for n in imported_modules(p)) for p in gui_files), (
+        "the scan must find the GUI's own Qt imports, or it proves nothing"
+    )

@@ -14,8 +14,21 @@ from hxdesk.numbering import chinese_numeral, parse_chinese_numeral
 
 @pytest.mark.parametrize(
     "n, text",
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"), (99, "九十九"),
-     (100, "一百"), (101, "一百零一"), (110, "一百一十"), (115, "一百一十五"), (999, "九百九十九")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (115, "一百一十五"),
+        (999, "九百九十九"),
+    ],
 )
 def test_chinese_numerals_round_trip(n, text):
     assert chinese_numeral(n) == text
@@ -24,8 +37,14 @@ def test_chinese_numerals_round_trip(n, text):
 
 def test_numbering_follows_position_and_skips_unnumbered():
     r = Report(year=2024)
-    a = Section("甲", children=[Section("子1"), Section("无号", numbered=False), Section("子2", children=[
-        Section("孙", children=[Section("曾孙1"), Section("曾孙2")])])])
+    a = Section(
+        "甲",
+        children=[
+            Section("子1"),
+            Section("无号", numbered=False),
+            Section("子2", children=[Section("孙", children=[Section("曾孙1"), Section("曾孙2")])]),
+        ],
+    )
     b = Section("乙")
     r.sections = [a, b]
     labels = numbering_labels(r)
@@ -51,8 +70,14 @@ def test_points_render_inline_or_one_paragraph_each():
 
 @pytest.mark.parametrize(
     "qualifier, value, unit, shown",
-    [("", "6", "件", "6件"), ("余", "80", "人次", "80余人次"), ("以上", "95", "%", "95%以上"),
-     ("约", "30", "件", "约30件"), ("多", "500", "人", "500多人"), ("", "3.50", "万元", "3.5万元")],
+    [
+        ("", "6", "件", "6件"),
+        ("余", "80", "人次", "80余人次"),
+        ("以上", "95", "%", "95%以上"),
+        ("约", "30", "件", "约30件"),
+        ("多", "500", "人", "500多人"),
+        ("", "3.50", "万元", "3.5万元"),
+    ],
 )
 def test_figure_qualifier_position(qualifier, value, unit, shown):
     fig = Figure("k", "标签", Decimal(value), unit, qualifier)
@@ -90,12 +115,20 @@ def test_derived_figure_is_computed_and_validated():
 
 @pytest.mark.parametrize(
     "formula, needle",
-    [("a / 0", "除数为零"), ("a + missing", "不是已有的数据"), ("loop", "循环"), ("__import__('os')", "公式"),
-     ("a ** 2", "加减乘除")],
+    [
+        ("a / 0", "除数为零"),
+        ("a + missing", "不是已有的数据"),
+        ("loop", "循环"),
+        ("__import__('os')", "公式"),
+        ("a ** 2", "加减乘除"),
+    ],
 )
 def test_bad_formulas_are_explained_not_raised(formula, needle):
-    figs = {"a": Figure("a", "甲", Decimal(1)), "loop": Figure("loop", "环", formula="loop + 1"),
-            "x": Figure("x", "派生", formula=formula)}
+    figs = {
+        "a": Figure("a", "甲", Decimal(1)),
+        "loop": Figure("loop", "环", formula="loop + 1"),
+        "x": Figure("x", "派生", formula=formula),
+    }
     _, problems = compute_values(figs)
     key = "loop" if needle == "循环" else "x"
     assert needle in problems[key]

@@ -31,6 +31,7 @@ def custom_doc(tmp_path_factory):
 
 # ---------------------------------------------------------------- style resolution
 
+
 def _style_chain(doc, style):
     while style is not None:
         yield style
@@ -51,7 +52,9 @@ def effective(doc, paragraph, run, tag, attr):
         return v
     rstyle = run._r.rPr.find(qn("w:rStyle")) if run._r.rPr is not None else None
     if rstyle is not None:
-        for st in _style_chain(doc, doc.styles.get_by_id(rstyle.get(qn("w:val")), docx.enum.style.WD_STYLE_TYPE.CHARACTER)):
+        for st in _style_chain(
+            doc, doc.styles.get_by_id(rstyle.get(qn("w:val")), docx.enum.style.WD_STYLE_TYPE.CHARACTER)
+        ):
             v = _rpr_value(st.element.rPr, tag, attr)
             if v is not None:
                 return v
@@ -81,6 +84,7 @@ def size_pt(doc, paragraph, run):
 
 
 # ---------------------------------------------------------------- tests
+
 
 def test_sample_text_is_the_seed_word_for_word(sample_doc, seed):
     got = [p.text for p in sample_doc.paragraphs if p.text.strip()]

@@ -105,7 +105,17 @@ def test_interchange_round_trip_is_lossless():
         (lambda d: d["report"]["figures"][0].update(value="abc"), "不是有效的数字"),
         (lambda d: d["report"]["figures"][0].update(value="-5"), "超出范围"),
         (lambda d: d["report"]["figures"][0].update(qualifier="大约"), "限定词"),
-        (lambda d: d["report"]["sections"][0].update(children=[{"heading": "x", "children": [{"heading": "y", "children": [{"heading": "z", "children": [{"heading": "w"}]}]}]}]), "层级"),
+        (
+            lambda d: d["report"]["sections"][0].update(
+                children=[
+                    {
+                        "heading": "x",
+                        "children": [{"heading": "y", "children": [{"heading": "z", "children": [{"heading": "w"}]}]}],
+                    }
+                ]
+            ),
+            "层级",
+        ),
         (lambda d: d["report"]["intro"].append({"type": "table"}), "paragraph"),
         (lambda d: d["report"]["figures"].append(dict(d["report"]["figures"][0])), "重复"),
         (lambda d: d["report"].update(date="2025-13-40"), "YYYY-MM-DD"),
@@ -183,6 +193,11 @@ def test_report_list_is_read_without_sqlite_utils(tmp_path):
         "print('after', 'sqlite_utils' in sys.modules, store.load(store.list_reports()[0].id).title)\n"
         "store.close()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "HXDESK_DATA_DIR": str(tmp_path)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "HXDESK_DATA_DIR": str(tmp_path)},
+    )
     assert out.stdout.splitlines() == ["before False 1", "after True 改过的标题"]

@@ -10,10 +10,20 @@ import PySide6.QtCore
 
 main = globals()["main"]
 app = globals()["app"]
-probe = {"list": {"qt_namespace": "Qt" in vars(PySide6.QtCore), "editor": main.editor_built,
-                  "sqlite_utils": "sqlite_utils" in sys.modules, "rows": main.ui.reportTable.rowCount()}}
+probe = {
+    "list": {
+        "qt_namespace": "Qt" in vars(PySide6.QtCore),
+        "editor": main.editor_built,
+        "sqlite_utils": "sqlite_utils" in sys.modules,
+        "rows": main.ui.reportTable.rowCount(),
+    }
+}
 main.open_report(main.store.list_reports()[0].id)
-probe["report"] = {"qt_namespace": "Qt" in vars(PySide6.QtCore), "editor": main.editor_built,
-                   "sqlite_utils": "sqlite_utils" in sys.modules, "tree": main.ui.navTree.topLevelItemCount()}
+probe["report"] = {
+    "qt_namespace": "Qt" in vars(PySide6.QtCore),
+    "editor": main.editor_built,
+    "sqlite_utils": "sqlite_utils" in sys.modules,
+    "tree": main.ui.navTree.topLevelItemCount(),
+}
 Path(os.environ["HXDESK_PROBE_FILE"]).write_text(json.dumps(probe), encoding="utf-8")
 app.quit()

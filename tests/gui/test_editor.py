@@ -71,7 +71,9 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     assert rate.value.isReadOnly() and rate.value.text() == "80"  # derived, live
     received.qualifier.setCurrentIndex(received.qualifier.findData("余"))
     assert main.report.figures["petitions_received"].qualifier == "余"
-    assert main.ui.navTree.currentItem().text(0).endswith("（修订）") or "（修订）" in main.ui.navTree.currentItem().text(0)
+    assert main.ui.navTree.currentItem().text(0).endswith(
+        "（修订）"
+    ) or "（修订）" in main.ui.navTree.currentItem().text(0)
 
     # the edits reach the database by themselves, well within a second or two
     qtbot.waitUntil(lambda: not main.dirty, timeout=3000)
@@ -228,8 +230,13 @@ def test_qt_dialogs_speak_chinese(app):
     from PySide6.QtWidgets import QApplication
 
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
-    assert app.font().family() in {"Noto Sans CJK SC", "Microsoft YaHei UI", "WenQuanYi Micro Hei",
-                                   "Source Han Sans SC", "WenQuanYi Zen Hei"}
+    assert app.font().family() in {
+        "Noto Sans CJK SC",
+        "Microsoft YaHei UI",
+        "WenQuanYi Micro Hei",
+        "Source Han Sans SC",
+        "WenQuanYi Zen Hei",
+    }
 
 
 def test_unexpected_error_is_logged_not_shown_as_traceback(app, monkeypatch, capsys, _isolated_data_dir):
@@ -346,7 +353,7 @@ def test_navigator_indent_outdent_renumbers(open_window, sample_store, qtbot):
 
 
 def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_store, qtbot, tmp_path):
-    """"1." right under "二、": add a sub-section, untick 自动编号 and leave its heading empty; its
+    """ "1." right under "二、": add a sub-section, untick 自动编号 and leave its heading empty; its
     own sub-sections are then numbered 1. 2. and the report prints no line for it."""
     from hxdesk.render import render_document
 

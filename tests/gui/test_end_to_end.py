@@ -31,10 +31,20 @@ def read_log(path: Path) -> list[dict]:
 def test_sigkill_loses_nothing_older_than_a_second(tmp_path):
     db = tmp_path / "hxdesk.db"
     log = tmp_path / "edits.jsonl"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_TEST_HOOK": str(HERE / "e2e_typer.py"),
-           "HXDESK_E2E_LOG": str(log), "HXDESK_NO_ERROR_DIALOG": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "hxdesk", "--db", str(db)], cwd=str(ROOT), env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_TEST_HOOK": str(HERE / "e2e_typer.py"),
+        "HXDESK_E2E_LOG": str(log),
+        "HXDESK_NO_ERROR_DIALOG": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hxdesk", "--db", str(db)],
+        cwd=str(ROOT),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         # let it type for a while: at least 25 edits, so that many are older than a second
@@ -73,19 +83,40 @@ def test_sigkill_loses_nothing_older_than_a_second(tmp_path):
 
 
 def run_app(db: Path, **extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1", "HXDESK_BENCH_EXIT": "1",
-           **extra}
-    return subprocess.run([sys.executable, "-m", "hxdesk", "--db", str(db)], cwd=str(ROOT), env=env,
-                          capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_BENCH_EXIT": "1",
+        **extra,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "hxdesk", "--db", str(db)],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_a_second_window_on_the_same_database_is_refused(tmp_path):
     db = tmp_path / "hxdesk.db"
     ready = tmp_path / "ready"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1",
-           "HXDESK_TEST_HOOK": str(HERE / "ready_hook.py"), "HXDESK_READY_FILE": str(ready)}
-    first = subprocess.Popen([sys.executable, "-m", "hxdesk", "--db", str(db)], cwd=str(ROOT), env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_TEST_HOOK": str(HERE / "ready_hook.py"),
+        "HXDESK_READY_FILE": str(ready),
+    }
+    first = subprocess.Popen(
+        [sys.executable, "-m", "hxdesk", "--db", str(db)],
+        cwd=str(ROOT),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while not ready.exists():  # until the first window holds the database
@@ -110,10 +141,16 @@ def test_a_damaged_database_gives_a_message_not_a_traceback(tmp_path):
 
 def test_started_without_arguments_opens_the_window_on_the_default_database(tmp_path):
     """A double-click: no arguments, the database in the data folder, the sample in the list."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1", "HXDESK_BENCH_EXIT": "1",
-           "HXDESK_DATA_DIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True,
-                          timeout=60)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_BENCH_EXIT": "1",
+        "HXDESK_DATA_DIR": str(tmp_path),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[0] for line in proc.stdout.splitlines()] == ["painted", "ready"]
     with Store(tmp_path / "hxdesk.db", write=False) as store:
@@ -124,14 +161,25 @@ def test_the_report_list_is_shown_before_the_editor_and_its_qt_parts_load(tmp_pa
     """Start-up work is only what the report list needs: the editor page, the
     ``Qt`` namespace (~95 Python enums) and sqlite-utils load with the first report."""
     probe = tmp_path / "probe.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1",
-           "HXDESK_DATA_DIR": str(tmp_path)}
-    first = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env={**env, "HXDESK_BENCH_EXIT": "1"},
-                           capture_output=True, text=True, timeout=60)  # the first start writes the sample
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_DATA_DIR": str(tmp_path),
+    }
+    first = subprocess.run(
+        [sys.executable, "-m", "hxdesk"],
+        cwd=str(ROOT),
+        env={**env, "HXDESK_BENCH_EXIT": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )  # the first start writes the sample
     assert first.returncode == 0, first.stderr
     env.update(HXDESK_TEST_HOOK=str(HERE / "lazy_start_hook.py"), HXDESK_PROBE_FILE=str(probe))
-    proc = subprocess.run([sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(probe.read_text(encoding="utf-8"))
     assert seen["list"] == {"qt_namespace": False, "editor": False, "sqlite_utils": False, "rows": 1}

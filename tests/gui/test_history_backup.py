@@ -187,9 +187,16 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
         assert "已恢复" in dialog.message.text()
         # the window still holds the writer lock: another process is refused
         probe = subprocess.run(
-            [sys.executable, "-c", "import sys; from hxdesk.lock import WriterLock, DatabaseLocked\n"
-             "try:\n WriterLock(sys.argv[1]).acquire()\nexcept DatabaseLocked:\n sys.exit(3)\n",
-             str(db_path)], capture_output=True, timeout=60)
+            [
+                sys.executable,
+                "-c",
+                "import sys; from hxdesk.lock import WriterLock, DatabaseLocked\n"
+                "try:\n WriterLock(sys.argv[1]).acquire()\nexcept DatabaseLocked:\n sys.exit(3)\n",
+                str(db_path),
+            ],
+            capture_output=True,
+            timeout=60,
+        )
         assert probe.returncode == 3, probe.stderr
         # and it keeps saving into the restored database
         main.goto(("title",))

@@ -55,12 +55,18 @@ def stored_state(db: Path) -> tuple[str, str]:
 
 def run_trial(db: Path, log: Path, out, rng: random.Random, trial: int) -> dict:
     """Start the application, let it edit, kill it; returns what the trial saw."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HXDESK_NO_ERROR_DIALOG": "1",
-           "HXDESK_TEST_HOOK": str(HERE / "kill_editor.py"), "HXDESK_KILL_LOG": str(log),
-           "HXDESK_KILL_SEED": str(SEED * 1000 + trial)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_TEST_HOOK": str(HERE / "kill_editor.py"),
+        "HXDESK_KILL_LOG": str(log),
+        "HXDESK_KILL_SEED": str(SEED * 1000 + trial),
+    }
     during_start = trial > 0 and rng.random() < 0.15  # some kills land while it starts and opens the database
-    proc = subprocess.Popen([sys.executable, "-m", "hxdesk", "--db", str(db)], cwd=str(ROOT), env=env,
-                            stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hxdesk", "--db", str(db)], cwd=str(ROOT), env=env, stdout=out, stderr=subprocess.STDOUT
+    )
     try:
         if during_start:
             time.sleep(rng.uniform(0.05, 0.9))
@@ -117,7 +123,8 @@ def test_random_sigkills_of_the_editing_gui_lose_nothing_older_than_a_second(tmp
             held = matches[-1]
             assert held >= first_allowed, (
                 f"trial {trial} (seed {SEED}): the database holds the state after edit {held}, "
-                f"but edit {first_allowed} was made {killed_at - entries[first_allowed]['t']:.2f} s before the kill")
+                f"but edit {first_allowed} was made {killed_at - entries[first_allowed]['t']:.2f} s before the kill"
+            )
             if held + 1 < len(entries):
                 worst_loss = max(worst_loss, killed_at - entries[held + 1]["t"])
             checked_edits += max(0, len(old) - 1)
@@ -126,10 +133,12 @@ def test_random_sigkills_of_the_editing_gui_lose_nothing_older_than_a_second(tmp
             previous_fp = fp
     elapsed = time.monotonic() - started
     with capsys.disabled():
-        print(f"\nGUI kill trials (seed {SEED}): {kills} SIGKILLs ({startup_kills} during start-up) in {elapsed:.0f} s; "
-              f"{sum(kinds.values())} edits {kinds}, {checked_edits} of them older than {GRACE:.0f} s at the kill "
-              f"and all stored; integrity_check ok every time; the oldest unsaved edit a kill took was "
-              f"{worst_loss:.2f} s old.")
+        print(
+            f"\nGUI kill trials (seed {SEED}): {kills} SIGKILLs ({startup_kills} during start-up) in {elapsed:.0f} s; "
+            f"{sum(kinds.values())} edits {kinds}, {checked_edits} of them older than {GRACE:.0f} s at the kill "
+            f"and all stored; integrity_check ok every time; the oldest unsaved edit a kill took was "
+            f"{worst_loss:.2f} s old."
+        )
     assert kills >= 30 or TRIALS < 30
     assert checked_edits >= kills  # the trials did reach edits older than a second
     assert {"paragraph", "figure", "move"} <= set(kinds)

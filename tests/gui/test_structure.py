@@ -9,8 +9,14 @@ from hxdesk.model import Report, Section
 
 
 def tree() -> Report:
-    return Report(year=2024, sections=[Section("一", uid="a", children=[Section("一一", uid="a1")]),
-                                       Section("二", uid="b"), Section("三", uid="c")])
+    return Report(
+        year=2024,
+        sections=[
+            Section("一", uid="a", children=[Section("一一", uid="a1")]),
+            Section("二", uid="b"),
+            Section("三", uid="c"),
+        ],
+    )
 
 
 def headings(sections):

@@ -28,14 +28,22 @@ def test_compiled_and_quiloader_agree(app, name):
     loaded = uiload._load_with_quiloader(name, None)
     try:
         assert hasattr(compiled, "_ui_holder")  # the fast path was taken
-        names = {w.objectName() for w in compiled.findChildren(QWidget) if w.objectName()
-                 and not w.objectName().startswith("qt_")}
-        other = {w.objectName() for w in loaded.findChildren(QWidget) if w.objectName()
-                 and not w.objectName().startswith("qt_")}
+        names = {
+            w.objectName()
+            for w in compiled.findChildren(QWidget)
+            if w.objectName() and not w.objectName().startswith("qt_")
+        }
+        other = {
+            w.objectName()
+            for w in loaded.findChildren(QWidget)
+            if w.objectName() and not w.objectName().startswith("qt_")
+        }
         assert names == other and len(names) > 5
         assert type(compiled).__name__ == type(loaded).__name__
         assert enum_properties(compiled) == enum_properties(loaded)
-        shortcuts = [{a.objectName(): a.shortcut().toString() for a in w.findChildren(QAction)} for w in (compiled, loaded)]
+        shortcuts = [
+            {a.objectName(): a.shortcut().toString() for a in w.findChildren(QAction)} for w in (compiled, loaded)
+        ]
         assert shortcuts[0] == shortcuts[1]
         if isinstance(compiled, QMainWindow):
             areas = [[w.toolBarArea(bar) for bar in w.findChildren(QToolBar)] for w in (compiled, loaded)]

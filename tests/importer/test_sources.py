@@ -204,17 +204,34 @@ def test_numbering_that_skips_stays_text(tmp_path):
 
 
 def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
-    """"1." right under "一、": the headings keep their own level (number form and style) under a
+    """ "1." right under "一、": the headings keep their own level (number form and style) under a
     level holder that prints nothing; the report renders back word for word, and hxdesk's own
     .docx of it reads back to the same structure."""
-    lines = ["一、主要工作", "全年工作有序推进。", "1.加强学习。全年学法12次。", "2.规范执法", "全年检查8次。",
-             "二、存在问题", "（一）宣传不够", "（1）形式单一", "3.此编号不接续"]
+    lines = [
+        "一、主要工作",
+        "全年工作有序推进。",
+        "1.加强学习。全年学法12次。",
+        "2.规范执法",
+        "全年检查8次。",
+        "二、存在问题",
+        "（一）宣传不够",
+        "（1）形式单一",
+        "3.此编号不接续",
+    ]
     path = tmp_path / "skip.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = import_file(path)
     report = result.report
-    assert shape(report) == [(1, True, False), (2, False, False), (3, True, True), (3, True, False),
-                             (1, True, False), (2, True, False), (3, False, False), (4, True, False)]
+    assert shape(report) == [
+        (1, True, False),
+        (2, False, False),
+        (3, True, True),
+        (3, True, False),
+        (1, True, False),
+        (2, True, False),
+        (3, False, False),
+        (4, True, False),
+    ]
     holder = report.sections[0].children[0]
     assert holder.holds_level and holder.heading == "" and not holder.blocks
     assert [c.heading for c in holder.children] == ["加强学习。", "规范执法"]
@@ -292,9 +309,13 @@ def test_word_numbered_list_right_under_a_top_heading_is_held(tmp_path):
     d = docx.Document()
     w = nsdecls("w")
     numbering = d.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {w} w:numId="92"><w:abstractNumId w:val="92"/></w:num>'))
     d.add_paragraph("一、主要工作")
     for text in ("加强学习。全年学法12次。", "规范执法。全年检查8次。"):
@@ -306,8 +327,12 @@ def test_word_numbered_list_right_under_a_top_heading_is_held(tmp_path):
     d.save(str(path))
     report = import_file(path).report
     assert shape(report) == [(1, True, False), (2, False, False), (3, True, True), (3, True, True), (1, True, False)]
-    assert rendered_texts(report, tmp_path) == ["一、主要工作", "1.加强学习。全年学法12次。", "2.规范执法。全年检查8次。",
-                                                "二、存在问题"]
+    assert rendered_texts(report, tmp_path) == [
+        "一、主要工作",
+        "1.加强学习。全年学法12次。",
+        "2.规范执法。全年检查8次。",
+        "二、存在问题",
+    ]
 
 
 def test_labels_without_a_parent_stay_text_and_line_breaks_split(tmp_path):

@@ -33,12 +33,21 @@ def internal_dir(bundle: Path) -> Path:
     return bundle / "_internal"
 
 
-def run(bundle: Path, *args: str, data_dir: Path, program: str = CLI_NAME,
-        extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    bundle: Path, *args: str, data_dir: Path, program: str = CLI_NAME, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "HXDESK_DATA_DIR": str(data_dir), **(extra_env or {})}
     env.pop("PYTHONPATH", None)  # the bundle must not lean on the build environment
-    return subprocess.run([str(bundle / program), *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", env=env, timeout=TIMEOUT, cwd=str(data_dir))
+    return subprocess.run(
+        [str(bundle / program), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        timeout=TIMEOUT,
+        cwd=str(data_dir),
+    )
 
 
 def docx_paragraphs(path: Path) -> list[str]:
@@ -55,8 +64,12 @@ def check_layout(bundle: Path, work: Path) -> list[str]:
         if not (bundle / name).is_file():
             problems.append(f"missing program {name}")
     internal = internal_dir(bundle)
-    for rel in ("resources/templates/sample.json", "resources/templates/standard.json",
-                "resources/styles/official.docx", "resources/icons/hxdesk.png"):
+    for rel in (
+        "resources/templates/sample.json",
+        "resources/templates/standard.json",
+        "resources/styles/official.docx",
+        "resources/icons/hxdesk.png",
+    ):
         if not (internal / rel).is_file():
             problems.append(f"missing data file {rel}")
     ui_files = sorted(p.name for p in (ROOT / "ui").glob("*.ui"))
@@ -124,9 +137,14 @@ def run_without_console(bundle: Path, *args: str, data_dir: Path) -> int:
         command = [str(bundle / GUI_NAME), *args]
     else:
         command = ["sh", "-c", 'exec "$@" >&- 2>&-', "sh", str(bundle / GUI_NAME), *args]
-    return subprocess.run(command, env=env, timeout=TIMEOUT, cwd=str(data_dir),
-                          stdout=subprocess.DEVNULL if IS_WIN else None,
-                          stderr=subprocess.DEVNULL if IS_WIN else None).returncode
+    return subprocess.run(
+        command,
+        env=env,
+        timeout=TIMEOUT,
+        cwd=str(data_dir),
+        stdout=subprocess.DEVNULL if IS_WIN else None,
+        stderr=subprocess.DEVNULL if IS_WIN else None,
+    ).returncode
 
 
 def check_without_console(bundle: Path, work: Path) -> list[str]:
@@ -152,8 +170,9 @@ def png_size(path: Path) -> tuple[int, int] | None:
 def check_gui_screenshot(bundle: Path, work: Path) -> list[str]:
     """The GUI starts offscreen, opens the default database and writes --screenshot."""
     shot = work / "window.png"
-    proc = run(bundle, "--screenshot", str(shot), data_dir=work, program=GUI_NAME,
-               extra_env={"QT_QPA_PLATFORM": "offscreen"})
+    proc = run(
+        bundle, "--screenshot", str(shot), data_dir=work, program=GUI_NAME, extra_env={"QT_QPA_PLATFORM": "offscreen"}
+    )
     if proc.returncode != 0:
         return [f"GUI exited {proc.returncode}: {proc.stderr.strip()[-500:]}"]
     if not shot.is_file():
@@ -166,7 +185,7 @@ def check_gui_screenshot(bundle: Path, work: Path) -> list[str]:
     return []
 
 
-QT_CHINESE_PROBE = '''
+QT_CHINESE_PROBE = """
 import json, os
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -175,7 +194,7 @@ result = {"cancel": QApplication.translate("QPlatformTheme", "Cancel"),
 with open(os.environ["HXDESK_PROBE_OUT"], "w", encoding="utf-8") as f:
     json.dump(result, f, ensure_ascii=False)
 QTimer.singleShot(0, app.quit)
-'''
+"""
 
 
 def check_qt_chinese(bundle: Path, work: Path) -> list[str]:
@@ -185,12 +204,22 @@ def check_qt_chinese(bundle: Path, work: Path) -> list[str]:
 
     probe, out = work / "probe.py", work / "probe.json"
     probe.write_text(QT_CHINESE_PROBE, encoding="utf-8")
-    proc = run(bundle, data_dir=work, program=GUI_NAME,
-               extra_env={"QT_QPA_PLATFORM": "offscreen", "HXDESK_TEST_HOOK": str(probe),
-                          "HXDESK_PROBE_OUT": str(out), "HXDESK_NO_ERROR_DIALOG": "1"})
+    proc = run(
+        bundle,
+        data_dir=work,
+        program=GUI_NAME,
+        extra_env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "HXDESK_TEST_HOOK": str(probe),
+            "HXDESK_PROBE_OUT": str(out),
+            "HXDESK_NO_ERROR_DIALOG": "1",
+        },
+    )
     if not out.is_file():
-        return [f"the probe did not run (does the GUI still honour HXDESK_TEST_HOOK?): "
-                f"rc={proc.returncode} {proc.stderr.strip()[-300:]}"]
+        return [
+            f"the probe did not run (does the GUI still honour HXDESK_TEST_HOOK?): "
+            f"rc={proc.returncode} {proc.stderr.strip()[-300:]}"
+        ]
     result = json.loads(out.read_text(encoding="utf-8"))
     problems = []
     if result["cancel"] != "取消":

@@ -33,7 +33,10 @@ def build(tmp_path_factory) -> Build:
     out = tmp_path_factory.mktemp("bundle")
     proc = subprocess.run(
         ["bash", str(ROOT / "scripts" / "build_bundle.sh"), str(out)],
-        capture_output=True, text=True, timeout=1500, cwd=str(ROOT),
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        cwd=str(ROOT),
         env={**os.environ, "PYTHON": sys.executable},
     )
     return Build(out / "dist" / "hxdesk", proc.returncode, proc.stdout + proc.stderr)

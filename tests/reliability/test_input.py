@@ -26,9 +26,44 @@ from hxdesk.render import render_bytes
 from hxdesk.store import Store
 from hxdesk.text import clean_line, clean_text
 
-HOSTILE = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\ud800", "\udbff", "\udfff", "\ufffe", "\uffff",
-           "😀", "👨‍👩‍👧", "１２", "３.５万", "\u202e", "\u200b", "\r\n", "\r", "\t", "\n", "{{year}}", "{{next_year}}",
-           "{{nope}}", "{{", "}}", "{{a}}", "<w:p>", "&amp;", "&e;", "]]>", "\\", "\"", "法治政府", "一是", "（一）"]
+HOSTILE = [
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\ud800",
+    "\udbff",
+    "\udfff",
+    "\ufffe",
+    "\uffff",
+    "😀",
+    "👨‍👩‍👧",
+    "１２",
+    "３.５万",
+    "\u202e",
+    "\u200b",
+    "\r\n",
+    "\r",
+    "\t",
+    "\n",
+    "{{year}}",
+    "{{next_year}}",
+    "{{nope}}",
+    "{{",
+    "}}",
+    "{{a}}",
+    "<w:p>",
+    "&amp;",
+    "&e;",
+    "]]>",
+    "\\",
+    '"',
+    "法治政府",
+    "一是",
+    "（一）",
+]
 
 chars = st.one_of(st.characters(), st.sampled_from(HOSTILE))
 texts = st.lists(chars, max_size=40).map("".join)
@@ -44,26 +79,49 @@ def blocks(draw):
 
 def sections(level: int = 1):
     children = st.just([]) if level >= 4 else st.lists(st.deferred(lambda: sections(level + 1)), max_size=2)
-    return st.builds(Section, heading=texts, blocks=st.lists(blocks(), max_size=3), children=children,
-                     run_in=st.booleans(), numbered=st.booleans())
+    return st.builds(
+        Section,
+        heading=texts,
+        blocks=st.lists(blocks(), max_size=3),
+        children=children,
+        run_in=st.booleans(),
+        numbered=st.booleans(),
+    )
 
 
 @st.composite
 def figures(draw):
     out = {}
     for key in draw(st.lists(figure_keys, max_size=4, unique=True)):
-        value = draw(st.one_of(st.none(), st.decimals(min_value=0, max_value=MAX_FIGURE, places=2,
-                                                      allow_nan=False, allow_infinity=False)))
+        value = draw(
+            st.one_of(
+                st.none(),
+                st.decimals(min_value=0, max_value=MAX_FIGURE, places=2, allow_nan=False, allow_infinity=False),
+            )
+        )
         formula = draw(st.sampled_from(["", "", "a / b * 100", "a +", "handled / received", "rate * 2"]))
-        out[key] = Figure(key=key, label=draw(texts), value=value, unit=draw(texts), qualifier=draw(st.sampled_from(QUALIFIERS)),
-                          formula=formula, decimals=draw(st.integers(0, 4)))
+        out[key] = Figure(
+            key=key,
+            label=draw(texts),
+            value=value,
+            unit=draw(texts),
+            qualifier=draw(st.sampled_from(QUALIFIERS)),
+            formula=formula,
+            decimals=draw(st.integers(0, 4)),
+        )
     return out
 
 
 reports = st.builds(
-    Report, year=st.integers(1990, 2200), title=texts, issuers=st.lists(texts, max_size=2), addressee=texts,
-    intro=st.lists(blocks(), max_size=2), sections=st.lists(sections(), max_size=3),
-    signatures=st.lists(texts, max_size=2), figures=figures(),
+    Report,
+    year=st.integers(1990, 2200),
+    title=texts,
+    issuers=st.lists(texts, max_size=2),
+    addressee=texts,
+    intro=st.lists(blocks(), max_size=2),
+    sections=st.lists(sections(), max_size=3),
+    signatures=st.lists(texts, max_size=2),
+    figures=figures(),
 )
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -89,8 +147,11 @@ def shared_store():
     s.close()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                                   HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(report=reports)
 def test_model_store_render_round_trip(shared_store, report):
     # Rendering the editor's model directly never fails, whatever it holds.
@@ -134,9 +195,20 @@ def test_a_100000_character_paragraph(store, sample, tmp_path):
 
 @pytest.mark.parametrize(
     "typed, value",
-    [("1,234", "1234"), ("1，234", "1234"), ("１２", "12"), ("１２３４", "1234"), ("3.5万", "35000"),
-     ("0.5亿", "50000000"), (" 12 ", "12"), ("１２．５", "12.5"), ("95", "95"), ("0", "0"), ("𝟏𝟐", "12"),
-     ("12\u3000", "12")],
+    [
+        ("1,234", "1234"),
+        ("1，234", "1234"),
+        ("１２", "12"),
+        ("１２３４", "1234"),
+        ("3.5万", "35000"),
+        ("0.5亿", "50000000"),
+        (" 12 ", "12"),
+        ("１２．５", "12.5"),
+        ("95", "95"),
+        ("0", "0"),
+        ("𝟏𝟐", "12"),
+        ("12\u3000", "12"),
+    ],
 )
 def test_numbers_as_people_type_them(typed, value):
     assert parse_number(typed) == Decimal(value)
@@ -144,9 +216,20 @@ def test_numbers_as_people_type_them(typed, value):
 
 @pytest.mark.parametrize(
     "typed, message",
-    [("-5", "负数"), ("－5", "负数"), ("abc", "不是有效的数字"), ("", "请输入数字"), ("1e5", "不是有效的数字"),
-     ("99999999999999", "数值过大"), ("1000000000万", "数值过大"), ("1.2.3", "不是有效的数字"), ("NaN", "不是有效的数字"),
-     ("∞", "不是有效的数字"), ("1/2", "不是有效的数字"), ("9" * 100_000, "数值过大")],
+    [
+        ("-5", "负数"),
+        ("－5", "负数"),
+        ("abc", "不是有效的数字"),
+        ("", "请输入数字"),
+        ("1e5", "不是有效的数字"),
+        ("99999999999999", "数值过大"),
+        ("1000000000万", "数值过大"),
+        ("1.2.3", "不是有效的数字"),
+        ("NaN", "不是有效的数字"),
+        ("∞", "不是有效的数字"),
+        ("1/2", "不是有效的数字"),
+        ("9" * 100_000, "数值过大"),
+    ],
 )
 def test_numbers_refused_with_a_message(typed, message):
     with pytest.raises(InvalidInput, match=message):
@@ -168,9 +251,37 @@ def test_parse_number_never_crashes(typed):
 
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), texts),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.one_of(texts, st.sampled_from(
-        ["format", "version", "report", "year", "sections", "figures", "blocks", "type", "text", "items", "value",
-         "key", "children", "uid", "decimals", "qualifier", "date"])), inner, max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.one_of(
+                texts,
+                st.sampled_from(
+                    [
+                        "format",
+                        "version",
+                        "report",
+                        "year",
+                        "sections",
+                        "figures",
+                        "blocks",
+                        "type",
+                        "text",
+                        "items",
+                        "value",
+                        "key",
+                        "children",
+                        "uid",
+                        "decimals",
+                        "qualifier",
+                        "date",
+                    ]
+                ),
+            ),
+            inner,
+            max_size=5,
+        ),
+    ),
     max_leaves=20,
 )
 

@@ -26,8 +26,9 @@ TRIALS = int(os.environ.get("HXDESK_KILL_TRIALS", "40"))
 
 def run_trial(db: Path, rng: random.Random) -> tuple[int, int]:
     """Start the child, kill it at a random moment; returns (last acknowledged, stored)."""
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(db)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(ROOT)
+    )
     first = proc.stdout.readline().decode()
     assert first.startswith("ready"), proc.stderr.read().decode()
     time.sleep(rng.uniform(0.0, 0.5))
@@ -69,8 +70,10 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(tmp_path):
     with Store(db) as s:
         rid = s.list_reports()[0].id
         assert s.section_history(rid, s.load(rid).sections[0].uid)
-    print(f"\nSIGKILL trials survived: {survived}; saves: {saves}; kills inside a save (committed, "
-          f"not yet acknowledged): {in_flight}")
+    print(
+        f"\nSIGKILL trials survived: {survived}; saves: {saves}; kills inside a save (committed, "
+        f"not yet acknowledged): {in_flight}"
+    )
 
 
 @pytest.mark.slow
@@ -82,8 +85,9 @@ def test_sigkill_during_an_upgrade(tmp_path):
         db = tmp_path / f"t{trial}" / "hxdesk.db"
         db.parent.mkdir()
         shutil.copy(fixture, db)
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(db)], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, cwd=str(ROOT))
+        proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=str(ROOT)
+        )
         time.sleep(rng.uniform(0.2, 0.9))
         proc.kill()
         proc.wait()

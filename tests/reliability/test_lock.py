@@ -31,8 +31,12 @@ HOLDER = textwrap.dedent(
 
 def start_holder(db: Path) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
     )
     line = proc.stdout.readline()
     assert line.strip() == "holding", proc.stderr.read()
@@ -120,8 +124,14 @@ def test_processes_starting_together_never_share_the_database(db_path, round_):
     """Six processes open the same (new) database at the same instant: exactly one writes."""
     start = time.time() + 2.0
     procs = [
-        subprocess.Popen([sys.executable, "-c", RACER, str(db_path), str(start)], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(db_path), str(start)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=str(ROOT),
+        )
         for _ in range(6)
     ]
     answers = [p.stdout.readline().split() for p in procs]
@@ -140,8 +150,13 @@ def test_reads_beside_a_saving_window_see_whole_saves(db_path):
     """While another process autosaves, a reader sees each report as one save left it, never half."""
     from .kill_child_support import CHILD, stored_marker
 
-    writer = subprocess.Popen([sys.executable, str(CHILD), str(db_path)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
+    writer = subprocess.Popen(
+        [sys.executable, str(CHILD), str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+    )
     try:
         assert writer.stdout.readline().startswith("ready"), writer.stderr.read()
         assert writer.stdout.readline().startswith("saved")  # the first save is in

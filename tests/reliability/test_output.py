@@ -34,8 +34,12 @@ def can_mount() -> bool:
     probe = Path(os.environ.get("TMPDIR", "/tmp")) / f"hxdesk-mount-probe-{os.getpid()}"
     probe.mkdir(exist_ok=True)
     try:
-        ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(probe)],
-                            capture_output=True).returncode == 0
+        ok = (
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(probe)], capture_output=True
+            ).returncode
+            == 0
+        )
         if ok:
             subprocess.run(["umount", str(probe)], check=True)
         return ok
@@ -174,8 +178,9 @@ FSIZE_CHILD = textwrap.dedent(
 def test_file_size_limit_in_a_child_process(tmp_path):
     """Where no tmpfs can be mounted: the write fails half-way (EFBIG), as on a full disk."""
     target = tmp_path / "报告.docx"
-    proc = subprocess.run([sys.executable, "-c", FSIZE_CHILD, str(target)], capture_output=True, text=True,
-                          cwd=str(ROOT), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", FSIZE_CHILD, str(target)], capture_output=True, text=True, cwd=str(ROOT), timeout=120
+    )
     assert proc.returncode == 1, proc.stderr
     assert "文件超出了该磁盘或系统允许的大小" in proc.stdout
     assert "Traceback" not in proc.stderr
