@@ -41,7 +41,6 @@ KIND_LABELS = {
     KIND_PRERESTORE: "恢复前备份",
 }
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -129,23 +128,21 @@ def _ro_uri(path: Path) -> str:
     return resolved.as_uri() + "?mode=ro"
 
 
-def looks_like_database(path: Path) -> bool:
-    """An empty file (SQLite treats it as a new database) or one with the SQLite header."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
-    except OSError:
-        return False
-    return head == b"" or head == SQLITE_HEADER
+#: What integrity_problem says of a file that is not an SQLite database at all.
+NOT_A_DATABASE = "not a SQLite database (wrong header)"
+_SQLITE_NOTADB = 26
 
 
 def integrity_problem(path: Path) -> str | None:
     """None if ``path`` is a sound SQLite database, else a short technical description.
 
-    Opens read-only, so nothing is written to a damaged file.
+    Opens read-only, so nothing is written to a damaged file.  The file is read
+    through SQLite only, never through a second handle (Python ``open()``, a
+    copy, a hash): on POSIX, closing such a handle drops every SQLite lock this
+    process holds on the file, and another process closing the database would
+    then checkpoint and delete the -wal under this process's open Store
+    (SQLite, "How To Corrupt An SQLite Database File", 2.2).
     """
-    if not looks_like_database(path):
-        return "not a SQLite database (wrong header)"
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=10)
     except sqlite3.Error as exc:
@@ -153,11 +150,16 @@ def integrity_problem(path: Path) -> str | None:
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        return NOT_A_DATABASE if _not_a_database(exc) else str(exc)
     finally:
         conn.close()
     result = [r[0] for r in rows]
     return None if result == ["ok"] else "; ".join(result[:5])
+
+
+def _not_a_database(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    return code == _SQLITE_NOTADB if code is not None else "not a database" in str(exc)
 
 
 def verify_backup(path: str | Path) -> bool:
@@ -408,14 +410,14 @@ def check_database(db_path: str | Path) -> None:
                 f"数据库“{db_path.name}”是空文件，原有内容已丢失。", path=db_path, backup=good, reason="empty"
             )
         return
-    if not looks_like_database(db_path):
+    problem = integrity_problem(db_path)
+    if problem == NOT_A_DATABASE:
         raise DamagedDatabase(
             f"文件“{db_path.name}”不是 hxdesk 数据库（可能被其他程序覆盖或已损坏）。",
             path=db_path,
             backup=newest_good_backup(db_path),
             reason="not_database",
         )
-    problem = integrity_problem(db_path)
     if problem is not None:
         raise DamagedDatabase(
             f"数据库“{db_path.name}”已损坏（未通过完整性检查）。",

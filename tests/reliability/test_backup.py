@@ -232,3 +232,40 @@ def test_backup_and_check_in_a_folder_with_awkward_characters(tmp_path, sample):
     with pytest.raises(DamagedDatabase) as caught:
         backup.check_database(db)
     assert caught.value.backup == info
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX advisory locks")
+@pytest.mark.parametrize("step", ["startup", "check", "verify"])
+def test_checks_and_backups_of_the_open_database_keep_its_journal(db_path, sample, step):
+    """Issue 11: the GUI backs up and checks its own open database; that must not
+    drop its SQLite locks, or another process's close deletes the -wal under it."""
+    import subprocess
+    import sys
+
+    rid = make_db(db_path, sample)
+    store = services.open_checked(db_path) if step == "startup" else services.open_store(db_path)
+    try:
+        store.load(rid)
+        if step == "check":
+            backup.check_database(db_path)
+        elif step == "verify":
+            assert backup.verify_backup(db_path)
+        sample.title = "备份之后保存的标题"
+        store.save(rid, sample)
+        wal = Path(str(db_path) + "-wal")
+        assert wal.exists()
+        # A plain read in another process; it must read a table, or SQLite never opens the -wal.
+        reader = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('SELECT title FROM reports').fetchone()[0]); c.close()"
+        )
+        subprocess.run([sys.executable, "-c", reader, str(db_path)], check=True, timeout=60)
+        assert wal.exists(), "another process's close removed the journal of the open store"
+        sample.title = "读取之后保存的标题"
+        store.save(rid, sample)
+        out = subprocess.run(
+            [sys.executable, "-c", reader, str(db_path)], check=True, timeout=60, capture_output=True, text=True
+        ).stdout
+        assert out.strip() == "读取之后保存的标题"
+    finally:
+        store.close()
