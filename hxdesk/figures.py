@@ -22,6 +22,8 @@ from .model import (
     YEAR_VARIABLES,
     Figure,
     Report,
+    Section,
+    block_paragraph_texts,
 )
 
 #: Larger than any count a town reports; guards against typos such as 1e30.
@@ -226,6 +228,37 @@ def validate_figures(figures: dict[str, Figure]) -> dict[str, str]:
                     f"{fig.label or key}（{number_text(mine)}）不能大于{other.label or fig.at_most}（{number_text(limit)}）。"
                 )
     return problems
+
+
+def section_figure_keys(section: Section, figures: dict[str, Figure]) -> list[str]:
+    """Keys of the figures a section's heading and blocks use (not its children's), in text order.
+
+    A derived figure brings the figures its formula reads, placed before it.
+    Keys not among ``figures`` (year variables, unknown names) are left out.
+    """
+    keys: list[str] = []
+    visiting: set[str] = set()  # a formula that refers to itself, directly or not
+
+    def want(key: str) -> None:
+        if key in keys or key in visiting or key not in figures:
+            return
+        fig = figures[key]
+        if fig.derived:
+            visiting.add(key)
+            try:
+                names = sorted(parse_formula(fig.formula).names)
+            except InvalidInput:
+                names = []
+            for name in names:
+                want(name)
+        keys.append(key)
+
+    texts = [section.heading, *(t for b in section.blocks for t in block_paragraph_texts(b))]
+    for text in texts:
+        if "{{" in text:
+            for key in PLACEHOLDER_RE.findall(text):
+                want(key)
+    return keys
 
 
 def expand_text(text: str, report: Report, values: dict[str, Decimal | None] | None = None) -> str:

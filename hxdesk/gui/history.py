@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import HxError
-from ..model import Block, Paragraph, PointList, point_marker
+from ..model import Block, Paragraph, PointList, Report, point_marker
+from ..store.history import FigureValue
 from .figuretext import TOKEN_RE, FigureText
 from .widgets import heading_label, hint_label
 
@@ -85,6 +86,34 @@ def section_html(heading: str, blocks: list[Block], codec: FigureText, children:
         lines = "".join(f"<li>{_marked(h, codec) or '（无标题）'}</li>" for h in children)
         parts.append(f"<p style='color:#5f6368'>一并恢复的下级章节：</p><ul>{lines}</ul>")
     return "".join(parts)
+
+
+def figure_now(kept: FigureValue, report: Report) -> str | None:
+    """How a recorded figure stands now when a restore would change it; None when it is the same."""
+    fig = report.figures.get(kept.key)
+    if fig is None:
+        return "已不在报告中，不恢复"
+    if fig.derived:
+        return "现为自动计算，不恢复"
+    now = FigureValue.of(fig)
+    return None if now.state == kept.state else f"现为{now.text()}"
+
+
+def figures_html(figures: list[FigureValue] | None, report: Report, heading: str) -> str:
+    """The figures a version recorded, each with what it is now if that differs."""
+    grey = "color:#5f6368"
+    if figures is None:
+        return f"<p style='{grey}'>（这一版本保存于旧版程序，没有记录数据的数值；恢复时数据保持现状。）</p>"
+    if not figures:
+        return ""
+    lines = []
+    for f in figures:
+        now = figure_now(f, report)
+        line = html.escape(f.line())
+        lines.append(
+            f"<li><b>{line}</b><span style='{grey}'>（{html.escape(now)}）</span></li>" if now else f"<li>{line}</li>"
+        )
+    return f"<p style='{grey}'>{heading}</p><ul>{''.join(lines)}</ul>"
 
 
 def body_start(blocks: list[Block], codec: FigureText, limit: int = 26) -> str:
@@ -182,11 +211,15 @@ class SectionHistoryDialog(_ListDialog):
 
     def reload(self) -> None:
         self.versions = self.main.store.section_history(self.main.report_id, self.uid)
-        codec = FigureText(self.main.report)
-        rows = [
-            (f"{when(v.saved_at)}\n    {body_start(v.blocks, codec) or v.heading or '（空白）'}", v.id)
-            for v in self.versions
-        ]
+        report = self.main.report
+        codec = FigureText(report)
+        rows = []
+        for v in self.versions:
+            text = f"{when(v.saved_at)}\n    {body_start(v.blocks, codec) or v.heading or '（空白）'}"
+            differ = [f.line() for f in v.figures or [] if figure_now(f, report)]
+            if differ:  # a version kept for a figure has the same text as now: say what differs
+                text += "\n    数据：" + "、".join(differ)
+            rows.append((text, v.id))
         self._fill(rows, "这一节还没有历史版本：修改并保存后，这里会列出修改前的内容。")
 
     def _show_preview(self, row: int) -> None:
@@ -196,6 +229,7 @@ class SectionHistoryDialog(_ListDialog):
             self.preview.setHtml(
                 f"<p style='color:#5f6368'>{when(v.saved_at)} 保存，{when(v.replaced_at)} 被修改</p>"
                 + section_html(v.heading, v.blocks, codec)
+                + figures_html(v.figures, self.main.report, "这一版本中的数据（恢复时一并恢复）：")
             )
 
     def restore(self, version_id: int) -> None:
@@ -245,6 +279,7 @@ class DeletedSectionsDialog(_ListDialog):
             self.preview.setHtml(
                 f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除</p>"
                 + section_html(d.entry.heading, d.entry.blocks, codec, children)
+                + figures_html(d.entry.figures, self.main.report, "删除时的数据（恢复章节时数据保持现状）：")
             )
 
     def restore(self, entry_id: int) -> None:

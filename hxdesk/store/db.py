@@ -20,13 +20,19 @@ from typing import TYPE_CHECKING, Any
 from ..errors import HxError, InvalidInput, NotFound
 from ..interchange import block_to_dict, report_from_dict, report_to_dict
 from ..lock import FOR_CLI, WriterLock
-from ..model import Report, Section, new_uid
+from ..model import Figure, Report, Section, new_uid
 from . import history
-from .history import DeletedSection, SectionVersion
+from .history import DeletedSection, FigureValue, SectionVersion
 from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+#: A `sections` row as _write_sections selects it: id, uid, parent_uid, position,
+#: heading, run_in, numbered, blocks, updated_at.
+_SectionRow = tuple[int, str, str | None, int, str, int, int, str, str]
+#: A `section_versions` row of Store._VERSION_COLUMNS.
+_VersionRow = tuple[int, int, str, str, int, int, str, str | None, int, int, str | None, str, str, int, str | None]
 
 
 def _newer_schema(version: int) -> DatabaseError:
@@ -139,7 +145,8 @@ class Store:
             raise DatabaseError(f"数据库“{self.path}”未通过完整性检查，可能已损坏。", detail=repr(rows[:5]))
 
     def integrity_check(self) -> str:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        result: str = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        return result
 
     @property
     def db(self) -> Database:
@@ -159,7 +166,8 @@ class Store:
         return self._db
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
     def _migrate(self) -> None:
         """Bring an older (or new, empty) database to the current schema.
@@ -388,7 +396,7 @@ class Store:
 
     def _write_sections(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str]) -> None:
         """Update the section rows in place, keeping versions of what changed or went."""
-        old_rows = self.conn.execute(
+        old_rows: list[_SectionRow] = self.conn.execute(
             "SELECT id, uid, parent_uid, position, heading, run_in, numbered, blocks, updated_at FROM sections "
             "WHERE report_id = ? ORDER BY position",
             (report_id,),
@@ -406,6 +414,7 @@ class Store:
                 (report_id, cutoff),
             )
         }
+        old_figures = self._stored_figures(report_id)  # read before _write replaces them
         kept: set[str] = set()
         seen: set[str] = set()
         for pos, (s, parent) in enumerate(_flatten(report.sections, None)):
@@ -419,9 +428,12 @@ class Store:
                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (report_id, s.uid, parent, pos, *content, ts),
                 )
-            elif tuple(row[4:8]) != content:
+                continue
+            was = _row_figures(row, old_figures)
+            now = history.section_figures(s, report.figures)
+            if tuple(row[4:8]) != content or [f.state for f in was] != [f.state for f in now]:
                 if s.uid in keep_version_of or _worth_a_version(row, blocks, s.uid in recent):
-                    self._keep_version(report_id, row, old_place[s.uid], ts, deleted=False)
+                    self._keep_version(report_id, row, old_place[s.uid], ts, deleted=False, figures=was)
                     kept.add(s.uid)
                 self.conn.execute(
                     "UPDATE sections SET parent_uid=?, position=?, heading=?, run_in=?, numbered=?, blocks=?, "
@@ -432,7 +444,9 @@ class Store:
                 self.conn.execute("UPDATE sections SET parent_uid=?, position=? WHERE id=?", (parent, pos, row[0]))
         gone = [r for r in old_rows if r[1] not in seen]
         for row in gone:
-            self._keep_version(report_id, row, old_place[row[1]], ts, deleted=True)
+            self._keep_version(
+                report_id, row, old_place[row[1]], ts, deleted=True, figures=_row_figures(row, old_figures)
+            )
             self.conn.execute("DELETE FROM sections WHERE id = ?", (row[0],))
         for uid in kept:
             self.conn.execute(
@@ -448,14 +462,28 @@ class Store:
                 (report_id, report_id, history.KEEP_DELETED),
             )
 
+    def _stored_figures(self, report_id: int) -> dict[str, Figure]:
+        """The figures as stored now (what a version made by this save records)."""
+        rows = self.conn.execute(
+            "SELECT key, label, value, unit, qualifier, formula FROM figures WHERE report_id = ?", (report_id,)
+        ).fetchall()
+        return {k: Figure(k, lb, None if v is None else Decimal(v), u, q, f) for k, lb, v, u, q, f in rows}
+
     def _keep_version(
-        self, report_id: int, row: tuple, place: tuple[int, str | None], ts: str, *, deleted: bool
+        self,
+        report_id: int,
+        row: _SectionRow,
+        place: tuple[int, str | None],
+        ts: str,
+        *,
+        deleted: bool,
+        figures: list[FigureValue],
     ) -> None:
         _id, uid, parent, pos, heading, run_in, numbered, blocks, updated_at = row
         self.conn.execute(
             "INSERT INTO section_versions (report_id, section_uid, parent_uid, position, sibling_index, after_uid, "
-            "heading, run_in, numbered, blocks, saved_at, replaced_at, deleted) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "heading, run_in, numbered, blocks, saved_at, replaced_at, deleted, figures) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 report_id,
                 uid,
@@ -470,17 +498,18 @@ class Store:
                 updated_at or ts,
                 ts,
                 int(deleted),
+                history.figures_to_stored(figures),
             ),
         )
 
     # ---------------------------------------------------------------- history
     _VERSION_COLUMNS = (
         "id, report_id, section_uid, heading, run_in, numbered, blocks, parent_uid, position, sibling_index, "
-        "after_uid, saved_at, replaced_at, deleted"
+        "after_uid, saved_at, replaced_at, deleted, figures"
     )
 
     @staticmethod
-    def _version(row: tuple) -> SectionVersion:
+    def _version(row: _VersionRow) -> SectionVersion:
         return SectionVersion(
             id=row[0],
             report_id=row[1],
@@ -496,6 +525,7 @@ class Store:
             saved_at=row[11],
             replaced_at=row[12],
             deleted=bool(row[13]),
+            figures=history.figures_from_stored(row[14]),
         )
 
     def section_history(self, report_id: int, section_uid: str) -> list[SectionVersion]:
@@ -639,7 +669,16 @@ def _places(rows: list[tuple[str, str | None]]) -> dict[str, tuple[int, str | No
     return out
 
 
-def _worth_a_version(row: tuple, new_blocks: str, recent: bool) -> bool:
+def _row_figures(row: _SectionRow, figures: dict[str, Figure]) -> list[FigureValue]:
+    """The figures a stored section row uses, with the values in ``figures``."""
+    heading, blocks = row[4], row[7]
+    if "{{" not in heading and "{{" not in blocks:
+        return []
+    section = Section(heading, history.blocks_from_stored(json.loads(blocks)))
+    return history.section_figures(section, figures)
+
+
+def _worth_a_version(row: _SectionRow, new_blocks: str, recent: bool) -> bool:
     """Keep the old content unless it is blank or a version was kept moments ago.
 
     A change that drops more than half of a substantial text (a slip of the

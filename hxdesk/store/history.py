@@ -3,11 +3,15 @@ how a kept version is put back into a report.  Pure Python, no SQL, no Qt."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..errors import InvalidInput
-from ..model import MAX_LEVEL, Block, Paragraph, PointList, Report, Section, section_depth
+from ..figures import format_figure, section_figure_keys
+from ..model import MAX_LEVEL, Block, Figure, Paragraph, PointList, Report, Section, section_depth
 
 #: Versions kept per section; older ones are dropped.
 KEEP_VERSIONS = 50
@@ -37,6 +41,75 @@ def blocks_text_length(data: list[dict[str, Any]]) -> int:
     return n
 
 
+@dataclass(frozen=True)
+class FigureValue:
+    """One figure as a section version recorded it."""
+
+    key: str
+    label: str
+    value: Decimal | None
+    unit: str = ""
+    qualifier: str = ""
+
+    @property
+    def state(self) -> tuple[str, Decimal | None, str, str]:
+        """What a version is kept for when it changes (a new label alone is no new version)."""
+        return (self.key, self.value, self.unit, self.qualifier)
+
+    @classmethod
+    def of(cls, fig: Figure) -> FigureValue:
+        return cls(fig.key, fig.label, fig.value, fig.unit, fig.qualifier)
+
+    def text(self) -> str:
+        """12件, 80余人次; （未填写） without a value."""
+        if self.value is None:
+            return "（未填写）"
+        return format_figure(Figure(self.key, self.label, self.value, self.unit, self.qualifier), self.value)
+
+    def line(self) -> str:
+        """受理来信来访：12件"""
+        return f"{self.label or self.key}：{self.text()}"
+
+
+def section_figures(section: Section, figures: dict[str, Figure]) -> list[FigureValue]:
+    """The figures a section uses, as a version records them; derived ones have no value of their own."""
+    keys = section_figure_keys(section, figures)
+    return [FigureValue.of(figures[k]) for k in keys if not figures[k].derived]
+
+
+def figures_to_stored(values: list[FigureValue]) -> str:
+    """JSON for section_versions.figures: the value as decimal text."""
+    return json.dumps(
+        [
+            {
+                "key": f.key,
+                "value": None if f.value is None else format(f.value, "f"),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "label": f.label,
+            }
+            for f in values
+        ],
+        ensure_ascii=False,
+    )
+
+
+def figures_from_stored(text: str | None) -> list[FigureValue] | None:
+    """None for a version kept before figures were recorded (schema 2)."""
+    if text is None:
+        return None
+    return [
+        FigureValue(
+            key=d["key"],
+            label=d.get("label", ""),
+            value=None if d.get("value") is None else Decimal(d["value"]),
+            unit=d.get("unit", ""),
+            qualifier=d.get("qualifier", ""),
+        )
+        for d in json.loads(text)
+    ]
+
+
 @dataclass
 class SectionVersion:
     """One earlier state of a section (or the last state of a deleted one)."""
@@ -55,6 +128,12 @@ class SectionVersion:
     saved_at: str  # when this content was saved
     replaced_at: str  # when a later save replaced it (or deleted the section)
     deleted: bool
+    #: The figures the section used, as they were; None when not recorded (kept by schema 2).
+    figures: list[FigureValue] | None = None
+
+    def figure_lines(self) -> list[str]:
+        """受理来信来访：12件, one per recorded figure."""
+        return [f.line() for f in self.figures or []]
 
     def section(self) -> Section:
         """The section as it was (without children)."""
@@ -107,7 +186,8 @@ class DeletedSection:
 
 
 def apply_version(report: Report, version: SectionVersion) -> Section:
-    """Give the section ``version.section_uid`` of ``report`` the content of ``version``."""
+    """Give the section ``version.section_uid`` of ``report`` the content of ``version``, and the
+    recorded figures their values (those still in the report and not derived since)."""
     section = report.find(version.section_uid)
     if section is None:
         raise InvalidInput("这一章节已不在报告中，请先从“已删除的章节”中恢复它。")
@@ -115,6 +195,10 @@ def apply_version(report: Report, version: SectionVersion) -> Section:
     section.run_in = version.run_in
     section.numbered = version.numbered
     section.blocks = list(version.blocks)
+    for kept in version.figures or []:
+        fig = report.figures.get(kept.key)
+        if fig is not None and not fig.derived:
+            fig.value, fig.unit, fig.qualifier = kept.value, kept.unit, kept.qualifier
     return section
 
 
@@ -157,7 +241,7 @@ def put_back(report: Report, deleted: DeletedSection) -> Section:
     return restored
 
 
-def _descendants(section: Section):
+def _descendants(section: Section) -> Iterator[Section]:
     for c in section.children:
         yield c
         yield from _descendants(c)
@@ -171,6 +255,8 @@ def _check_depth(section: Section, level: int) -> None:
 __all__ = [
     "SectionVersion",
     "DeletedSection",
+    "FigureValue",
+    "section_figures",
     "apply_version",
     "put_back",
     "KEEP_VERSIONS",

@@ -108,6 +108,13 @@ def m002_history(db: Database) -> None:
     db.execute("CREATE INDEX section_versions_deleted ON section_versions(report_id, deleted, id)")
 
 
+@migrations()
+def m003_version_figures(db: Database) -> None:
+    """Schema 3: a section version keeps the values of the figures its text used (JSON; NULL in
+    versions kept before, which recorded none)."""
+    db.execute("ALTER TABLE section_versions ADD COLUMN figures TEXT")
+
+
 NAMES = [m.name for m in migrations._migrations]
 if len(NAMES) != SCHEMA_VERSION:  # a migration added here must raise schema.SCHEMA_VERSION too
     raise RuntimeError(f"store/schema.py says SCHEMA_VERSION = {SCHEMA_VERSION}, migrations.py has {len(NAMES)}")

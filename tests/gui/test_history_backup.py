@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as _dt
 import subprocess
 import sys
+from decimal import Decimal
 
 import docx
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from hxdesk import services
 from hxdesk.gui.forms import SectionForm
@@ -19,7 +20,7 @@ from hxdesk.importer.sources import OLE_SIGNATURE
 from hxdesk.model import block_paragraph_texts
 from hxdesk.store import Store
 
-from .keyboard import type_at_end
+from .keyboard import type_at_end, type_text
 
 
 class Clock:
@@ -275,3 +276,41 @@ def test_navigator_context_menu_offers_history_and_deleted_sections(open_window,
     assert main.current_target() == ("section", section.uid)
     assert isinstance(main.open_dialog, SectionHistoryDialog) and main.open_dialog.uid == section.uid
     main.open_dialog.close()
+
+
+def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_window, sample_store, qtbot):
+    store = sample_store
+    clock = Clock()
+    store.clock = clock
+    main = open_window(store)
+    main.open_report(store.list_reports()[0].id)
+    section = section_with(main.report, "枫桥经验")
+    main.goto(("section", section.uid))
+    value = main.form.findChild(QLineEdit, "figure_petitions_received")
+    assert value.text() == "12"
+    value.setFocus()
+    value.selectAll()
+    type_text(value, "15")  # 受理来信来访 12 → 15, the text of the section unchanged
+    assert main.dirty
+    qtbot.waitUntil(lambda: not main.dirty, timeout=5000)  # the autosave
+    assert store.load(main.report_id).figures["petitions_received"].value == Decimal(15)
+
+    clock.later()
+    main.form.history_button.click()
+    dialog = main.open_dialog
+    assert isinstance(dialog, SectionHistoryDialog) and dialog.isVisible()
+    assert dialog.list.count() == 1
+    assert "受理来信来访：12件" in dialog.list.item(0).text()  # what differs from now, in the list
+    shown = dialog.preview.toPlainText()
+    assert "受理来信来访：12件（现为15件）" in shown  # what a restore brings back
+    assert "排查矛盾纠纷：180起" in shown and "排查矛盾纠纷：180起（" not in shown  # unchanged, no note
+
+    dialog.restore_button.click()  # 恢复此版本
+    value = main.form.findChild(QLineEdit, "figure_petitions_received")
+    assert value.text() == "12"
+    assert main.report.figures["petitions_received"].value == Decimal(12)
+    assert store.load(main.report_id).figures["petitions_received"].value == Decimal(12)
+    assert not main.dirty
+    # what the restore replaced is listed now, so it can be undone
+    assert "受理来信来访：15件" in dialog.list.item(0).text()
+    dialog.close()

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from hxdesk import backup, interchange, services
-from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store
+from hxdesk.figures import section_figure_keys
+from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store, history
 from hxdesk.store.migrations import NAMES, migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -46,6 +47,25 @@ def test_upgrade_keeps_every_report(tmp_path, version):
             assert store.get_setting(key) == value
         applied = [m.name for m in migrations.applied(store.db)]
         assert applied == NAMES
+        # Every kept version is still there; those kept before schema 3 recorded no figures.
+        ids = [i for (i,) in store.conn.execute("SELECT id FROM section_versions ORDER BY id")]
+        kept = [store.section_version(i) for i in ids]
+        if "versions" in expected:
+            assert [
+                {
+                    "id": v.id,
+                    "section_uid": v.section_uid,
+                    "deleted": v.deleted,
+                    "figures": None if v.figures is None else json.loads(history.figures_to_stored(v.figures)),
+                }
+                for v in kept
+            ] == expected["versions"]
+        else:
+            assert bool(kept) == (version >= 2) and all(v.figures is None for v in kept)
+        for old in [v for v in kept if v.figures is None and not v.deleted][:1]:
+            figures = store.load(old.report_id).figures
+            store.restore_section_version(old.report_id, old.id)  # "no figures recorded": left as they are
+            assert store.load(old.report_id).figures == figures
         # The upgraded database works: edit, history, delete, restore.
         rid = int(next(iter(expected["reports"])))
         report = store.load(rid)
@@ -53,6 +73,16 @@ def test_upgrade_keeps_every_report(tmp_path, version):
         sec.heading += "（升级后修改）"
         store.save(rid, report)
         assert store.section_history(rid, sec.uid)
+        # A figure change keeps a version of the section using it, and a restore brings the value back.
+        report = store.load(rid)
+        fig = report.figures["petitions_received"]
+        used_by = next(s for s, _ in report.walk() if fig.key in section_figure_keys(s, report.figures))
+        before, fig.value = fig.value, fig.value + 100
+        store.save(rid, report)
+        newest = store.section_history(rid, used_by.uid)[0]
+        assert {f.key: f.value for f in newest.figures or []}[fig.key] == before
+        store.restore_section_version(rid, newest.id)
+        assert store.load(rid).figures[fig.key].value == before
     upgrades = [b for b in backup.list_backups(db) if b.kind == backup.KIND_UPGRADE]
     if version < SCHEMA_VERSION:
         # Backed up before the upgrade, as it was: the old schema, verified.
@@ -116,3 +146,19 @@ def test_building_the_v1_schema_from_m001_alone_matches_the_fixture(tmp_path):
     assert schema(made) == schema(fixture)
     made.conn.close()
     fixture.conn.close()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_first_migrations_build_each_fixtures_schema(tmp_path, version):
+    """Migrations up to N make what schema_vN.db holds (a released migration was not edited)."""
+    from sqlite_utils import Database
+
+    made = Database(tmp_path / "made.db")
+    migrations.apply(made, stop_before=NAMES[version] if version < len(NAMES) else None)
+    fixture = Database(FIXTURES / f"schema_v{version}.db")
+    query = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+    try:
+        assert sorted(made.execute(query).fetchall()) == sorted(fixture.execute(query).fetchall())
+    finally:
+        made.conn.close()
+        fixture.conn.close()
