@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import HxError
 
@@ -20,7 +21,7 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     """argparse with Chinese errors and no traceback."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"hxdesk：参数错误：{message}\n")
         raise SystemExit(EXIT_USAGE)
@@ -222,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:  # started without arguments (a double-click): the window, without building the parser (~10 ms)
         from .gui.app import run_gui
 
-        return run_gui()
+        # (mypy skips hxdesk.gui, so run_gui is untyped here; it returns the exit code.)
+        rc: int = run_gui()
+        return rc
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -233,7 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .gui.app import run_gui  # Qt is imported only here
 
-        return run_gui(db_path=args.global_db, screenshot=args.screenshot)
+        rc = run_gui(db_path=args.global_db, screenshot=args.screenshot)
+        return rc
     try:
         return COMMANDS[args.command](args)
     except HxError as exc:

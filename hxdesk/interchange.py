@@ -208,8 +208,10 @@ class _Reader:
             if not value.is_finite() or value < 0 or value > MAX_FIGURE:
                 raise self.fail(f"{where}.value", "数值超出范围")
             value = normalize_decimal(value)
-            # "1e-999999999" would print as a billion zeros.
-            if value.as_tuple().exponent < -MAX_FRACTION_DIGITS:
+            # "1e-999999999" would print as a billion zeros. (The exponent is an int:
+            # the value is finite; only NaN and infinities have a letter there.)
+            exponent = value.as_tuple().exponent
+            if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
                 raise self.fail(f"{where}.value", f"小数位数过多（最多 {MAX_FRACTION_DIGITS} 位）")
         else:
             raise self.fail(f"{where}.value", "应为数字文字或 null")

@@ -156,7 +156,7 @@ class Report:
     def walk(self) -> Iterator[tuple[Section, tuple[int, ...]]]:
         """Every section in document order with its path of child indexes."""
 
-        def rec(sections: list[Section], path: tuple[int, ...]):
+        def rec(sections: list[Section], path: tuple[int, ...]) -> Iterator[tuple[Section, tuple[int, ...]]]:
             for i, s in enumerate(sections):
                 p = path + (i,)
                 yield s, p
@@ -198,7 +198,7 @@ def numbering_labels(report: Report) -> dict[str, str]:
     """Section uid -> its number label (一、 （一） 1. （1）), '' for unnumbered."""
     labels: dict[str, str] = {}
 
-    def rec(sections: list[Section], level: int):
+    def rec(sections: list[Section], level: int) -> None:
         n = 0
         for s in sections:
             if s.numbered:

@@ -13,13 +13,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, overload
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..errors import InvalidInput
 from ..render.styles import STYLE_IDS
 from .sources import MAX_PARAGRAPHS, SAVE_AS_DOCX, Source, SourceParagraph
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 MAX_ENTRIES = 2000
 MAX_XML_PART = 8 * 1024 * 1024
@@ -104,12 +110,12 @@ class _StyleInfo:
     num: tuple[str, int] | None = None  # (numId, ilvl) of a style's automatic numbering
 
 
-def _on(el) -> bool:
+def _on(el: etree._Element) -> bool:
     val = el.get(qn("w:val"))
     return val is None or val.lower() not in ("0", "false", "off", "none")
 
 
-def _align(jc) -> str:
+def _align(jc: etree._Element | None) -> str:
     if jc is None:
         return ""
     val = (jc.get(qn("w:val")) or "").lower()
@@ -119,7 +125,7 @@ def _align(jc) -> str:
 class _Styles:
     """Effective bold, alignment and outline level of the document's styles."""
 
-    def __init__(self, styles_element) -> None:
+    def __init__(self, styles_element: etree._Element | None) -> None:
         self.by_id: dict[str, _StyleInfo] = {}
         self.default_paragraph = "Normal"
         if styles_element is None:
@@ -132,25 +138,40 @@ class _Styles:
             based = s.find(qn("w:basedOn"))
             info.based_on = (based.get(qn("w:val")) or "") if based is not None else ""
             rpr = s.find(qn("w:rPr"))
-            if rpr is not None and rpr.find(qn("w:b")) is not None:
-                info.bold = _on(rpr.find(qn("w:b")))
+            b = rpr.find(qn("w:b")) if rpr is not None else None
+            if b is not None:
+                info.bold = _on(b)
             ppr = s.find(qn("w:pPr"))
             if ppr is not None:
-                if ppr.find(qn("w:jc")) is not None:
-                    info.align = _align(ppr.find(qn("w:jc")))
+                jc = ppr.find(qn("w:jc"))
+                if jc is not None:
+                    info.align = _align(jc)
                 lvl = ppr.find(qn("w:outlineLvl"))
-                if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit():
-                    info.outline = int(lvl.get(qn("w:val")))
+                lvl_val = (lvl.get(qn("w:val")) or "") if lvl is not None else ""
+                if lvl_val.isdigit():
+                    info.outline = int(lvl_val)
                 info.num = _num_pr(ppr)
             if info.kind == "paragraph" and _on_default(s):
                 self.default_paragraph = sid
             self.by_id[sid] = info
 
-    def resolve(self, sid: str, attr: str):
+    @overload
+    def resolve(self, sid: str, attr: Literal["bold"]) -> bool | None: ...
+    @overload
+    def resolve(self, sid: str, attr: Literal["align"]) -> str | None: ...
+    @overload
+    def resolve(self, sid: str, attr: Literal["outline"]) -> int | None: ...
+    @overload
+    def resolve(self, sid: str, attr: Literal["num"]) -> tuple[str, int] | None: ...
+
+    def resolve(
+        self, sid: str, attr: Literal["bold", "align", "outline", "num"]
+    ) -> bool | str | int | tuple[str, int] | None:
+        """A style's attribute, inherited through basedOn where the style leaves it unset."""
         seen: set[str] = set()
         while sid and sid in self.by_id and sid not in seen:
             seen.add(sid)
-            value = getattr(self.by_id[sid], attr)
+            value: bool | str | int | tuple[str, int] | None = getattr(self.by_id[sid], attr)
             if value not in (None, ""):
                 return value
             sid = self.by_id[sid].based_on
@@ -161,15 +182,15 @@ class _Styles:
         return info.name if info else ""
 
 
-def _num_pr(ppr) -> tuple[str, int] | None:
+def _num_pr(ppr: etree._Element) -> tuple[str, int] | None:
     num_pr = ppr.find(qn("w:numPr"))
     if num_pr is None:
         return None
     num_id = num_pr.find(qn("w:numId"))
     ilvl = num_pr.find(qn("w:ilvl"))
     nid = num_id.get(qn("w:val")) if num_id is not None else None
-    level = ilvl.get(qn("w:val")) if ilvl is not None else "0"
-    if not nid or not (level or "").isdigit():
+    level = (ilvl.get(qn("w:val")) or "") if ilvl is not None else "0"
+    if not nid or not level.isdigit():
         return None
     return nid, int(level)  # numId 0 switches a style's numbering off
 
@@ -199,9 +220,9 @@ def _label_level(num_fmt: str, lvl_text: str, ilvl: int) -> int:
 class _Numbering:
     """numId and level → the heading level its automatic labels show (Word's 编号)."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.levels: dict[tuple[str, int], int] = {}
-        root = None
+        root: etree._Element | None = None
         for rel in document.part.rels.values():
             if rel.reltype.endswith("/numbering") and not rel.is_external:
                 root = getattr(rel.target_part, "element", None)
@@ -211,15 +232,18 @@ class _Numbering:
         for an in root.findall(qn("w:abstractNum")):
             levels: dict[int, int] = {}
             for lvl in an.findall(qn("w:lvl")):
-                ilvl = lvl.get(qn("w:ilvl")) or ""
+                ilvl_text = lvl.get(qn("w:ilvl")) or ""
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
-                if ilvl.isdigit() and fmt is not None and text is not None:
-                    levels[int(ilvl)] = _label_level(fmt.get(qn("w:val")) or "", text.get(qn("w:val")) or "", int(ilvl))
+                if ilvl_text.isdigit() and fmt is not None and text is not None:
+                    levels[int(ilvl_text)] = _label_level(
+                        fmt.get(qn("w:val")) or "", text.get(qn("w:val")) or "", int(ilvl_text)
+                    )
             abstract[an.get(qn("w:abstractNumId")) or ""] = levels
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
-            levels = abstract.get(ref.get(qn("w:val")) if ref is not None else "", {})
+            ref_id = ref.get(qn("w:val")) if ref is not None else ""
+            levels = abstract.get(ref_id, {}) if ref_id is not None else {}
             for ilvl, level in levels.items():
                 self.levels[(num.get(qn("w:numId")) or "", ilvl)] = level
 
@@ -227,7 +251,7 @@ class _Numbering:
         return self.levels.get(num, 0) if num else 0
 
 
-def _on_default(style) -> bool:
+def _on_default(style: etree._Element) -> bool:
     val = style.get(qn("w:default"))
     return val is not None and val.lower() in ("1", "true", "on")
 
@@ -241,7 +265,7 @@ _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:customXm
 
 
 class _Reader:
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.styles = _Styles(document.styles.element)
         self.styled = "hxHeading1" in self.styles.by_id and "hxTitle" in self.styles.by_id
         self.paragraphs: list[SourceParagraph] = []
@@ -254,7 +278,7 @@ class _Reader:
         self.numbering = _Numbering(document)
 
     # ------------------------------------------------------------- walking
-    def body(self, element) -> None:
+    def body(self, element: etree._Element) -> None:
         for child in element.iterchildren():
             if child.tag == _W_P:
                 self.paragraph(child)
@@ -267,7 +291,7 @@ class _Reader:
             elif child.tag == qn("w:customXml"):
                 self.body(child)
 
-    def _runs(self, element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
+    def _runs(self, element: etree._Element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
         for child in element.iterchildren():
             tag = child.tag
             if tag in _SKIP:
@@ -277,7 +301,7 @@ class _Reader:
             elif isinstance(tag, str):
                 self._runs(child, out, pstyle)  # hyperlinks, insertions, fields, content controls
 
-    def _run(self, r, out: list[tuple[str, bool, str]], pstyle: str) -> None:
+    def _run(self, r: etree._Element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
         rpr = r.find(qn("w:rPr"))
         bold: bool | None = None
         cstyle = ""
@@ -308,22 +332,25 @@ class _Reader:
         if parts:
             out.append(("".join(parts), bool(bold), cstyle))
 
-    def paragraph(self, p, *, table: bool = False) -> str:
+    def paragraph(self, p: etree._Element, *, table: bool = False) -> str:
         self.seen += 1
         if self.seen > MAX_ELEMENTS:  # empty paragraphs count too: bounded time
             raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")
         ppr = p.find(qn("w:pPr"))
         pstyle = self.styles.default_paragraph
-        jc = None
+        jc: etree._Element | None = None
         outline: int | None = None
+        num: tuple[str, int] | None
         if ppr is not None:
             ps = ppr.find(qn("w:pStyle"))
-            if ps is not None and ps.get(qn("w:val")):
-                pstyle = ps.get(qn("w:val"))
+            ps_val = ps.get(qn("w:val")) if ps is not None else None
+            if ps_val:
+                pstyle = ps_val
             jc = ppr.find(qn("w:jc"))
             lvl = ppr.find(qn("w:outlineLvl"))
-            if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit():
-                outline = int(lvl.get(qn("w:val")))
+            lvl_val = (lvl.get(qn("w:val")) or "") if lvl is not None else ""
+            if lvl_val.isdigit():
+                outline = int(lvl_val)
             num = _num_pr(ppr)
         else:
             num = None
@@ -393,10 +420,10 @@ class _Reader:
             return "heading", outline + 1
         return "", 0
 
-    def table(self, tbl) -> None:
+    def table(self, tbl: etree._Element) -> None:
         self.tables += 1
         for tr in tbl.iter(qn("w:tr")):
-            cells = []
+            cells: list[str] = []
             for tc in tr.iterchildren(qn("w:tc")):
                 texts = [self.paragraph(p, table=True) for p in tc.iter(_W_P)]
                 cell = "\u3000".join(t.replace("\n", " ").strip() for t in texts if t.strip())
@@ -411,7 +438,7 @@ class _Reader:
                 raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")
 
     def notes(self) -> list[str]:
-        notes = []
+        notes: list[str] = []
         if self.tables:
             notes.append(
                 f"文件中有 {self.tables} 个表格，已按行转为正文段落（共 {self.table_rows} 段，单元格之间用空格分隔），请核对。"
@@ -425,7 +452,7 @@ class _Reader:
         return notes
 
 
-def _leading(runs: list[tuple[str, bool, str]], style_id: str):
+def _leading(runs: list[tuple[str, bool, str]], style_id: str) -> Iterator[tuple[str, bool, str]]:
     for run in runs:
         if run[2] != style_id:
             break

@@ -8,6 +8,7 @@ Text inside 《》 (names of laws and documents) is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from ..figures import MAX_FIGURE, format_figure, normalize_decimal
@@ -87,7 +88,7 @@ _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
 MAX_LABEL = 20
 
 
-def _outside_book_titles(text: str, pattern: re.Pattern[str], repl) -> str:
+def _outside_book_titles(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
     """Apply ``pattern.sub(repl)`` to the text outside 《…》."""
     out: list[str] = []
     pos = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import interchange
@@ -479,7 +480,7 @@ def _year(title_lines: list[str], issuers: list[str], body: list[str], date: _dt
     return _dt.date.today().year - 1
 
 
-def _blocks_apply(blocks: list[Block], fn) -> None:
+def _blocks_apply(blocks: list[Block], fn: Callable[[str], str]) -> None:
     for b in blocks:
         if isinstance(b, Paragraph):
             b.text = fn(b.text)

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.parfmt import CT_PPr
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..figures import compute_values, expand_text
@@ -101,7 +102,8 @@ class ReportRenderer:
         elif section.run_in:
             # Run-in: the heading sentence opens the paragraph of the first
             # block and only that sentence takes the heading's font.
-            first, *rest = section.blocks or [None]
+            first: Block | None = section.blocks[0] if section.blocks else None
+            rest = section.blocks[1:]
             if first is None:
                 paras = [RenderedParagraph("body", [(heading, char_role)])]
             else:
@@ -201,11 +203,11 @@ class ReportRenderer:
 _PARA = WD_STYLE_TYPE.PARAGRAPH
 
 
-def _ppr(p: DocxParagraph):
+def _ppr(p: DocxParagraph) -> CT_PPr:
     return p._p.get_or_add_pPr()
 
 
-def _append(ppr, xml: str) -> None:
+def _append(ppr: CT_PPr, xml: str) -> None:
     """Append to a w:pPr that holds at most pStyle and keepNext: ind and
     outlineLvl come after both in the schema's order."""
     ppr.append(parse_xml(xml))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from .profile import FONT_FALLBACKS, FontProfile
 
@@ -60,13 +61,14 @@ def _style_fonts(profile: FontProfile) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _set_fonts(rpr, east_asia: str, latin: str) -> None:
+def _set_fonts(rpr: etree._Element, east_asia: str, latin: str) -> None:
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
         rpr.insert(0, rfonts)
     for attr in list(rfonts.attrib):
-        if attr.endswith("Theme"):  # theme fonts override named ones: drop them
+        # (lxml gives attribute names as str; its stubs say str | bytes.)
+        if isinstance(attr, str) and attr.endswith("Theme"):  # theme fonts override named ones: drop them
             del rfonts.attrib[attr]
     rfonts.set(qn("w:eastAsia"), east_asia)
     for slot in ("w:ascii", "w:hAnsi", "w:cs"):

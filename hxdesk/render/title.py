@@ -66,14 +66,15 @@ def break_title(text: str, per_line: int) -> list[str]:
         for c2 in cuts:
             if c2 <= c1:
                 continue
-            a, b, c = text[:c1], text[c1:c2], text[c2:]
-            if max(len(a), len(b), len(c)) > per_line:
+            # (`c` is the two-line loop's int cut above; the third line is `z`.)
+            a, b, z = text[:c1], text[c1:c2], text[c2:]
+            if max(len(a), len(b), len(z)) > per_line:
                 continue
-            hourglass = len(b) < len(a) and len(b) < len(c)
-            rectangle = len(a) == len(b) == len(c)
-            key = (int(hourglass or rectangle), max(len(a), len(b), len(c)) - min(len(a), len(b), len(c)), c1)
+            hourglass = len(b) < len(a) and len(b) < len(z)
+            rectangle = len(a) == len(b) == len(z)
+            key = (int(hourglass or rectangle), max(len(a), len(b), len(z)) - min(len(a), len(b), len(z)), c1)
             if best is None or key < best[0]:
-                best = (key, [a, b, c])
+                best = (key, [a, b, z])
     if best is not None:
         return best[1]
     # No word boundary fits: fixed-width lines (rare; the user can break by hand).
