@@ -15,6 +15,10 @@ class HxError(Exception):
         return self.message
 
 
+class DatabaseError(HxError):
+    """The database cannot be opened, read or upgraded."""
+
+
 class NotFound(HxError):
     pass
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from .resources import resource_path
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
     from .store import Store  # ``render --sample`` starts faster without it
+    from .store.backup import BackupInfo
 
 APP_NAME = "hxdesk"
 SAMPLE_TEMPLATE = "sample"
@@ -149,8 +151,8 @@ def open_checked(db_path: str | Path | None = None) -> Store:
     Problems that do not stop the start (a backup that could not be made) are
     in ``store.notices``.
     """
-    from . import backup
-    from .lock import FOR_GUI, WriterLock
+    from .store import backup
+    from .store.lock import FOR_GUI, WriterLock
 
     path = db_file(db_path)
     with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
@@ -167,34 +169,36 @@ def open_checked(db_path: str | Path | None = None) -> Store:
     return store
 
 
-def list_backups(db_path: str | Path | None = None):
+def list_backups(db_path: str | Path | None = None) -> list[BackupInfo]:
     """The backups of the database, newest first (BackupInfo: path, created, kind, label)."""
-    from . import backup
+    from .store import backup
 
     return backup.list_backups(db_file(db_path))
 
 
-def make_backup(db_path: str | Path | None = None):
+def make_backup(db_path: str | Path | None = None) -> BackupInfo:
     """A manual backup now (verified); returns its BackupInfo."""
-    from . import backup
+    from .store import backup
 
     return backup.make_backup(db_file(db_path), backup.KIND_MANUAL)
 
 
-def backup_if_due(db_path: str | Path | None = None):
+def backup_if_due(db_path: str | Path | None = None) -> BackupInfo | None:
     """The daily backup (call it now and then, e.g. hourly): made if the newest is a day old."""
-    from . import backup
+    from .store import backup
 
     return backup.backup_if_due(db_file(db_path))
 
 
-def restore_backup(backup_file=None, db_path: str | Path | None = None) -> Path | None:
+def restore_backup(
+    backup_file: BackupInfo | str | Path | None = None, db_path: str | Path | None = None
+) -> Path | None:
     """Put a backup (BackupInfo or path; default the newest good one) in place of the database.
 
     Close the Store first.  The file replaced is moved aside, never deleted;
     returns where it went (None if there was no database).
     """
-    from . import backup
+    from .store import backup
 
     path = db_file(db_path)
     if backup_file is None:
@@ -253,11 +257,29 @@ def report_problems(report: Report) -> list[str]:
     return problems
 
 
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')  # Windows forbids these (and control characters)
+_RESERVED_FILE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+MAX_FILE_NAME_CHARS = 100  # without the extension: the whole path must stay under Windows' 260
+
+
+def _file_name_part(text: str) -> str:
+    return re.sub(r"\s+", " ", _NOT_IN_FILE_NAMES.sub("", text)).strip()
+
+
 def default_file_name(report: Report) -> str:
-    title = report.title.replace("{{year}}", str(report.year)).replace("\n", "")
-    title = re.sub(r"\{\{[^}]*\}\}", "", title)
-    title = re.sub(r'[\\/:*?"<>|]', "", title).strip() or f"{report.year}年度法治政府建设报告"
-    return f"{title}.docx"
+    """The suggested .docx name: issuing body, year and title, e.g.
+    黄溪镇人民政府2025年度法治政府建设报告.docx (two towns' reports in one folder
+    differ); the report name stands in for a missing issuer.  Valid on Windows."""
+    variables = report.variables()
+    title = re.sub(r"\{\{([^}]*)\}\}", lambda m: variables.get(m.group(1).strip(), ""), report.title)
+    title = _file_name_part(title).rstrip(". ") or f"{report.year}年度法治政府建设报告"
+    issuer = next((p for p in map(_file_name_part, report.issuers) if p), "") or _file_name_part(report.name)
+    if issuer in title:
+        issuer = ""
+    stem = (issuer[: max(0, MAX_FILE_NAME_CHARS - len(title))] + title)[:MAX_FILE_NAME_CHARS].strip().rstrip(". ")
+    if stem.split(".")[0].strip().upper() in _RESERVED_FILE_NAMES:
+        stem += "_"  # CON.docx, NUL.docx … cannot be created on Windows
+    return f"{stem or report.year}.docx"
 
 
 def render_to_file(report: Report, path: str | Path, fonts: FontProfile | None = None) -> Path:
@@ -302,7 +324,7 @@ def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], st
     values, _ = compute_values(report.figures)
     hits: list[tuple[tuple[str, ...], str]] = []
 
-    def check(target: tuple[str, ...], texts) -> None:
+    def check(target: tuple[str, ...], texts: Iterable[str]) -> None:
         for raw in texts:
             shown = expand_text(raw, report, values)
             if needle in raw or needle in shown:
@@ -340,7 +362,7 @@ def import_file(store: Store, path: str | Path) -> tuple[int, list[str]]:
     return store.add(report), notes
 
 
-def swap_in_backup(store: Store, backup_file) -> tuple[Store, Path | None]:
+def swap_in_backup(store: Store, backup_file: BackupInfo | str | Path) -> tuple[Store, Path | None]:
     """Restore a backup under an open (writing) store: returns the reopened store and
     where the replaced file was moved (it is never deleted).
 
@@ -349,9 +371,9 @@ def swap_in_backup(store: Store, backup_file) -> tuple[Store, Path | None]:
     refused before the store is closed; if the restore fails later, the
     database is reopened (``exc.store``) and the HxError raised.
     """
-    from . import backup
-    from .lock import WriterLock
     from .store import Store as StoreClass
+    from .store import backup
+    from .store.lock import WriterLock
 
     source = backup_file.path if isinstance(backup_file, backup.BackupInfo) else Path(backup_file)
     if not backup.verify_backup(source):

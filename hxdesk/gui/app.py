@@ -193,7 +193,7 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
     user is offered the newest good backup, and the damaged file is kept.
     """
     from .. import services
-    from ..backup import DamagedDatabase
+    from ..store.backup import DamagedDatabase
     from ..errors import HxError
 
     def log_detail(message: str, detail: str) -> None:  # logging loads only on a failure

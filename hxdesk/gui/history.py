@@ -312,7 +312,7 @@ class BackupDialog(QDialog):
 
     def __init__(self, main: MainWindow):
         super().__init__(main.window)
-        from ..backup import backup_dir
+        from ..store.backup import backup_dir
 
         self.main = main
         self.setWindowTitle("备份与恢复")
@@ -383,7 +383,7 @@ class BackupDialog(QDialog):
 
     def reload(self, select: Path | None = None) -> None:
         from .. import services
-        from ..backup import verify_backup
+        from ..store.backup import verify_backup
 
         store = self.main.store
         self.where.setText(f"数据库：{store.path}\n备份文件夹：{self.backup_folder}")

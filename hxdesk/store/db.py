@@ -17,12 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import HxError, InvalidInput, NotFound
+from ..errors import DatabaseError, InvalidInput, NotFound
 from ..interchange import block_to_dict, report_from_dict, report_to_dict
-from ..lock import FOR_CLI, WriterLock
 from ..model import Figure, Report, Section, new_uid
 from . import history
 from .history import DeletedSection, FigureValue, SectionVersion
+from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -63,10 +63,6 @@ class ReportSummary:
     @property
     def display_name(self) -> str:
         return self.name or (self.issuers[0] if self.issuers else "（未命名）")
-
-
-class DatabaseError(HxError):
-    pass
 
 
 class Store:
@@ -197,7 +193,7 @@ class Store:
                 if not migrations.pending(self.db):  # another process upgraded it meanwhile
                     return
                 if "reports" in self.db.table_names():
-                    from ..backup import KIND_UPGRADE, make_backup
+                    from .backup import KIND_UPGRADE, make_backup
 
                     make_backup(self.path, kind=KIND_UPGRADE, note=f"v{version}")
                 migrations.apply(self.db)

@@ -191,7 +191,7 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
             [
                 sys.executable,
                 "-c",
-                "import sys; from hxdesk.lock import WriterLock, DatabaseLocked\n"
+                "import sys; from hxdesk.store.lock import WriterLock, DatabaseLocked\n"
                 "try:\n WriterLock(sys.argv[1]).acquire()\nexcept DatabaseLocked:\n sys.exit(3)\n",
                 str(db_path),
             ],

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support import run_cli
 
-from hxdesk import backup, interchange, services
-from hxdesk.backup import BackupError, DamagedDatabase
-from hxdesk.store import Store
+from hxdesk import interchange, services
+from hxdesk.store import Store, backup
+from hxdesk.store.backup import BackupError, DamagedDatabase
 
 
 def make_db(path: Path, sample) -> int:

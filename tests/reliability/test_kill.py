@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from hxdesk import backup
-from hxdesk.store import SCHEMA_VERSION, Store
+from hxdesk.store import SCHEMA_VERSION, Store, backup
 
 from .kill_child_support import CHILD, integrity, stored_marker
 

@@ -14,8 +14,8 @@ import pytest
 from support import ROOT, run_cli
 
 from hxdesk import services
-from hxdesk.lock import DatabaseLocked, is_locked_elsewhere
 from hxdesk.store import Store
+from hxdesk.store.lock import DatabaseLocked, is_locked_elsewhere
 
 HOLDER = textwrap.dedent(
     """
@@ -102,7 +102,7 @@ RACER = textwrap.dedent(
     """
     import os, sys, time
     from hxdesk import services
-    from hxdesk.lock import DatabaseLocked
+    from hxdesk.store.lock import DatabaseLocked
     start = float(sys.argv[2])
     while time.time() < start:
         pass

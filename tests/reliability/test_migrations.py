@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from hxdesk import backup, interchange, services
+from hxdesk import interchange, services
 from hxdesk.figures import section_figure_keys
-from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store, history
+from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store, backup, history
 from hxdesk.store.migrations import NAMES, migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import HxError
+from ..errors import HxError
 
 #: Who asks for the lock decides the wording of the refusal.
 FOR_GUI = "gui"

@@ -18,9 +18,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import HxError
+from ..errors import DatabaseError, HxError
 from .lock import WriterLock
-from .store.db import DatabaseError
 
 BACKUP_DIR_NAME = "backups"
 KEEP = 10
