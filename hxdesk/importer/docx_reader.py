@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..errors import InvalidInput
 from ..render.styles import STYLE_IDS
-from .sources import MAX_PARAGRAPHS, SAVE_AS_DOCX, Source, SourceParagraph
+from .paragraphs import MAX_PARAGRAPHS, SAVE_AS_DOCX, Source, SourceParagraph
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

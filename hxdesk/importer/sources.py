@@ -7,44 +7,19 @@ file is only ever read, once, into memory (bounded by MAX_FILE_BYTES).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidInput
 from ..fsutil import read_input_file
+from .paragraphs import MAX_PARAGRAPHS, SAVE_AS_DOCX, Source, SourceParagraph
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_BYTES = 5 * 1024 * 1024
-MAX_PARAGRAPHS = 20_000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 
 _NOT_TEXT = "这个文件不是文本文件，也不是 Word（.docx）文档，无法导入。"
-SAVE_AS_DOCX = "请在 Word 或 WPS 中打开它，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入另存的文件。"
-
-
-@dataclass
-class SourceParagraph:
-    """One paragraph as the file gives it, with the formatting hints the structure needs."""
-
-    text: str
-    align: str = ""  # "center", "right" or ""
-    bold: bool = False  # every character is bold
-    bold_prefix: str = ""  # the leading bold text when only a part is bold
-    role: str = ""  # from a paragraph style: title, addressee, signature, date, heading, body
-    level: int = 0  # heading level given by a style (1-4)
-    run_in_heading: str = ""  # leading text in a heading character style
-    blank_before: bool = False  # an empty paragraph stood before it
-    table: bool = False  # a table row turned into text
-    auto_level: int = 0  # Word's automatic numbering shows the label of this heading level
-
-
-@dataclass
-class Source:
-    paragraphs: list[SourceParagraph]
-    notes: list[str] = field(default_factory=list)
-    styled: bool = False  # written by hxdesk: its styles say what every paragraph is
 
 
 def read_bytes(path: Path) -> bytes:

@@ -23,7 +23,7 @@ from ..numbering import parse_chinese_numeral
 from ..text import MAX_TEXT
 from .figures import FigureExtractor, year_placeholders
 from .normalise import normalise, sentence_end
-from .sources import Source, SourceParagraph
+from .paragraphs import Source, SourceParagraph
 
 _CN = "一二三四五六七八九十百"
 HEADING_PATTERNS = (
