@@ -96,9 +96,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         report = services.sample_report()
         fonts = FONT_PRESETS[args.fonts] if args.fonts else None
     else:
-        with services.open_store(_db_arg(args), write=False) as store:
-            report = store.load(args.report_id)
-            fonts = FONT_PRESETS[args.fonts] if args.fonts else services.font_profile(store)
+        with services.open_workspace(_db_arg(args), write=False) as workspace:
+            report = workspace.reports.load(args.report_id)
+            fonts = FONT_PRESETS[args.fonts] if args.fonts else workspace.settings.fonts()
     path = services.render_to_file(report, args.output, fonts)
     for problem in services.report_problems(report):
         print(f"提示：{problem}", file=sys.stderr)
@@ -109,9 +109,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args)) as store:
+    with services.open_workspace(_db_arg(args)) as workspace:
         if args.from_report is not None:
-            report = services.roll_over(store.load(args.from_report))
+            report = services.roll_over(workspace.reports.load(args.from_report))
         elif args.sample:  # the 2024 sample, unless another year is asked for
             year = 2024 if args.year is None else args.year
             report = services.new_from_template(services.SAMPLE_TEMPLATE, year, args.org)
@@ -119,7 +119,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             if args.year is None:
                 raise HxError("请用 --year 指定报告年度，例如 --year 2025。")
             report = services.new_from_template(args.template, args.year, args.org)
-        report_id = store.add(report)
+        report_id = workspace.reports.add(report)
     print(f"已新建报告：{report.year}年度 {report.display_name()}")
     print(report_id)
     return 0
@@ -128,8 +128,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args), write=False) as store:
-        rows = store.list_reports(deleted=args.trash)
+    with services.open_workspace(_db_arg(args), write=False) as workspace:
+        rows = workspace.reports.summaries(trash=args.trash)
     if not rows:
         print("（回收站为空）" if args.trash else "（还没有报告）")
     for r in rows:
@@ -140,8 +140,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args), write=False) as store:
-        report = store.load(args.report_id)
+    with services.open_workspace(_db_arg(args), write=False) as workspace:
+        report = workspace.reports.load(args.report_id)
     print(services.export_json(report, args.output))
     return 0
 
@@ -153,9 +153,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     report, notes = services.read_import(Path(args.file))
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)
-    with services.open_store(_db_arg(args)) as store:
-        report_id = store.add(report)
-        summary = store.summary(report_id)
+    with services.open_workspace(_db_arg(args)) as workspace:
+        report_id = workspace.reports.add(report)
+        summary = workspace.reports.summary(report_id)
     print(f"已导入：{summary.year}年度 {summary.display_name}")
     print(report_id)
     return 0
@@ -172,9 +172,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from . import services
 
-    with services.open_store(_db_arg(args), write=False) as store:
-        result = store.integrity_check()
-        print(f"完整性检查：{result}；数据结构版本：{store.schema_version()}；报告数：{len(store.list_reports())}")
+    with services.open_workspace(_db_arg(args), write=False) as workspace:
+        result = workspace.integrity_check()
+        count = len(workspace.reports.summaries())
+        print(f"完整性检查：{result}；数据结构版本：{workspace.schema_version()}；报告数：{count}")
     return 0 if result == "ok" else EXIT_ERROR
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store.backup import BackupInfo
+
 
 class HxError(Exception):
     """A failure with a clear Chinese message; never shown as a traceback."""
@@ -17,6 +23,32 @@ class HxError(Exception):
 
 class DatabaseError(HxError):
     """The database cannot be opened, read or upgraded."""
+
+
+class DatabaseLocked(HxError):
+    """Another process (normally an hxdesk window) holds the database for writing."""
+
+    def __init__(self, message: str, *, path: str = ""):
+        super().__init__(message)
+        self.path = path
+
+
+class BackupError(HxError):
+    pass
+
+
+class DamagedDatabase(DatabaseError):
+    """The database file is damaged or is not a database at all.
+
+    ``backup`` is the newest backup that passes the integrity check (None if
+    there is none); the GUI offers to restore it.  Nothing has been changed.
+    """
+
+    def __init__(self, message: str, *, path: Path, backup: BackupInfo | None, reason: str, detail: str = ""):
+        super().__init__(message, detail=detail)
+        self.path = path
+        self.backup = backup
+        self.reason = reason  # "not_database", "corrupt" or "empty"
 
 
 class NotFound(HxError):

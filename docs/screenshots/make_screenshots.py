@@ -26,14 +26,15 @@ LEFT_EMPTY = ("exam_average", "publicity_events", "leaflets")
 
 
 def prepare(db: Path) -> None:
-    with services.open_store(db) as store:
-        sample_id = services.ensure_sample(store)
-        report = services.roll_over(store.load(sample_id))
-        previous = store.load(sample_id).figures
+    with services.open_workspace(db) as workspace:
+        sample_id = workspace.reports.ensure_sample()
+        assert sample_id is not None
+        report = services.roll_over(workspace.reports.load(sample_id))
+        previous = workspace.reports.load(sample_id).figures
         for key, fig in report.figures.items():
             if not fig.derived and key not in LEFT_EMPTY and previous[key].value is not None:
                 fig.value = previous[key].value + (Decimal(2) if fig.unit != "%" else 0)
-        store.add(report)
+        workspace.reports.add(report)
 
 
 def main() -> int:

@@ -125,7 +125,7 @@ def take_screenshot(main, path: str, view: str) -> bool:
     app = QApplication.instance()
     window = main.window
     window.resize(*SCREENSHOT_SIZE)
-    rows = main.store.list_reports()
+    rows = main.workspace.reports.summaries()
     if view != "list" and rows:
         main.open_report(rows[0].id)
         section = pick_showcase_section(main.report)
@@ -144,7 +144,7 @@ def take_screenshot(main, path: str, view: str) -> bool:
 
         from .dialogs import GenerateDialog
 
-        dialog = GenerateDialog(main.store, main.report, window)
+        dialog = GenerateDialog(main.workspace, main.report, window)
         dialog.dialog.resize(680, 460)
         dialog.dialog.show()
         app.processEvents()
@@ -186,15 +186,14 @@ def _ask(title: str, question: str) -> bool:
 
 
 def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
-    """The store with the sample on first start, or None after a Chinese message.
+    """The workspace with the sample on first start, or None after a Chinese message.
 
     ``checked``: the GUI start-up of the reliability layer (writer lock, file
     check, start-up backup); a damaged file is never replaced silently — the
     user is offered the newest good backup, and the damaged file is kept.
     """
     from .. import services
-    from ..store.backup import DamagedDatabase
-    from ..errors import HxError
+    from ..errors import DamagedDatabase, HxError
 
     def log_detail(message: str, detail: str) -> None:  # logging loads only on a failure
         from ..logutil import log_detail as log
@@ -208,7 +207,7 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
 
     try:
         try:
-            store = services.open_checked(db_path) if checked else services.open_store(db_path)
+            workspace = services.open_for_editing(db_path) if checked else services.open_workspace(db_path)
         except DamagedDatabase as exc:
             if exc.detail:
                 log_detail(exc.message, exc.detail)
@@ -222,9 +221,9 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
             ):
                 return None
             services.restore_backup(exc.backup, db_path)
-            store = services.open_checked(db_path)
-        services.ensure_sample(store)
-        return store
+            workspace = services.open_for_editing(db_path)
+        workspace.reports.ensure_sample()
+        return workspace
     except HxError as exc:
         if exc.detail:
             log_detail(exc.message, exc.detail)
@@ -235,13 +234,12 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
     return None
 
 
-def _daily_backup(db_path: str | None, main) -> None:
+def _daily_backup(main) -> None:
     """The daily backup (made only when the newest is a day old)."""
-    from .. import services
     from ..errors import HxError
 
     try:
-        made = services.backup_if_due(db_path)
+        made = main.workspace.backups.make_if_due()
     except HxError as exc:
         main.status(f"自动备份失败：{exc.message}")
         return
@@ -275,15 +273,15 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         if view not in SCREENSHOT_VIEWS:
             sys.stderr.write(f"hxdesk：HXDESK_SCREENSHOT_VIEW 应为 {'、'.join(SCREENSHOT_VIEWS)} 之一。\n")
             return 2
-        store = open_data(db_path, quiet=True, checked=False)
-        if store is None:
+        workspace = open_data(db_path, quiet=True, checked=False)
+        if workspace is None:
             return 1
-        main.attach_store(store)
+        main.attach(workspace)
         main.window.resize(*SCREENSHOT_SIZE)
         main.window.show()
         ok = take_screenshot(main, screenshot, view)
         main.window.close()
-        store.close()
+        workspace.close()
         if not ok:
             sys.stderr.write(f"hxdesk：无法保存截图：{Path(screenshot)}\n")
         return 0 if ok else 1
@@ -291,17 +289,17 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     state: dict = {}
 
     def load() -> None:
-        store = open_data(db_path)
-        if store is None:
+        workspace = open_data(db_path)
+        if workspace is None:
             app.exit(1)
             return
-        state["store"] = store
-        main.attach_store(store)
-        if store.notices:
-            main.status("；".join(store.notices))
+        state["workspace"] = workspace
+        main.attach(workspace)
+        if workspace.notices:
+            main.status("；".join(workspace.notices))
         backup_timer = QTimer(main)
         backup_timer.setInterval(60 * 60 * 1000)
-        backup_timer.timeout.connect(lambda: _daily_backup(db_path, main))
+        backup_timer.timeout.connect(lambda: _daily_backup(main))
         backup_timer.start()
         if bench:
             bench_mark("ready")
@@ -323,6 +321,6 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     QTimer.singleShot(0, painted)
     rc = app.exec()
     main.save_now()
-    if "store" in state:
-        main.store.close()  # the store in use (a restored backup reopens it)
+    if "workspace" in state:
+        main.workspace.close()
     return rc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
@@ -36,13 +37,10 @@ from ..figures import KEY_RE, parse_number
 from ..fsutil import free_name
 from ..model import Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
-from ..store import Store
 from ..text import clean_line
 from .forms import qualifier_combo
 from .uiload import UiHolder, load_ui
-
-LAST_FOLDER_SETTING = "last_output_dir"
-
+from .widgets import guard_wheel, guard_wheel_in
 
 # ---------------------------------------------------------------- new report
 
@@ -50,13 +48,16 @@ LAST_FOLDER_SETTING = "last_output_dir"
 class NewReportDialog:
     """新建报告: from a template, from last year's report, or from a file."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, previous_id: int | None = None):
-        self.store = store
+    def __init__(
+        self, workspace: services.Workspace, parent: QWidget | None = None, previous_id: int | None = None
+    ):
+        self.workspace = workspace
         self.dialog: QDialog = load_ui("new_report_dialog.ui", parent)  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.dialog)
+        guard_wheel_in(self.dialog)
         for t in services.list_templates():
             ui.templateCombo.addItem(t.label, t.name)
-        self.reports = store.list_reports()
+        self.reports = workspace.reports.summaries()
         for r in self.reports:
             ui.previousCombo.addItem(f"{r.year}年度  {r.display_name}", r.id)
         ui.yearSpin.setValue(_dt.date.today().year - 1)
@@ -107,14 +108,14 @@ class NewReportDialog:
             path = ui.fileEdit.text().strip()
             if not path:
                 raise InvalidInput("请选择要导入的文件。")
-            new_id, self.notes = services.import_file(self.store, path)
+            new_id, self.notes = self.workspace.reports.import_file(path)
             return new_id
         if ui.fromPreviousRadio.isChecked():
-            report = services.roll_over(self.store.load(ui.previousCombo.currentData()))
+            report = services.roll_over(self.workspace.reports.load(ui.previousCombo.currentData()))
             report.year = services.check_year(year)
         else:
             report = services.new_from_template(ui.templateCombo.currentData(), year, ui.orgEdit.text())
-        return self.store.add(report)
+        return self.workspace.reports.add(report)
 
     def _accept(self) -> None:
         try:
@@ -140,12 +141,13 @@ class SettingsDialog:
 
     FIELDS = ("title", "body", "heading1", "heading2")
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        self.store = store
+    def __init__(self, workspace: services.Workspace, parent: QWidget | None = None):
+        self.workspace = workspace
         self.dialog: QDialog = load_ui("settings_dialog.ui", parent)  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.dialog)
+        guard_wheel_in(self.dialog)
         self.available = installed_families()
-        self.profile = services.font_profile(store)
+        self.profile = workspace.settings.fonts()
         self.group = QButtonGroup(self.dialog)
         self.radios: dict[str, QRadioButton] = {}
         for key, label in [*FONT_PRESET_LABELS.items(), ("custom", "自定义（在下面逐项选择）")]:
@@ -230,7 +232,7 @@ class SettingsDialog:
 
     def save(self) -> FontProfile:
         profile = self.chosen()
-        services.set_font_profile(self.store, profile)
+        self.workspace.settings.set_fonts(profile)
         return profile
 
     def _accept(self) -> None:
@@ -248,10 +250,10 @@ class SettingsDialog:
 # ---------------------------------------------------------------- generate
 
 
-def default_folder(store: Store) -> Path:
-    last = store.get_setting(LAST_FOLDER_SETTING)
-    if isinstance(last, str) and Path(last).is_dir():
-        return Path(last)
+def default_folder(workspace: services.Workspace) -> Path:
+    last = workspace.settings.last_folder()
+    if last is not None:
+        return last
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
@@ -263,12 +265,56 @@ def show_in_folder(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (".docx"): added when missing."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def choose_save_path(parent: QWidget | None, caption: str, start: Path, file_filter: str, suffix: str) -> Path | None:
+    """The save dialog; None if cancelled.  It does not ask about an existing
+    file itself: ask_overwrite does, for the name with its suffix."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, caption, str(start), file_filter, options=QFileDialog.Option.DontConfirmOverwrite
+    )
+    return with_suffix(Path(path), suffix) if path else None
+
+
+def ask_overwrite(parent: QWidget | None, path: Path, save_as: Callable[[Path], Path | None]) -> Path | None:
+    """Where to write: ``path`` if no file is there or 替换 is chosen; with 另存为…
+    the file ``save_as`` picks (asked about again if it exists too); None for 取消."""
+    while path.is_file():
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "文件已存在",
+            f"文件“{path.name}”已存在（位于 {path.parent}）。\n\n"
+            "替换后，这个文件原有的内容（包括在 Word 或 WPS 中所做的修改）将被覆盖，无法恢复。",
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        replace = box.addButton("替换", QMessageBox.ButtonRole.DestructiveRole)
+        other = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(other)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked == replace:
+            return path
+        if clicked != other:
+            return None
+        chosen = save_as(path)
+        if chosen is None:
+            return None
+        path = chosen
+    return path
+
+
 class GenerateDialog:
     """生成报告: shows what is still missing, asks where to save, writes the .docx,
     then offers to open it or its folder."""
 
-    def __init__(self, store: Store, report: Report, parent: QWidget | None = None):
-        self.store = store
+    def __init__(self, workspace: services.Workspace, report: Report, parent: QWidget | None = None):
+        self.workspace = workspace
         self.report = report
         self.dialog: QDialog = load_ui("generate_dialog.ui", parent)  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.dialog)
@@ -289,11 +335,11 @@ class GenerateDialog:
             ui.problemsLabel.setText("✓ 数据已全部填写，没有发现问题。")
             ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
             ui.problemsList.hide()
-        self.fonts = services.font_profile(store)
+        self.fonts = workspace.settings.fonts()
         preset = SettingsDialog.preset_of(self.fonts)
         fonts_text = FONT_PRESET_LABELS.get(preset, f"自定义（正文：{self.fonts.body}）")
         ui.fontsLabel.setText(f"字体方案：{fonts_text}。可在“报告 → 字体设置”中更改。")
-        ui.pathEdit.setText(str(default_folder(store) / services.default_file_name(report)))
+        ui.pathEdit.setText(str(default_folder(workspace) / services.default_file_name(report)))
         ui.browseButton.clicked.connect(self._browse)
         ui.generateButton.clicked.connect(self._generate_clicked)
         ui.cancelButton.clicked.connect(self.dialog.reject)
@@ -304,25 +350,27 @@ class GenerateDialog:
         self.written: Path | None = None
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.dialog, "保存报告", self.ui.pathEdit.text(), "Word 文档 (*.docx)")
+        self.choose_path(Path(self.ui.pathEdit.text().strip()))
+
+    def choose_path(self, start: Path) -> Path | None:
+        """保存报告 dialog (浏览…, 另存为…): the file chosen is shown in the path field."""
+        path = choose_save_path(self.dialog, "保存报告", start, "Word 文档 (*.docx)", ".docx")
         if path:
-            self.ui.pathEdit.setText(path)
+            self.ui.pathEdit.setText(str(path))
+        return path
 
     def target(self) -> Path:
         text = self.ui.pathEdit.text().strip()
         if not text:
             raise InvalidInput("请填写保存位置和文件名。")
-        path = Path(text)
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        return path
+        return with_suffix(Path(text), ".docx")
 
     def generate(self, path: Path | None = None) -> Path:
         """Write the .docx; on success switch to the “done” page."""
         path = path or self.target()
         written = services.render_to_file(self.report, path, self.fonts)
         self.written = written
-        self.store.set_setting(LAST_FOLDER_SETTING, str(written.parent))
+        self.workspace.settings.set_last_folder(written.parent)
         self.ui.donePath.setText(f"保存位置：{written}")
         self.ui.stack.setCurrentIndex(1)
         self.ui.openFileButton.setFocus()
@@ -331,7 +379,9 @@ class GenerateDialog:
     def _generate_clicked(self) -> None:
         self.ui.errorLabel.clear()
         try:
-            path = self.target()
+            path = ask_overwrite(self.dialog, self.target(), self.choose_path)
+            if path is None:  # 取消: the file there stays as it is
+                return
             try:
                 self.generate(path)
             except OutputError as exc:
@@ -434,7 +484,7 @@ class InsertFigureDialog(QDialog):
         self.resize(520, 320)
         box = QVBoxLayout(self)
         self.use_existing = QRadioButton("插入已有数据")
-        self.existing = QComboBox()
+        self.existing = guard_wheel(QComboBox())
         for fig in report.figures.values():
             self.existing.addItem(f"{fig.label or fig.key}（{fig.unit or '无单位'}）", fig.key)
         self.create_new = QRadioButton("新建一项数据")

@@ -49,7 +49,7 @@ from ..model import (
 )
 from ..text import clean_line, clean_text
 from .figuretext import FigureText
-from .widgets import TextField, error_label, heading_label, hint_label, hline
+from .widgets import TextField, error_label, guard_wheel, heading_label, hint_label, hline
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
@@ -69,7 +69,7 @@ class FormHost(Protocol):
 
 
 def qualifier_combo(current: str) -> QComboBox:
-    combo = QComboBox()
+    combo = guard_wheel(QComboBox())
     for q in QUALIFIERS:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -593,7 +593,7 @@ class TitleForm(BaseForm):
         super().__init__(host)
         r = host.report
         form = self.titled_form("标题与发文机关")
-        self.year = QSpinBox()
+        self.year = guard_wheel(QSpinBox())
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(r.year)
         self.year.setSuffix(" 年度")
@@ -686,7 +686,7 @@ class ClosingForm(BaseForm):
         row = QHBoxLayout()
         self.has_date = QCheckBox("填写成文日期")
         self.has_date.setChecked(r.date is not None)
-        self.date = QDateEdit()
+        self.date = guard_wheel(QDateEdit())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
         d = r.date or _dt.date.today()

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import HxError
+from ..history import FigureValue
 from ..model import Block, Paragraph, PointList, Report, point_marker
-from ..store.history import FigureValue
 from .figuretext import TOKEN_RE, FigureText
 from .widgets import heading_label, hint_label
 
 if TYPE_CHECKING:
-    from ..store.history import DeletedSection, SectionVersion
+    from ..history import DeletedSection, SectionVersion
     from .main_window import MainWindow
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -210,7 +210,7 @@ class SectionHistoryDialog(_ListDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.versions = self.main.store.section_history(self.main.report_id, self.uid)
+        self.versions = self.main.workspace.history.versions(self.main.report_id, self.uid)
         report = self.main.report
         codec = FigureText(report)
         rows = []
@@ -262,7 +262,7 @@ class DeletedSectionsDialog(_ListDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.entries = self.main.store.deleted_sections(self.main.report_id)
+        self.entries = self.main.workspace.history.deleted_sections(self.main.report_id)
         codec = FigureText(self.main.report)
         rows = []
         for d in self.entries:
@@ -312,8 +312,6 @@ class BackupDialog(QDialog):
 
     def __init__(self, main: MainWindow):
         super().__init__(main.window)
-        from ..store.backup import backup_dir
-
         self.main = main
         self.setWindowTitle("备份与恢复")
         self.resize(820, 540)
@@ -323,10 +321,10 @@ class BackupDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
         box.addWidget(self.where)
-        self.backup_folder = backup_dir(main.store.path)
+        self.backup_folder = main.workspace.backups.folder
         folders = QHBoxLayout()
         self.open_data_button = QPushButton("打开数据文件夹")
-        self.open_data_button.clicked.connect(lambda: self._open(main.store.path.parent))
+        self.open_data_button.clicked.connect(lambda: self._open(main.workspace.data_folder))
         self.open_backups_button = QPushButton("打开备份文件夹")
         self.open_backups_button.clicked.connect(lambda: self._open(self.backup_folder))
         folders.addWidget(self.open_data_button)
@@ -382,17 +380,14 @@ class BackupDialog(QDialog):
             QMessageBox.information(self, "打开文件夹", f"无法打开文件夹，请在资源管理器中打开：\n{folder}")
 
     def reload(self, select: Path | None = None) -> None:
-        from .. import services
-        from ..store.backup import verify_backup
-
-        store = self.main.store
-        self.where.setText(f"数据库：{store.path}\n备份文件夹：{self.backup_folder}")
-        self.backups = services.list_backups(store.path)
+        workspace = self.main.workspace
+        self.where.setText(f"数据库：{workspace.path}\n备份文件夹：{self.backup_folder}")
+        self.backups = workspace.backups.all()
         self.table.setRowCount(len(self.backups))
         for i, b in enumerate(self.backups):
             good = self.good.get(b.path)
             if good is None:
-                good = self.good[b.path] = verify_backup(b.path)
+                good = self.good[b.path] = workspace.backups.is_good(b)
             kind = b.label.split("（", 1)[1].rstrip("）") if "（" in b.label else b.kind
             cells = (f"{b.created:%Y-%m-%d %H:%M:%S}", kind, size_text(b.size), "✓ 完好" if good else "✗ 已损坏")
             for j, text in enumerate(cells):
@@ -418,10 +413,8 @@ class BackupDialog(QDialog):
 
     def backup_now(self):
         """A manual backup now (the editor's edits are saved first); returns its BackupInfo."""
-        from .. import services
-
         self.main.save_now()
-        made = services.make_backup(self.main.store.path)
+        made = self.main.workspace.backups.make()
         self.reload(select=made.path)
         self.message.setText(f"已备份：{made.label}")
         return made
@@ -433,7 +426,7 @@ class BackupDialog(QDialog):
             QMessageBox.warning(self, "无法备份", exc.message)
 
     def confirm_text(self, backup) -> str:
-        path = self.main.store.path
+        path = self.main.workspace.path
         return (
             f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
             "这份备份之后所做的修改将不再显示。\n"

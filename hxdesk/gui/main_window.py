@@ -1,7 +1,7 @@
 """The main window: the report list and the editor (navigator + form).
 
 The window keeps one in-memory Report for the open report and writes the
-whole report with ``store.save`` 0.25 s after the last edit (and at the
+whole report with ``workspace.reports.save`` 0.25 s after the last edit (and at the
 latest 0.45 s after the first unsaved edit while typing goes on), on
 Ctrl+S, when another report is opened and when the window closes.
 """
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
     from ..model import Report, Section
-    from ..store import Store
+    from ..services import Workspace
     from .dialogs import FindDialog, GenerateDialog
     from .figuretext import FigureText
     from .forms import BaseForm
@@ -59,9 +59,9 @@ def _short(text: str, n: int = 36) -> str:
 class MainWindow(QObject):
     """Controller of the QMainWindow loaded from ui/main_window.ui."""
 
-    def __init__(self, store: Store | None = None):
+    def __init__(self, workspace: Workspace | None = None):
         super().__init__()
-        self.store: Store = store  # type: ignore[assignment]  # None until attach_store()
+        self.workspace: Workspace = workspace  # type: ignore[assignment]  # None until attach()
         self.window: QMainWindow = load_ui("main_window.ui")  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.window)
         self.report: Report | None = None
@@ -136,8 +136,8 @@ class MainWindow(QObject):
         self.last_message: QMessageBox | None = None
         self.open_dialog = None  # the history/trash/backup dialog on screen
         self.show_list()
-        if store is not None:
-            self.attach_store(store)
+        if workspace is not None:
+            self.attach(workspace)
         else:
             self.ui.pages.setEnabled(False)
             ui.listHint.setText("正在打开数据……")
@@ -176,9 +176,9 @@ class MainWindow(QObject):
         self.window.installEventFilter(self)
         self.editor_built = True
 
-    def attach_store(self, store: Store) -> None:
-        """Show the reports of ``store`` (the window may be painted before it is opened)."""
-        self.store = store
+    def attach(self, workspace: Workspace) -> None:
+        """Show the reports of ``workspace`` (the window may be painted before it is opened)."""
+        self.workspace = workspace
         self.ui.pages.setEnabled(True)
         self.refresh_list()
 
@@ -249,7 +249,7 @@ class MainWindow(QObject):
         if not self.dirty or self.report is None or self.report_id is None:
             return True
         try:
-            ts = self.store.save(self.report_id, self.report)
+            ts = self.workspace.reports.save(self.report_id, self.report)
         except (HxError, _db_error(), OSError) as exc:
             message = exc.message if isinstance(exc, HxError) else str(exc)
             self.status(f"保存失败：{message}")
@@ -274,10 +274,10 @@ class MainWindow(QObject):
         self._update_actions()
 
     def refresh_list(self, select_id: int | None = None) -> None:
-        if self.store is None:
+        if self.workspace is None:
             return
         trash = self.ui.trashButton.isChecked()
-        rows = self.store.list_reports(deleted=trash)
+        rows = self.workspace.reports.summaries(trash=trash)
         table = self.ui.reportTable
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -336,12 +336,12 @@ class MainWindow(QObject):
             w.setEnabled(has)
 
     def new_report(self) -> None:
-        if self.store is None:
+        if self.workspace is None:
             return
         self.save_now()
         from .dialogs import NewReportDialog
 
-        dialog = NewReportDialog(self.store, self.window, previous_id=None)
+        dialog = NewReportDialog(self.workspace, self.window, previous_id=None)
         new_id = dialog.exec()
         if new_id is not None:
             self.open_report(new_id)
@@ -353,7 +353,7 @@ class MainWindow(QObject):
             return
         from .dialogs import NewReportDialog
 
-        dialog = NewReportDialog(self.store, self.window, previous_id=rid)
+        dialog = NewReportDialog(self.workspace, self.window, previous_id=rid)
         new_id = dialog.exec()
         if new_id is not None:
             self.open_report(new_id)
@@ -366,9 +366,7 @@ class MainWindow(QObject):
     def duplicate_selected(self) -> None:
         rid = self.selected_id()
         if rid is not None:
-            from .. import services
-
-            self.refresh_list(services.duplicate_report(self.store, rid))
+            self.refresh_list(self.workspace.reports.duplicate(rid))
 
     def rename_selected(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -376,7 +374,7 @@ class MainWindow(QObject):
         rid = self.selected_id()
         if rid is None:
             return
-        report = self.store.load(rid)
+        report = self.workspace.reports.load(rid)
         name, ok = QInputDialog.getText(
             self.window, "重命名", "报告名称（只在列表中显示）：", QLineEdit.EchoMode.Normal, report.display_name()
         )
@@ -386,9 +384,7 @@ class MainWindow(QObject):
     def rename(self, report_id: int, name: str) -> None:
         from ..text import clean_line
 
-        report = self.store.load(report_id)
-        report.name = clean_line(name)
-        self.store.save(report_id, report)
+        self.workspace.reports.rename(report_id, clean_line(name))
         self.refresh_list(report_id)
 
     def delete_selected(self) -> None:
@@ -397,18 +393,18 @@ class MainWindow(QObject):
         rid = self.selected_id()
         if rid is None:
             return
-        s = self.store.summary(rid)
+        s = self.workspace.reports.summary(rid)
         answer = QMessageBox.question(
             self.window, "删除报告", f"把“{s.year}年度 {s.display_name}”移到回收站？\n\n之后可以在回收站中还原。"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.store.set_deleted(rid, True)
+            self.workspace.reports.move_to_trash(rid)
             self.refresh_list()
 
     def restore_selected(self) -> None:
         rid = self.selected_id()
         if rid is not None:
-            self.store.set_deleted(rid, False)
+            self.workspace.reports.restore_from_trash(rid)
             self.refresh_list()
             self.status("报告已还原到报告列表。")
 
@@ -418,7 +414,7 @@ class MainWindow(QObject):
         rid = self.selected_id()
         if rid is None:
             return
-        s = self.store.summary(rid)
+        s = self.workspace.reports.summary(rid)
         answer = QMessageBox.warning(
             self.window,
             "彻底删除",
@@ -427,13 +423,13 @@ class MainWindow(QObject):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.store.purge(rid)
+            self.workspace.reports.purge(rid)
             self.refresh_list()
 
     def import_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        if self.store is None:
+        if self.workspace is None:
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window, "导入报告", "", "报告文件 (*.docx *.txt *.json *.doc *.wps);;所有文件 (*)"
@@ -443,11 +439,9 @@ class MainWindow(QObject):
 
     def import_path(self, path: str) -> int | None:
         """Import a file as a new report; the importer's notes (tables, pictures …) are shown after."""
-        from .. import services
-
         self.save_now()
         try:
-            new_id, notes = services.import_file(self.store, path)
+            new_id, notes = self.workspace.reports.import_file(path)
         except (HxError, _db_error()) as exc:
             self.message("无法导入", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return None
@@ -479,15 +473,21 @@ class MainWindow(QObject):
         return box
 
     def export_json(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        """导出: the save dialog, then (for an existing file) 替换 / 另存为… / 取消."""
+        from PySide6.QtWidgets import QMessageBox
 
         if self.report is None:
             return
         self.save_now()
         from .. import services
+        from .dialogs import ask_overwrite, choose_save_path, default_folder
+
+        def choose(start):
+            return choose_save_path(self.window, "导出交换文件", start, "hxdesk 交换文件 (*.json)", ".json")
 
         name = services.default_file_name(self.report)[:-5] + ".json"
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出交换文件", name, "hxdesk 交换文件 (*.json)")
+        path = choose(default_folder(self.workspace) / name)
+        path = path and ask_overwrite(self.window, path, choose)
         if path:
             try:
                 services.export_json(self.report, path)
@@ -499,7 +499,7 @@ class MainWindow(QObject):
     # ------------------------------------------------------------ editor
     def open_report(self, report_id: int, target: tuple[str, ...] | None = None) -> None:
         self.save_now()
-        self.report = self.store.load(report_id)
+        self.report = self.workspace.reports.load(report_id)
         self.report_id = report_id
         self.dirty = False
         self.ensure_editor()
@@ -751,7 +751,7 @@ class MainWindow(QObject):
         self.save_now()
         from .dialogs import GenerateDialog
 
-        dialog = GenerateDialog(self.store, self.report, self.window)
+        dialog = GenerateDialog(self.workspace, self.report, self.window)
         path = dialog.exec()
         if path:
             self.status(f"已生成：{path}")
@@ -760,7 +760,7 @@ class MainWindow(QObject):
     def settings(self) -> None:
         from .dialogs import SettingsDialog
 
-        SettingsDialog(self.store, self.window).exec()
+        SettingsDialog(self.workspace, self.window).exec()
 
     def find(self) -> None:
         if self.report is None:
@@ -833,7 +833,7 @@ class MainWindow(QObject):
         return dialog
 
     def backups(self):
-        if self.store is None:
+        if self.workspace is None:
             return None
         from .history import BackupDialog
 
@@ -861,9 +861,9 @@ class MainWindow(QObject):
         """Give a section an earlier version's content; the form and navigator show it at once."""
         if self.report is None or not self.save_now():
             return False
-        version = self.store.section_version(version_id)
+        version = self.workspace.history.version(version_id)
         try:
-            self.store.restore_section_version(self.report_id, version_id, report=self.report)
+            self.workspace.history.restore_version(self.report_id, version_id, self.report)
         except (HxError, _db_error()) as exc:
             self.dirty = True  # the model may hold the version already: saved with the next edit
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
@@ -880,7 +880,7 @@ class MainWindow(QObject):
             return False
         before = {s.uid for s, _ in self.report.walk()}
         try:
-            self.store.restore_deleted_section(self.report_id, entry_id, report=self.report)
+            self.workspace.history.restore_deleted(self.report_id, entry_id, self.report)
         except (HxError, _db_error()) as exc:
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return False
@@ -891,32 +891,23 @@ class MainWindow(QObject):
         return True
 
     def restore_backup(self, backup):
-        """Replace the database by a backup: save, close the store, restore, reopen, refresh.
+        """Replace the database by a backup: save, restore (the workspace reopens it), refresh.
 
         Returns where the replaced file was kept.  The writer lock stays with
-        this window throughout (services.swap_in_backup).
+        this window throughout (Workspace.backups.restore).
         """
-        from .. import services
-
         self.save_now()
         open_id = self.report_id
         if self.report is not None:
             self.back_to_list()
         try:
-            store, aside = services.swap_in_backup(self.store, backup)
-        except HxError as exc:
-            reopened = getattr(exc, "store", None)
-            if reopened is not None:
-                self.store = reopened
+            outcome = self.workspace.backups.restore(backup)
+        finally:
             self.refresh_list(open_id)
-            raise
-        self.store = store
-        self.refresh_list(open_id)
-        ids = {r.id for r in store.list_reports()}
-        if open_id in ids:
+        if open_id in {r.id for r in self.workspace.reports.summaries()}:
             self.open_report(open_id)
         self.status("已恢复备份。")
-        return aside
+        return outcome.set_aside
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -925,7 +916,7 @@ class MainWindow(QObject):
             self.window,
             "关于 hxdesk",
             f"<b>hxdesk {__version__}</b><br>乡镇（街道）法治政府建设年度报告编写工具。<br><br>"
-            f"数据保存在：{self.store.path}",
+            f"数据保存在：{self.workspace.path}",
         )
 
 

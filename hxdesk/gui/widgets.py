@@ -1,13 +1,33 @@
 """Small widgets the forms are made of: an auto-growing text field that marks
-figure placeholders, and the placeholder highlighter."""
+figure placeholders, the placeholder highlighter, and the wheel guard of
+combo boxes, spin boxes and date fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QTextEdit,
+    QWidget,
+)
 
 from ..model import PLACEHOLDER_RE, YEAR_VARIABLES
 from .figuretext import TOKEN_RE, FigureText
@@ -135,6 +155,68 @@ class TextField(QTextEdit):
 
     def rehighlight(self) -> None:
         self.highlighter.rehighlight()
+
+
+class WheelGuard(QObject):
+    """Event filter: a field takes the wheel only while it has keyboard focus.
+
+    Otherwise the wheel scrolls the nearest scroll area (the form), so scrolling
+    past a combo box or the year never changes a saved value.
+    """
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+            return False
+        area = _scroll_area_of(obj)
+        if area is None:
+            event.ignore()  # the parent gets it (a real wheel event goes up the parents)
+            return True
+        viewport = area.viewport()
+        assert isinstance(event, QWheelEvent)
+        forwarded = QWheelEvent(
+            QPointF(obj.mapTo(viewport, event.position().toPoint())),
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+            event.source(),
+        )
+        QApplication.sendEvent(viewport, forwarded)
+        return True
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+_wheel_guard: WheelGuard | None = None
+W = TypeVar("W", bound=QWidget)
+
+
+def guard_wheel(widget: W) -> W:
+    """No value change from a passing wheel: focus by click or Tab only, and the
+    wheel acts only while focused (see WheelGuard).  Returns ``widget``."""
+    global _wheel_guard
+    if _wheel_guard is None:
+        _wheel_guard = WheelGuard()
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_wheel_guard)
+    return widget
+
+
+def guard_wheel_in(root: QWidget) -> None:
+    """guard_wheel on every combo box, spin box and date field in ``root`` (a loaded .ui)."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QComboBox, QAbstractSpinBox)):
+            guard_wheel(widget)
 
 
 def show_error(parent, title: str, text: str) -> None:

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DatabaseError, HxError
+from ..errors import BackupError, DamagedDatabase, DatabaseError
 from .lock import WriterLock
 
 BACKUP_DIR_NAME = "backups"
@@ -41,24 +41,6 @@ KIND_LABELS = {
 }
 
 _STAMP = "%Y%m%d-%H%M%S"
-
-
-class BackupError(HxError):
-    pass
-
-
-class DamagedDatabase(DatabaseError):
-    """The database file is damaged or is not a database at all.
-
-    ``backup`` is the newest backup that passes the integrity check (None if
-    there is none); the GUI offers to restore it.  Nothing has been changed.
-    """
-
-    def __init__(self, message: str, *, path: Path, backup: BackupInfo | None, reason: str, detail: str = ""):
-        super().__init__(message, detail=detail)
-        self.path = path
-        self.backup = backup
-        self.reason = reason  # "not_database", "corrupt" or "empty"
 
 
 @dataclass(frozen=True)

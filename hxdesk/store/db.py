@@ -17,11 +17,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import history
 from ..errors import DatabaseError, InvalidInput, NotFound
+from ..history import DeletedSection, FigureValue, SectionVersion
 from ..interchange import block_to_dict, report_from_dict, report_to_dict
 from ..model import Figure, Report, Section, new_uid
-from . import history
-from .history import DeletedSection, FigureValue, SectionVersion
 from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
 

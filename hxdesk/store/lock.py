@@ -15,19 +15,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..errors import HxError
+from ..errors import DatabaseLocked
 
 #: Who asks for the lock decides the wording of the refusal.
 FOR_GUI = "gui"
 FOR_CLI = "cli"
-
-
-class DatabaseLocked(HxError):
-    """Another process (normally an hxdesk window) holds the database for writing."""
-
-    def __init__(self, message: str, *, path: str = ""):
-        super().__init__(message)
-        self.path = path
 
 
 def lock_path(db_path: str | Path) -> Path:

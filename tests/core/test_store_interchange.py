@@ -183,15 +183,16 @@ def test_report_list_is_read_without_sqlite_utils(tmp_path):
     code = (
         "import sys\n"
         "from hxdesk import services\n"
-        f"store = services.open_checked({str(db)!r})\n"
-        "services.ensure_sample(store)\n"
-        "names = [r.name for r in store.list_reports()]\n"
+        f"ws = services.open_for_editing({str(db)!r})\n"
+        "ws.reports.ensure_sample()\n"
+        "names = [r.name for r in ws.reports.summaries()]\n"
         "print('before', 'sqlite_utils' in sys.modules, len(names))\n"
-        "report = store.load(store.list_reports()[0].id)\n"
+        "rid = ws.reports.summaries()[0].id\n"
+        "report = ws.reports.load(rid)\n"
         "report.title = '改过的标题'\n"
-        "store.save(store.list_reports()[0].id, report)\n"
-        "print('after', 'sqlite_utils' in sys.modules, store.load(store.list_reports()[0].id).title)\n"
-        "store.close()\n"
+        "ws.reports.save(rid, report)\n"
+        "print('after', 'sqlite_utils' in sys.modules, ws.reports.load(rid).title)\n"
+        "ws.close()\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

@@ -20,13 +20,15 @@ def app(qapp):
 
 @pytest.fixture
 def open_window(app, qtbot):
-    """open_window(store) -> a shown MainWindow; closed (and saved) at teardown."""
+    """open_window(store) -> a shown MainWindow on that store (through the services'
+    Workspace, as the application opens it); closed (and saved) at teardown."""
+    from hxdesk import services
     from hxdesk.gui.main_window import MainWindow
 
     windows = []
 
     def make(store):
-        main = MainWindow(store)
+        main = MainWindow(services.Workspace(store))
         qtbot.addWidget(main.window)
         main.window.resize(1280, 800)
         main.show()
@@ -46,8 +48,9 @@ def sample_store(db_path, open_window):
     """The database after a first start (the sample in it); set up after open_window
     so that windows close (and save) before the store closes."""
     from hxdesk import services
+    from hxdesk.store import Store
 
-    store = services.open_store(db_path)
-    services.ensure_sample(store)
+    store = Store(db_path, lock=True)
+    services.Workspace(store).reports.ensure_sample()
     yield store
     store.close()

@@ -18,7 +18,7 @@ from keyboard import type_at_end  # noqa: E402
 from hxdesk.gui.widgets import TextField  # noqa: E402
 
 editor = main  # noqa: F821
-editor.open_report(editor.store.list_reports()[0].id)
+editor.open_report(editor.workspace.reports.summaries()[0].id)
 section = next(s for s, _ in editor.report.walk() if s.blocks)
 editor.goto(("section", section.uid))
 field = editor.form.findChildren(TextField)[0]

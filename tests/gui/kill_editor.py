@@ -29,7 +29,7 @@ MAX_TOP_SECTIONS = 8
 rng = random.Random(int(os.environ.get("HXDESK_KILL_SEED", "0")))
 log = open(os.environ["HXDESK_KILL_LOG"], "a", encoding="utf-8")
 editor = main  # noqa: F821
-editor.open_report(editor.store.list_reports()[0].id)
+editor.open_report(editor.workspace.reports.summaries()[0].id)
 state = {"n": 0}
 
 

@@ -18,7 +18,7 @@ probe = {
         "rows": main.ui.reportTable.rowCount(),
     }
 }
-main.open_report(main.store.list_reports()[0].id)
+main.open_report(main.workspace.reports.summaries()[0].id)
 probe["report"] = {
     "qt_namespace": "Qt" in vars(PySide6.QtCore),
     "editor": main.editor_built,

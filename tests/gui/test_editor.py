@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import shutil
+import subprocess
 from decimal import Decimal
 
 import docx
@@ -34,6 +36,14 @@ def docx_text(path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
+def fontconfig_families() -> set[str]:
+    """Every font family name fontconfig knows (what Qt reads on Linux), asked without Qt."""
+    exe = shutil.which("fc-list")
+    assert exe, "fc-list not found (package fontconfig; scripts/install_system_deps.sh --test installs it)"
+    out = subprocess.run([exe, "--format", "%{family}\n"], capture_output=True, text=True, check=True).stdout
+    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
+
+
 def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path, qtbot, tmp_path):
     store = sample_store
     main = open_window(store)
@@ -41,7 +51,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     sample_id = store.list_reports()[0].id
 
     # 新建 → 以往年报告为基础
-    dialog = NewReportDialog(store, main.window, previous_id=sample_id)
+    dialog = NewReportDialog(main.workspace, main.window, previous_id=sample_id)
     assert dialog.ui.fromPreviousRadio.isChecked()
     assert dialog.ui.yearSpin.value() == 2025
     new_id = dialog.create()
@@ -71,9 +81,9 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     assert rate.value.isReadOnly() and rate.value.text() == "80"  # derived, live
     received.qualifier.setCurrentIndex(received.qualifier.findData("余"))
     assert main.report.figures["petitions_received"].qualifier == "余"
-    assert main.ui.navTree.currentItem().text(0).endswith(
-        "（修订）"
-    ) or "（修订）" in main.ui.navTree.currentItem().text(0)
+    # The navigator shows the edited heading at once, with its number (the seed's fourth
+    # level-2 heading under 一、, as the seed text writes it, plus what was typed).
+    assert main.ui.navTree.currentItem().text(0) == "（四）坚持在党的领导下，深化新时代“枫桥经验”。（修订）"
 
     # the edits reach the database by themselves, well within a second or two
     qtbot.waitUntil(lambda: not main.dirty, timeout=3000)
@@ -126,7 +136,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
         assert figure_row(form, "petitions_received").value.text() == "15"
 
         # generate the .docx and read the edits back
-        gen = GenerateDialog(store2, report, again.window)
+        gen = GenerateDialog(again.workspace, report, again.window)
         assert any("尚未填写" in gen.ui.problemsList.item(i).text() for i in range(gen.ui.problemsList.count()))
         out = gen.generate(tmp_path / "out.docx")
         assert gen.ui.stack.currentIndex() == 1
@@ -278,7 +288,7 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
     from hxdesk.render.profile import FONT_PRESETS
 
     main = open_window(sample_store)
-    dialog = NewReportDialog(sample_store, main.window)
+    dialog = NewReportDialog(main.workspace, main.window)
     dialog.ui.templateCombo.setCurrentIndex(dialog.ui.templateCombo.findData("standard"))
     dialog.ui.yearSpin.setValue(2025)
     dialog.ui.buttonBox.accepted.emit()  # no issuing body yet: the dialog says so and stays open
@@ -288,26 +298,35 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
     report = sample_store.load(dialog.created_id)
     assert (report.year, report.issuers) == (2025, ["示例镇人民政府"])
 
-    settings = SettingsDialog(sample_store, main.window)
+    settings = SettingsDialog(main.workspace, main.window)
     assert settings.radios["gb2312"].isChecked()
     settings.radios["standard"].setChecked(True)
     assert settings.ui.bodyCombo.currentText() == "仿宋"
-    assert settings.ui.bodyStatus.text()  # says whether this PC has the font
+    # Says whether this PC has 仿宋, as fontconfig (asked without Qt) knows it; without it,
+    # 仿宋_GB2312 stands in if present (FangSong* are the names Windows also registers).
+    fonts = fontconfig_families()
+    if fonts & {"仿宋", "FangSong"}:
+        expected_status = "✓ 本机已安装"
+    elif fonts & {"仿宋_GB2312", "FangSong_GB2312"}:
+        expected_status = "本机没有，将用“仿宋_GB2312”代替"
+    else:
+        expected_status = "✗ 本机未安装"
+    assert settings.ui.bodyStatus.text() == expected_status
     settings.save()
-    assert services.font_profile(sample_store).body == FONT_PRESETS["standard"].body
-    settings = SettingsDialog(sample_store, main.window)
+    assert services.Workspace(sample_store).settings.fonts().body == FONT_PRESETS["standard"].body
+    settings = SettingsDialog(main.workspace, main.window)
     settings.ui.bodyCombo.setCurrentText("Noto Serif CJK SC")
     assert settings.radios["custom"].isChecked()
     assert settings.ui.bodyStatus.text() == "✓ 本机已安装"
 
     # Level 3 in bold: a setting that reaches the 三级标题 style of the document.
-    settings = SettingsDialog(sample_store, main.window)
+    settings = SettingsDialog(main.workspace, main.window)
     assert not settings.ui.level3BoldCheck.isChecked()
     settings.ui.level3BoldCheck.setChecked(True)
     settings.save()
-    profile = services.font_profile(sample_store)
+    profile = services.Workspace(sample_store).settings.fonts()
     assert profile.level3_bold and profile.body == FONT_PRESETS["standard"].body
-    assert SettingsDialog(sample_store, main.window).ui.level3BoldCheck.isChecked()
+    assert SettingsDialog(main.workspace, main.window).ui.level3BoldCheck.isChecked()
     from hxdesk.render import render_document
 
     doc = render_document(services.sample_report(), profile)

@@ -153,8 +153,8 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
 
 
 def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_window, db_path, qtbot, app):
-    store = services.open_store(db_path)
-    services.ensure_sample(store)
+    store = Store(db_path, lock=True)
+    services.Workspace(store).reports.ensure_sample()
     main = open_window(store)
     rid = store.list_reports()[0].id
     main.open_report(rid)
@@ -176,8 +176,8 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
     assert "不会删除" in confirm and "replaced" in confirm
     aside = dialog.restore(made)
     try:
-        assert main.store is not store and main.store.path == store.path
-        assert "备份之后的修改" not in main.store.load(rid).name  # the change is gone
+        assert main.workspace.path == store.path
+        assert "备份之后的修改" not in main.workspace.reports.load(rid).name  # the change is gone
         assert main.report_id == rid and "备份之后的修改" not in main.report.name  # reopened, refreshed
         assert aside is not None and aside.exists() and aside.parent == db_path.parent  # kept beside it
         kept = Store(aside, write=False)
@@ -202,12 +202,12 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
         # and it keeps saving into the restored database
         main.goto(("title",))
         type_at_end(main.form.name, "恢复后")
-        assert main.save_now() and main.store.load(rid).name.endswith("恢复后")
-        assert main.store.integrity_check() == "ok"
+        assert main.save_now() and main.workspace.reports.load(rid).name.endswith("恢复后")
+        assert main.workspace.integrity_check() == "ok"
     finally:
         dialog.close()
         main.window.close()
-        main.store.close()
+        main.workspace.close()
         store.close()
 
 

@@ -66,9 +66,8 @@ def hxdesk(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks and SIGKILL")
 def test_readers_beside_the_running_editor_keep_its_journal_and_its_edits(tmp_path):
     db = tmp_path / "hxdesk.db"
-    store = services.open_store(db)
-    report_id = services.ensure_sample(store)
-    store.close()
+    with services.open_workspace(db) as workspace:
+        report_id = workspace.reports.ensure_sample()
     log = tmp_path / "journal.jsonl"
     env = {
         **os.environ,

@@ -2,7 +2,7 @@
 
     python kill_child.py DB
 
-Opens DB as the GUI does (services.open_checked), then saves forever. Save n
+Opens DB as the GUI does (services.open_for_editing), then saves forever. Save n
 writes the marker n into the title and into the first paragraph of every
 section (so a torn save would show mixed markers), now and then deletes the
 last chapter and puts it back through the history API.  After each save
@@ -15,17 +15,17 @@ import re
 import sys
 
 from hxdesk import services
+from hxdesk.history import put_back
 from hxdesk.model import Paragraph
-from hxdesk.store.history import put_back
 
 MARK = re.compile(r"^【(\d+)】")
 
 
 def main(db: str) -> None:
-    store = services.open_checked(db)
-    reports = store.list_reports()
-    rid = reports[0].id if reports else store.add(services.sample_report())
-    report = store.load(rid)
+    workspace = services.open_for_editing(db)
+    reports = workspace.reports.summaries()
+    rid = reports[0].id if reports else workspace.reports.add(services.sample_report())
+    report = workspace.reports.load(rid)
     m = MARK.match(report.title)
     n = int(m.group(1)) if m else 0
     filler = "依法行政😀１２３" * 40
@@ -33,7 +33,7 @@ def main(db: str) -> None:
     while True:
         n += 1
         if n % 7 == 3:
-            deleted = store.deleted_sections(rid)
+            deleted = workspace.history.deleted_sections(rid)
             if deleted:
                 put_back(report, deleted[0])
         if n % 7 == 0 and len(report.sections) > 1:
@@ -43,7 +43,7 @@ def main(db: str) -> None:
             if not section.blocks or not isinstance(section.blocks[0], Paragraph):
                 section.blocks.insert(0, Paragraph(""))
             section.blocks[0].text = f"【{n}】{filler[: n % 300]}"
-        store.save(rid, report)
+        workspace.reports.save(rid, report)
         print("saved", n, flush=True)
 
 

@@ -49,8 +49,8 @@ def test_backup_is_a_verified_copy(db_path, sample):
 
 
 def test_default_backups_go_to_the_data_folder(sample):
-    with services.open_store() as s:
-        s.add(sample)
+    with services.open_workspace() as ws:
+        ws.reports.add(sample)
     info = services.make_backup()
     assert info.path.parent == services.data_dir() / "backups"
 
@@ -108,17 +108,17 @@ def test_daily_backup_only_when_due(db_path, sample):
     assert services.backup_if_due(db_path) is not None
 
 
-def test_open_checked_backs_up_at_start(db_path, sample):
+def test_opening_for_editing_backs_up_at_start(db_path, sample):
     make_db(db_path, sample)
-    with services.open_checked(db_path) as s:
-        assert s.list_reports()
+    with services.open_for_editing(db_path) as ws:
+        assert ws.reports.summaries()
     kinds = [b.kind for b in services.list_backups(db_path)]
     assert kinds == [backup.KIND_STARTUP]
 
 
 def test_first_start_has_nothing_to_back_up(db_path):
-    with services.open_checked(db_path) as s:
-        assert s.list_reports() == []
+    with services.open_for_editing(db_path) as ws:
+        assert ws.reports.summaries() == []
     assert services.list_backups(db_path) == []
 
 
@@ -142,7 +142,7 @@ def test_bad_database_is_reported_with_the_newest_good_backup(db_path, sample, h
         db_path.write_bytes(b"")
     before = db_path.read_bytes()
     with pytest.raises(DamagedDatabase) as caught:
-        services.open_checked(db_path)
+        services.open_for_editing(db_path)
     exc = caught.value
     assert exc.backup is not None and exc.backup.path == good.path != old.path
     assert exc.reason == {"not_a_database": "not_database", "emptied": "empty"}.get(how, "corrupt")
@@ -153,15 +153,15 @@ def test_bad_database_is_reported_with_the_newest_good_backup(db_path, sample, h
     assert aside is not None and aside.name.startswith("hxdesk.db.damaged-")
     assert aside.read_bytes() == before  # kept aside, never deleted
     assert report_json(db_path, rid) == expected
-    with services.open_checked(db_path) as s:
-        assert s.integrity_check() == "ok"
+    with services.open_for_editing(db_path) as ws:
+        assert ws.integrity_check() == "ok"
 
 
 def test_damaged_database_without_backups(db_path, sample):
     make_db(db_path, sample)
     damage(db_path)
     with pytest.raises(DamagedDatabase) as caught:
-        services.open_checked(db_path)
+        services.open_for_editing(db_path)
     assert caught.value.backup is None
     with pytest.raises(BackupError, match="没有可用的备份"):
         services.restore_backup(None, db_path)
@@ -243,15 +243,15 @@ def test_checks_and_backups_of_the_open_database_keep_its_journal(db_path, sampl
     import sys
 
     rid = make_db(db_path, sample)
-    store = services.open_checked(db_path) if step == "startup" else services.open_store(db_path)
+    ws = services.open_for_editing(db_path) if step == "startup" else services.open_workspace(db_path)
     try:
-        store.load(rid)
+        ws.reports.load(rid)
         if step == "check":
             backup.check_database(db_path)
         elif step == "verify":
             assert backup.verify_backup(db_path)
         sample.title = "备份之后保存的标题"
-        store.save(rid, sample)
+        ws.reports.save(rid, sample)
         wal = Path(str(db_path) + "-wal")
         assert wal.exists()
         # A plain read in another process; it must read a table, or SQLite never opens the -wal.
@@ -262,10 +262,10 @@ def test_checks_and_backups_of_the_open_database_keep_its_journal(db_path, sampl
         subprocess.run([sys.executable, "-c", reader, str(db_path)], check=True, timeout=60)
         assert wal.exists(), "another process's close removed the journal of the open store"
         sample.title = "读取之后保存的标题"
-        store.save(rid, sample)
+        ws.reports.save(rid, sample)
         out = subprocess.run(
             [sys.executable, "-c", reader, str(db_path)], check=True, timeout=60, capture_output=True, text=True
         ).stdout
         assert out.strip() == "读取之后保存的标题"
     finally:
-        store.close()
+        ws.close()

@@ -7,11 +7,11 @@ import sqlite3
 
 import pytest
 
+from hxdesk import history as hist
 from hxdesk import interchange
 from hxdesk.errors import InvalidInput
 from hxdesk.model import Paragraph, Section
 from hxdesk.store import Store
-from hxdesk.store import history as hist
 
 
 class Clock:

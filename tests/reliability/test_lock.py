@@ -21,10 +21,10 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from hxdesk import services
-    store = services.open_checked(sys.argv[1])   # as the GUI opens it
+    workspace = services.open_for_editing(sys.argv[1])   # as the GUI opens it
     print("holding", flush=True)
-    sys.stdin.read()                             # until the test closes stdin (or kills us)
-    store.close()
+    sys.stdin.read()                                     # until the test closes stdin (or kills us)
+    workspace.close()
     """
 )
 
@@ -56,7 +56,7 @@ def holder(db_path, sample):
 
 def test_second_gui_instance_is_refused_in_chinese(db_path, holder):
     with pytest.raises(DatabaseLocked) as caught:
-        services.open_checked(db_path)
+        services.open_for_editing(db_path)
     assert "hxdesk 已经在运行" in caught.value.message
     assert is_locked_elsewhere(db_path)
 
@@ -81,8 +81,8 @@ def test_cli_writes_are_refused_and_reads_proceed(db_path, holder, tmp_path):
 def test_the_lock_goes_with_a_killed_process(db_path, holder):
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
-    with services.open_checked(db_path) as s:
-        assert len(s.list_reports()) == 1
+    with services.open_for_editing(db_path) as ws:
+        assert len(ws.reports.summaries()) == 1
 
 
 def test_the_lock_goes_when_the_window_closes(db_path, holder):
@@ -94,8 +94,8 @@ def test_the_lock_goes_when_the_window_closes(db_path, holder):
 
 def test_one_process_holds_several_stores(db_path):
     """The GUI and its helpers in one process share the lock."""
-    with services.open_checked(db_path) as gui, services.open_store(db_path) as other:
-        assert gui.list_reports() == other.list_reports()
+    with services.open_for_editing(db_path) as gui, services.open_workspace(db_path) as other:
+        assert gui.reports.summaries() == other.reports.summaries()
 
 
 RACER = textwrap.dedent(
@@ -107,14 +107,14 @@ RACER = textwrap.dedent(
     while time.time() < start:
         pass
     try:
-        store = services.open_checked(sys.argv[1])
+        workspace = services.open_for_editing(sys.argv[1])
     except DatabaseLocked:
         print("refused", flush=True)
         sys.exit(0)
-    rid = store.add(services.sample_report())
+    rid = workspace.reports.add(services.sample_report())
     print("won", rid, flush=True)
     sys.stdin.read()
-    store.close()
+    workspace.close()
     """
 )
 

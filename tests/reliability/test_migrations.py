@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from hxdesk import interchange, services
+from hxdesk import history, interchange, services
 from hxdesk.figures import section_figure_keys
-from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store, backup, history
+from hxdesk.store import SCHEMA_VERSION, DatabaseError, Store, backup
 from hxdesk.store.migrations import NAMES, migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -37,8 +37,9 @@ def test_upgrade_keeps_every_report(tmp_path, version):
     shutil.copy(FIXTURES / f"schema_v{version}.db", db)
     expected = json.loads((FIXTURES / f"schema_v{version}.expected.json").read_text(encoding="utf-8"))
     assert user_version(db) == version
-    with services.open_checked(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION
+    with services.open_for_editing(db) as ws:  # as the GUI opens it: checked, backed up, upgraded
+        assert ws.schema_version() == SCHEMA_VERSION
+    with Store(db) as store:
         assert store.integrity_check() == "ok"
         for rid, data in expected["reports"].items():
             assert json.loads(interchange.dumps(store.load(int(rid)))) == data

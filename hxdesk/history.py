@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InvalidInput
-from ..figures import format_figure, section_figure_keys
-from ..model import MAX_LEVEL, Block, Figure, Paragraph, PointList, Report, Section, section_depth
+from .errors import InvalidInput
+from .figures import format_figure, section_figure_keys
+from .model import MAX_LEVEL, Block, Figure, Paragraph, PointList, Report, Section, section_depth
 
 #: Versions kept per section; older ones are dropped.
 KEEP_VERSIONS = 50
@@ -147,7 +147,7 @@ class SectionVersion:
 
     def preview(self, limit: int = 60) -> str:
         """The start of the text, for a list of versions."""
-        from ..model import block_paragraph_texts
+        from .model import block_paragraph_texts
 
         texts = [t for b in self.blocks for t in block_paragraph_texts(b)]
         text = (self.heading + " " + " ".join(texts)).strip()

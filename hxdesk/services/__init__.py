@@ -1,0 +1,87 @@
+"""The one API that the CLI and the GUI call; no Qt here.
+
+By job: ``paths`` (where the data lives), ``templates`` (new reports, the
+sample, next year's report), ``documents`` (problems, file names, .docx, JSON,
+search, reading a file to import) and ``workspace`` (an open database: its
+reports, history, settings and backups).  Everything is re-exported here, so
+callers write ``services.open_workspace(...)``.
+"""
+
+from __future__ import annotations
+
+from ..errors import BackupError, DamagedDatabase, DatabaseError, DatabaseLocked, HxError, InvalidInput, NotFound
+from .documents import (
+    MAX_FILE_NAME_CHARS,
+    default_file_name,
+    export_json,
+    read_import,
+    render_to_file,
+    report_problems,
+    search_report,
+)
+from .paths import APP_NAME, data_dir, db_file, default_db_path
+from .templates import (
+    SAMPLE_TEMPLATE,
+    STANDARD_TEMPLATE,
+    TEMPLATE_LABELS,
+    TemplateInfo,
+    check_year,
+    list_templates,
+    load_template,
+    new_from_template,
+    roll_over,
+    sample_report,
+)
+from .workspace import (
+    FONT_SETTING,
+    LAST_FOLDER_SETTING,
+    RestoreOutcome,
+    Workspace,
+    backup_if_due,
+    list_backups,
+    make_backup,
+    open_for_editing,
+    open_workspace,
+    restore_backup,
+)
+
+__all__ = [
+    "APP_NAME",
+    "FONT_SETTING",
+    "LAST_FOLDER_SETTING",
+    "MAX_FILE_NAME_CHARS",
+    "SAMPLE_TEMPLATE",
+    "STANDARD_TEMPLATE",
+    "TEMPLATE_LABELS",
+    "BackupError",
+    "DamagedDatabase",
+    "DatabaseError",
+    "DatabaseLocked",
+    "HxError",
+    "InvalidInput",
+    "NotFound",
+    "RestoreOutcome",
+    "TemplateInfo",
+    "Workspace",
+    "backup_if_due",
+    "check_year",
+    "data_dir",
+    "db_file",
+    "default_db_path",
+    "default_file_name",
+    "export_json",
+    "list_backups",
+    "list_templates",
+    "load_template",
+    "make_backup",
+    "new_from_template",
+    "open_for_editing",
+    "open_workspace",
+    "read_import",
+    "render_to_file",
+    "report_problems",
+    "restore_backup",
+    "roll_over",
+    "sample_report",
+    "search_report",
+]

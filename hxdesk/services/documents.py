@@ -1,0 +1,124 @@
+"""The report as documents: problems to fix first, the file name, the .docx, the JSON file, search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import interchange
+from ..errors import InvalidInput
+from ..figures import compute_values, validate_figures
+from ..fsutil import atomic_write_bytes
+from ..model import Report
+from ..render.profile import FontProfile
+
+
+def report_problems(report: Report) -> list[str]:
+    """What a user should fix before sending the report (missing or inconsistent figures)."""
+    problems = []
+    values, _ = compute_values(report.figures)
+    invalid = validate_figures(report.figures)
+    for key, message in invalid.items():
+        fig = report.figures[key]
+        problems.append(f"{fig.label or key}：{message}")
+    used = report.referenced_keys()
+    for key in sorted(used):
+        if key in ("year", "next_year", "prev_year"):
+            continue
+        if key not in report.figures:
+            problems.append(f"正文引用了不存在的数据“{key}”。")
+        elif values.get(key) is None and key not in invalid:
+            problems.append(f"{report.figures[key].label or key}：尚未填写。")
+    return problems
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')  # Windows forbids these (and control characters)
+_RESERVED_FILE_NAMES = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}
+MAX_FILE_NAME_CHARS = 100  # without the extension: the whole path must stay under Windows' 260
+
+
+def _file_name_part(text: str) -> str:
+    return re.sub(r"\s+", " ", _NOT_IN_FILE_NAMES.sub("", text)).strip()
+
+
+def default_file_name(report: Report) -> str:
+    """The suggested .docx name: issuing body, year and title, e.g.
+    黄溪镇人民政府2025年度法治政府建设报告.docx (two towns' reports in one folder
+    differ); the report name stands in for a missing issuer.  Valid on Windows."""
+    variables = report.variables()
+    title = re.sub(r"\{\{([^}]*)\}\}", lambda m: variables.get(m.group(1).strip(), ""), report.title)
+    title = _file_name_part(title).rstrip(". ") or f"{report.year}年度法治政府建设报告"
+    issuer = next((p for p in map(_file_name_part, report.issuers) if p), "") or _file_name_part(report.name)
+    if issuer in title:
+        issuer = ""
+    stem = (issuer[: max(0, MAX_FILE_NAME_CHARS - len(title))] + title)[:MAX_FILE_NAME_CHARS].strip().rstrip(". ")
+    if stem.split(".")[0].strip().upper() in _RESERVED_FILE_NAMES:
+        stem += "_"  # CON.docx, NUL.docx … cannot be created on Windows
+    return f"{stem or report.year}.docx"
+
+
+def render_to_file(report: Report, path: str | Path, fonts: FontProfile | None = None) -> Path:
+    """Render and write the .docx atomically (no partial file on any failure)."""
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        raise InvalidInput("输出文件应以 .docx 结尾。")
+    from ..render import render_bytes  # python-docx loads on the first render, not at start-up
+
+    return atomic_write_bytes(target, render_bytes(report, fonts))
+
+
+def export_json(report: Report, path: str | Path) -> Path:
+    return atomic_write_bytes(Path(path), interchange.dumps(report).encode("utf-8"))
+
+
+def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], str]]:
+    """Where ``needle`` occurs: (target, text) pairs in document order.
+
+    target is ("title",), ("intro",), ("section", uid) or ("closing",); the text is
+    the expanded paragraph (figures filled in), so both typed words and shown
+    numbers are found.
+    """
+    from ..figures import expand_text
+    from ..model import block_paragraph_texts, date_text
+
+    needle = needle.strip()
+    if not needle:
+        return []
+    values, _ = compute_values(report.figures)
+    hits: list[tuple[tuple[str, ...], str]] = []
+
+    def check(target: tuple[str, ...], texts: Iterable[str]) -> None:
+        for raw in texts:
+            shown = expand_text(raw, report, values)
+            if needle in raw or needle in shown:
+                hits.append((target, shown))
+
+    check(("title",), [report.title, *report.issuers, report.addressee, report.name])
+    check(("intro",), [t for b in report.intro for t in block_paragraph_texts(b)])
+    for section, _ in report.walk():
+        check(
+            ("section", section.uid), [section.heading, *[t for b in section.blocks for t in block_paragraph_texts(b)]]
+        )
+    check(("closing",), [*report.signatures, date_text(report.date) if report.date else ""])
+    return hits
+
+
+def read_import(path: str | Path) -> tuple[Report, list[str]]:
+    """Read a file to import, before any database is touched: a .json
+    interchange file, or a document for the importer, which recognises the
+    content and explains in Chinese what it cannot read (.doc/.wps, PDF,
+    encrypted documents …).  Returns the report and notes for the user."""
+    if Path(path).suffix.lower() == ".json":
+        return interchange.read_file(path), []
+    from ..importer import import_file as read_document
+
+    result = read_document(path)
+    return result.report, list(result.notes)

@@ -1,0 +1,342 @@
+"""An open hxdesk database and what the CLI and the GUI do with it, by job:
+the reports, their history, the settings and the backups.
+
+A Workspace owns its Store; callers never see the Store.  A restore of a
+backup reopens the database inside the workspace, so every job object keeps
+working on the restored data.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BackupError, HxError
+from ..model import Report, new_uid
+from ..render.profile import FontProfile
+from .documents import read_import
+from .paths import db_file
+from .templates import fresh_uids, roll_over, sample_report
+
+if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
+    from ..history import DeletedSection, SectionVersion
+    from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
+    from ..store.backup import BackupInfo
+
+FONT_SETTING = "fonts"
+LAST_FOLDER_SETTING = "last_output_dir"
+SAMPLE_ADDED_SETTING = "sample_added"
+
+
+class Workspace:
+    """One open database: ``reports``, ``history``, ``settings`` and ``backups``."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self.reports = Reports(self)
+        self.history = History(self)
+        self.settings = Settings(self)
+        self.backups = Backups(self)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._store.path
+
+    @property
+    def data_folder(self) -> Path:
+        return self._store.path.parent
+
+    @property
+    def notices(self) -> list[str]:
+        """Messages gathered while opening (e.g. a start-up backup that could not be made)."""
+        return self._store.notices
+
+    def schema_version(self) -> int:
+        return self._store.schema_version()
+
+    def integrity_check(self) -> str:
+        """``ok``, or SQLite's first findings."""
+        return self._store.integrity_check()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Job:
+    def __init__(self, workspace: Workspace):
+        self._workspace = workspace
+
+    @property
+    def _store(self) -> Store:
+        return self._workspace._store
+
+
+class Reports(_Job):
+    """The report list, the trash, and whole reports in and out."""
+
+    def summaries(self, *, trash: bool = False) -> list[ReportSummary]:
+        """The report list (or the trash), newest year first."""
+        return self._store.list_reports(deleted=trash)
+
+    def summary(self, report_id: int) -> ReportSummary:
+        return self._store.summary(report_id)
+
+    def load(self, report_id: int) -> Report:
+        return self._store.load(report_id)
+
+    def add(self, report: Report) -> int:
+        return self._store.add(report)
+
+    def save(self, report_id: int, report: Report) -> str:
+        """Save the whole report in one transaction; returns the save time."""
+        return self._store.save(report_id, report)
+
+    def rename(self, report_id: int, name: str) -> None:
+        report = self._store.load(report_id)
+        report.name = name.strip()
+        self._store.save(report_id, report)
+
+    def duplicate(self, report_id: int) -> int:
+        """A copy of a report (fresh identifiers), named “…（副本）”."""
+        report = copy.deepcopy(self._store.load(report_id))
+        report.uid = new_uid()
+        report.name = f"{report.display_name() or '报告'}（副本）"
+        fresh_uids(report)
+        return self._store.add(report)
+
+    def next_year(self, report_id: int) -> int:
+        """Next year's report from this one (see roll_over); returns its id."""
+        return self._store.add(roll_over(self._store.load(report_id)))
+
+    def move_to_trash(self, report_id: int) -> None:
+        self._store.set_deleted(report_id, True)
+
+    def restore_from_trash(self, report_id: int) -> None:
+        self._store.set_deleted(report_id, False)
+
+    def purge(self, report_id: int) -> None:
+        """Delete a report for good (its sections, figures and history go with it)."""
+        self._store.purge(report_id)
+
+    def import_file(self, path: str | Path) -> tuple[int, list[str]]:
+        """Import a file into a new report (one transaction); returns its id and the notes.
+
+        The file is read whole before the database is touched."""
+        report, notes = read_import(path)
+        return self._store.add(report), notes
+
+    def ensure_sample(self) -> int | None:
+        """First start: put the built-in sample into an empty database; returns its id."""
+        store = self._store
+        if store.list_reports() or store.list_reports(deleted=True) or store.get_setting(SAMPLE_ADDED_SETTING):
+            return None
+        report = sample_report()
+        report.uid = new_uid()
+        report_id = store.add(report)
+        store.set_setting(SAMPLE_ADDED_SETTING, True)
+        return report_id
+
+
+class History(_Job):
+    """Earlier versions of sections, and deleted sections."""
+
+    def versions(self, report_id: int, section_uid: str) -> list[SectionVersion]:
+        """The earlier versions of one section, newest first."""
+        return self._store.section_history(report_id, section_uid)
+
+    def version(self, version_id: int) -> SectionVersion:
+        return self._store.section_version(version_id)
+
+    def restore_version(self, report_id: int, version_id: int, report: Report) -> Report:
+        """Give a section of ``report`` (as the editor holds it) an earlier version's content, and save."""
+        return self._store.restore_section_version(report_id, version_id, report=report)
+
+    def deleted_sections(self, report_id: int) -> list[DeletedSection]:
+        return self._store.deleted_sections(report_id)
+
+    def restore_deleted(self, report_id: int, entry_id: int, report: Report) -> Report:
+        """Put a deleted section back where it stood in ``report``, and save."""
+        return self._store.restore_deleted_section(report_id, entry_id, report=report)
+
+
+class Settings(_Job):
+    """Settings kept in the database (so that they travel with it)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._store.get_setting(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self._store.set_setting(key, value)
+
+    def fonts(self) -> FontProfile:
+        data = self._store.get_setting(FONT_SETTING)
+        if isinstance(data, dict):
+            try:
+                return FontProfile.from_dict(data)
+            except HxError:
+                pass
+        return FontProfile()
+
+    def set_fonts(self, profile: FontProfile) -> None:
+        self._store.set_setting(FONT_SETTING, profile.to_dict())
+
+    def last_folder(self) -> Path | None:
+        """The folder the last document was written to, if it still exists."""
+        last = self._store.get_setting(LAST_FOLDER_SETTING)
+        return Path(last) if isinstance(last, str) and last and Path(last).is_dir() else None
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._store.set_setting(LAST_FOLDER_SETTING, str(folder))
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What a restore did: the file replaced was moved to ``set_aside`` (None: there was none)."""
+
+    restored: BackupInfo
+    set_aside: Path | None
+
+
+class Backups(_Job):
+    """The database's backups: list, make, restore."""
+
+    @property
+    def folder(self) -> Path:
+        from ..store.backup import backup_dir
+
+        return backup_dir(self._store.path)
+
+    def all(self) -> list[BackupInfo]:
+        """Newest first."""
+        from ..store import backup
+
+        return backup.list_backups(self._store.path)
+
+    def is_good(self, info: BackupInfo) -> bool:
+        from ..store import backup
+
+        return backup.verify_backup(info.path)
+
+    def make(self) -> BackupInfo:
+        """A manual backup now (verified)."""
+        from ..store import backup
+
+        return backup.make_backup(self._store.path, backup.KIND_MANUAL)
+
+    def make_if_due(self) -> BackupInfo | None:
+        """The daily backup: made if the newest is a day old."""
+        from ..store import backup
+
+        return backup.backup_if_due(self._store.path)
+
+    def restore(self, info: BackupInfo) -> RestoreOutcome:
+        """Put a backup in place of the open database and reopen it.
+
+        The writer lock stays with this process from closing the database to
+        reopening it, so no other process can slip in between.  A bad backup
+        is refused before anything is closed; if the restore fails later, the
+        database is reopened as it was and the error raised.
+        """
+        from ..store import Store, backup
+        from ..store.lock import WriterLock
+
+        if not backup.verify_backup(info.path):
+            raise BackupError(f"备份文件“{info.path.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。")
+        old = self._store
+        path, purpose = old.path, old.lock_purpose
+        with WriterLock(path, purpose):
+            old.close()
+            try:
+                aside = backup.restore_backup(info, path)
+            finally:
+                self._workspace._store = Store(path, lock=True, purpose=purpose)
+        return RestoreOutcome(info, aside)
+
+
+# ------------------------------------------------------------------ opening
+
+
+def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> Workspace:
+    """Open the database (the default one without a path).
+
+    For writing, the writer lock is held until the workspace is closed (another
+    process writing gets DatabaseLocked); ``write=False`` reads beside a writer.
+    """
+    from ..store import Store
+
+    return Workspace(Store(db_file(db_path), write=write, lock=write))
+
+
+def open_for_editing(db_path: str | Path | None = None) -> Workspace:
+    """The GUI's start-up: take the writer lock, check the file, open (and upgrade) it, back it up.
+
+    Raises DatabaseLocked (another hxdesk window has it), DamagedDatabase
+    (damaged or not a database: ``exc.backup`` is the newest good backup to
+    offer to ``restore_backup``) or DatabaseError.  Never starts empty over a
+    bad file.  A backup that could not be made is in ``notices``.
+    """
+    from ..store import Store, backup
+    from ..store.lock import FOR_GUI, WriterLock
+
+    path = db_file(db_path)
+    with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
+        backup.check_database(path)
+        existed = path.is_file() and path.stat().st_size > 0
+        store = Store(path, check=False, lock=True, purpose=FOR_GUI)
+        if existed:
+            try:
+                backup.make_backup(path, backup.KIND_STARTUP)
+            except HxError as exc:
+                store.notices.append(f"未能自动备份数据库：{exc.message}")
+    return Workspace(store)
+
+
+# ------------------------------------------------------------------ backups of a database not open here
+
+
+def list_backups(db_path: str | Path | None = None) -> list[BackupInfo]:
+    """The backups of the database, newest first (BackupInfo: path, created, kind, label)."""
+    from ..store import backup
+
+    return backup.list_backups(db_file(db_path))
+
+
+def make_backup(db_path: str | Path | None = None) -> BackupInfo:
+    """A manual backup now (verified)."""
+    from ..store import backup
+
+    return backup.make_backup(db_file(db_path), backup.KIND_MANUAL)
+
+
+def backup_if_due(db_path: str | Path | None = None) -> BackupInfo | None:
+    """The daily backup: made if the newest is a day old."""
+    from ..store import backup
+
+    return backup.backup_if_due(db_file(db_path))
+
+
+def restore_backup(
+    backup_file: BackupInfo | str | Path | None = None, db_path: str | Path | None = None
+) -> Path | None:
+    """Put a backup (default: the newest good one) in place of a database that is not open.
+
+    The file replaced is moved aside, never deleted; returns where it went
+    (None if there was no database).
+    """
+    from ..store import backup
+
+    path = db_file(db_path)
+    if backup_file is None:
+        backup_file = backup.newest_good_backup(path)
+        if backup_file is None:
+            raise BackupError("没有可用的备份。")
+    return backup.restore_backup(backup_file, path)
