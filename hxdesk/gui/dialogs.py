@@ -48,9 +48,7 @@ from .widgets import guard_wheel, guard_wheel_in
 class NewReportDialog:
     """新建报告: from a template, from last year's report, or from a file."""
 
-    def __init__(
-        self, workspace: services.Workspace, parent: QWidget | None = None, previous_id: int | None = None
-    ):
+    def __init__(self, workspace: services.Workspace, parent: QWidget | None = None, previous_id: int | None = None):
         self.workspace = workspace
         self.dialog: QDialog = load_ui("new_report_dialog.ui", parent)  # type: ignore[assignment]
         self.ui = ui = UiHolder(self.dialog)
