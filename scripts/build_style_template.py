@@ -31,7 +31,7 @@ from hxdesk.render.profile import (  # noqa: E402
     TITLE_SIZE_HALF_POINTS,
     FontProfile,
 )
-from hxdesk.render.styles import STYLE_IDS  # noqa: E402
+from hxdesk.styleids import STYLE_IDS  # noqa: E402
 
 OUT = ROOT / "resources" / "styles" / "official.docx"
 F = FontProfile()

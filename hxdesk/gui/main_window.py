@@ -45,11 +45,11 @@ TITLE, INTRO, CLOSING = ("title",), ("intro",), ("closing",)
 LEVEL_HOLDER_NAME = "（不显示的层级）"  # Section.holds_level: no heading line, children numbered one level down
 
 
-def _db_error() -> type[Exception]:
-    """sqlite3.Error, imported only when an error is being handled (not before the window is painted)."""
-    import sqlite3
+def _db_error() -> tuple[type[Exception], ...]:
+    """The storage failures (sqlite3.Error, OSError), loaded only when an error is handled."""
+    from ..services import STORAGE_ERRORS
 
-    return sqlite3.Error
+    return STORAGE_ERRORS
 
 
 def _short(text: str, n: int = 36) -> str:
@@ -250,7 +250,7 @@ class MainWindow(QObject):
             return True
         try:
             ts = self.workspace.reports.save(self.report_id, self.report)
-        except (HxError, _db_error(), OSError) as exc:
+        except (HxError, *_db_error()) as exc:
             message = exc.message if isinstance(exc, HxError) else str(exc)
             self.status(f"保存失败：{message}")
             if time.monotonic() - self._save_error_shown > 30:
@@ -442,7 +442,7 @@ class MainWindow(QObject):
         self.save_now()
         try:
             new_id, notes = self.workspace.reports.import_file(path)
-        except (HxError, _db_error()) as exc:
+        except (HxError, *_db_error()) as exc:
             self.message("无法导入", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return None
         self.ui.trashButton.setChecked(False)
@@ -864,7 +864,7 @@ class MainWindow(QObject):
         version = self.workspace.history.version(version_id)
         try:
             self.workspace.history.restore_version(self.report_id, version_id, self.report)
-        except (HxError, _db_error()) as exc:
+        except (HxError, *_db_error()) as exc:
             self.dirty = True  # the model may hold the version already: saved with the next edit
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             self.build_tree(("section", version.section_uid))
@@ -881,7 +881,7 @@ class MainWindow(QObject):
         before = {s.uid for s, _ in self.report.walk()}
         try:
             self.workspace.history.restore_deleted(self.report_id, entry_id, self.report)
-        except (HxError, _db_error()) as exc:
+        except (HxError, *_db_error()) as exc:
             self.message("无法恢复", exc.message if isinstance(exc, HxError) else str(exc), warning=True)
             return False
         self.dirty = False

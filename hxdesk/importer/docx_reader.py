@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import InvalidInput
-from ..render.styles import STYLE_IDS
+from ..styleids import STYLE_IDS
 from .paragraphs import MAX_PARAGRAPHS, SAVE_AS_DOCX, Source, SourceParagraph
 
 if TYPE_CHECKING:

@@ -21,10 +21,11 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..figures import compute_values, expand_text
 from ..model import Block, Report, Section, block_paragraph_texts, date_text, numbering_labels
 from ..resources import resource_path
+from ..styleids import STYLE_IDS
 from ..text import clean_line, clean_text, display_width
 from . import profile as fmt
 from .profile import FontProfile
-from .styles import STYLE_IDS, apply_font_profile
+from .styles import apply_font_profile
 from .title import break_title
 
 STYLE_TEMPLATE = "styles/official.docx"

@@ -35,6 +35,7 @@ from .templates import (
 from .workspace import (
     FONT_SETTING,
     LAST_FOLDER_SETTING,
+    STORAGE_ERRORS,
     RestoreOutcome,
     Workspace,
     backup_if_due,
@@ -61,6 +62,7 @@ __all__ = [
     "InvalidInput",
     "NotFound",
     "RestoreOutcome",
+    "STORAGE_ERRORS",
     "TemplateInfo",
     "Workspace",
     "backup_if_due",

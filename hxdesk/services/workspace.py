@@ -9,6 +9,7 @@ working on the restored data.
 from __future__ import annotations
 
 import copy
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,9 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database i
     from ..history import DeletedSection, SectionVersion
     from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
     from ..store.backup import BackupInfo
+
+#: Failures of the database file beneath the Workspace that the GUI reports (besides HxError).
+STORAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 
 FONT_SETTING = "fonts"
 LAST_FOLDER_SETTING = "last_output_dir"

@@ -37,3 +37,55 @@ def test_the_check_itself_sees_qt_imports():
     assert any(any(n.split(".")[0] == "PySide6" for n in imported_modules(p)) for p in gui_files), (
         "the scan must find the GUI's own Qt imports, or it proves nothing"
     )
+
+
+def _import_cycles() -> list[list[str]]:
+    """Strongly connected groups of hxdesk modules (Tarjan), function-level imports included."""
+    import grimp
+
+    graph = grimp.build_graph("hxdesk", exclude_type_checking_imports=True)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in graph.find_modules_directly_imported_by(module):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                group.append(top)
+                if top == module:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_no_import_cycles_between_hxdesk_modules():
+    assert _import_cycles() == []
+
+
+def test_the_import_linter_contracts_hold():
+    """The layer rules of pyproject.toml ([tool.importlinter]): also run by the test command."""
+    import subprocess
+    import sys
+
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

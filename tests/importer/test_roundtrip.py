@@ -10,7 +10,7 @@ from hxdesk import services
 from hxdesk.importer import import_file
 from hxdesk.importer.normalise import normalise
 from hxdesk.render import paragraph_texts, render_document
-from hxdesk.render.styles import STYLE_NAMES
+from hxdesk.styleids import STYLE_NAMES
 
 from .typed import CORPUS, docx_texts, markup_text, non_empty, rendered_texts, sample_markup, shape, typed_docx
 
