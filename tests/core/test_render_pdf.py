@@ -77,56 +77,79 @@ def test_custom_report_pages_are_full_unless_a_heading_moved_on(pdfs):
     assert first_page[:5] == [0, 1, 2, 4, 5]  # three title lines, a blank line, the addressee, the text
 
 
+def ascii_run(text: str) -> str:
+    """The half-width characters at the start of ``text`` (a number, a Latin word)."""
+    n = 0
+    while n < len(text) and text[n].isascii():
+        n += 1
+    return text[:n]
+
+
 def line_checks(pages):
-    """(full lines checked, lines with exactly 28/26, unexplained deviations)."""
+    """(full lines checked, lines with exactly 28/26, explained deviations, unexplained ones).
+
+    A full line of wide characters holds exactly 28 (26 after the 2-字 indent); the
+    only deviations allowed are the ones Chinese line breaking makes, each named below.
+    """
     checked = exact = 0
-    unexplained = []
-    for page in pages:
-        lines = page.lines
-        for i, line in enumerate(lines):
-            text = line.text
-            if line.x1 < RIGHT - 3 or HEADING_START.match(text) and line.x1 < RIGHT - 3:
-                continue  # the last line of a paragraph
-            indented = line.x0 > LEFT + CHAR
-            expected = 26 if indented else 28
-            if all(is_wide(ch) for ch in text):
-                checked += 1
-                n = len(text)
-                nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-                if n == expected:
-                    exact += 1
-                elif n < expected and (NO_LINE_START & set(nxt[:2]) or text[-1:] in NO_LINE_END or nxt[:1].isascii()):
-                    pass  # a character moved down so that no line starts with closing punctuation
-                elif n == expected + 1 and text[-1] in NO_LINE_START:
-                    pass  # closing punctuation compressed at the line end
-                else:
-                    unexplained.append((page.number, n, text))
-            else:
-                # Half-width digits count half a 字; LibreOffice adds a little space around them.
-                width = sum(1 if is_wide(ch) else 0.5 for ch in text)
-                if not expected - 2.5 <= width <= expected + 0.5:
-                    unexplained.append((page.number, width, text))
-    return checked, exact, unexplained
+    explained: list[tuple[int, int, str, str]] = []
+    unexplained: list[tuple[int, float, str]] = []
+    lines = [(page.number, line) for page in pages for line in page.lines]
+    for i, (number, line) in enumerate(lines):
+        if line.x1 < RIGHT - 3:
+            continue  # the last line of a paragraph (or a heading on a line of its own)
+        text = line.text
+        # A paragraph goes on over a page break: the next line may be the next page's first.
+        nxt = lines[i + 1][1].text if i + 1 < len(lines) else ""
+        expected = 26 if line.x0 > LEFT + CHAR else 28
+        checked += 1
+        if not all(is_wide(ch) for ch in text):
+            # Half-width digits count half a 字; LibreOffice adds a little space around them.
+            width = sum(1 if is_wide(ch) else 0.5 for ch in text)
+            if not expected - 2.5 <= width <= expected + 0.5:
+                unexplained.append((number, width, text))
+            continue
+        n = len(text)
+        if n == expected:
+            exact += 1
+            continue
+        if n == expected - 1 and nxt[1:2] in NO_LINE_START:
+            why = "避头: the last character went down with the closing mark after it"
+        elif n == expected - 1 and nxt[:1] in NO_LINE_END:
+            why = "避尾: an opening mark went down to the next line"
+        elif n == expected + 1 and text[-1] in NO_LINE_START:
+            why = "a closing mark compressed at the line end"
+        elif 0 < expected - n <= len(ascii_run(nxt)) / 2 + 0.5:
+            why = "a half-width run (a number) wider than the rest of the line went down whole"
+        else:
+            unexplained.append((number, n, text))
+            continue
+        explained.append((number, n, text, why))
+    return checked, exact, explained, unexplained
 
 
 @pytest.mark.parametrize("name", ["sample", "custom"])
 def test_full_lines_hold_28_characters(pdfs, name):
-    checked, exact, unexplained = line_checks(pdfs[name])
+    checked, exact, explained, unexplained = line_checks(pdfs[name])
     assert unexplained == []
-    assert checked >= (40 if name == "sample" else 8)
-    assert exact / checked >= 0.75
-    # Unindented full lines start at the left margin and end at the 28th
-    # character.  LibreOffice hangs a closing punctuation mark into the margin
-    # whatever w:overflowPunct says; such a mark is not counted.
+    # Nearly every full line holds exactly 28 (26) wide characters; a line-breaking rule
+    # moves a character in a few only (the sample has 62 exact and 4 moved, the custom
+    # report 7 and 2, measured with LibreOffice 7.4).
+    assert exact >= (50 if name == "sample" else 6), (checked, exact, explained)
+    assert len(explained) <= (6 if name == "sample" else 3), explained
+    # Full lines start at the left margin (or 2 字 in, the first line of a paragraph)
+    # and end at the 28th character.  LibreOffice hangs a closing punctuation mark into
+    # the margin whatever w:overflowPunct says; such a mark is not counted.
     for page in pdfs[name]:
         for line in page.lines:
             chars = line.chars
             if chars[-1]["text"] in NO_LINE_START and chars[-1]["x0"] >= RIGHT - 1:
                 chars = chars[:-1]
             end = max(c["x1"] for c in chars)
-            if end >= RIGHT - 3 and line.x0 < LEFT + 1:
-                assert abs(line.x0 - LEFT) < 1.0
-                assert abs(end - (LEFT + 28 * CHAR)) < 2.5
+            if end >= RIGHT - 3:
+                start = LEFT + 2 * CHAR if line.x0 > LEFT + CHAR else LEFT
+                assert abs(line.x0 - start) < 1.0, f"page {page.number}: {line.text!r} starts at {line.x0:.1f}"
+                assert abs(end - (LEFT + 28 * CHAR)) < 2.5, f"page {page.number}: {line.text!r} ends at {end:.1f}"
 
 
 @pytest.mark.parametrize("name", ["sample", "custom"])

@@ -229,6 +229,53 @@ def check_qt_chinese(bundle: Path, work: Path) -> list[str]:
     return problems
 
 
+MANY_REPORTS_PROBE = """
+import os, runpy, traceback
+try:
+    from hxdesk import services
+    from hxdesk.store import Store
+    with Store(services.default_db_path()) as store:  # the window's database (in HXDESK_DATA_DIR)
+        for i in range(int(os.environ["HXDESK_REPORTS"]) - len(store.list_reports())):
+            store.add(services.new_from_template(services.SAMPLE_TEMPLATE, 2000 + i % 30, f"测试镇{i:03d}人民政府"))
+    main.refresh_list()
+    runpy.run_path(os.environ["HXDESK_ROUNDS_HOOK"], init_globals={"main": main, "app": app})
+except BaseException:
+    traceback.print_exc()
+    app.exit(3)  # a failure, not a window waiting for the timeout
+"""
+
+
+def check_many_reports(bundle: Path, work: Path, reports: int = 400, rounds: int = 20) -> list[str]:
+    """With 400 reports in the list the bundled GUI survives 20 'open a report, back
+    to the list' rounds and exits 0 (PySide6 6.12.0 on Python < 3.12 aborted here)."""
+    import json
+
+    probe, log = work / "many.py", work / "rounds.jsonl"
+    probe.write_text(MANY_REPORTS_PROBE, encoding="utf-8")
+    proc = run(
+        bundle,
+        data_dir=work,
+        program=GUI_NAME,
+        extra_env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "HXDESK_TEST_HOOK": str(probe),
+            "HXDESK_REPORTS": str(reports),
+            "HXDESK_ROUNDS_HOOK": str(ROOT / "tests" / "gui" / "list_rounds_hook.py"),
+            "HXDESK_ROUNDS_LOG": str(log),
+            "HXDESK_ROUNDS": str(rounds),
+            "HXDESK_NO_ERROR_DIALOG": "1",
+        },
+    )
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    done = [e["kind"] for e in entries].count("round")
+    finished = bool(entries) and entries[-1]["kind"] == "done" and entries[0]["rows"] == reports
+    if proc.returncode != 0 or done != rounds or not finished:
+        return [
+            f"{done} of {rounds} rounds with {reports} reports, exit {proc.returncode}: {proc.stderr.strip()[-500:]}"
+        ]
+    return []
+
+
 CHECKS: dict[str, Callable[[Path, Path], list[str]]] = {
     "layout": check_layout,
     "excluded_qt_modules": check_excluded_qt_modules,
@@ -237,6 +284,7 @@ CHECKS: dict[str, Callable[[Path, Path], list[str]]] = {
     "without_console": check_without_console,
     "gui_screenshot": check_gui_screenshot,
     "qt_chinese": check_qt_chinese,
+    "many_reports": check_many_reports,
 }
 
 

@@ -219,11 +219,40 @@ def test_target_is_a_folder(sample, tmp_path):
     assert "是一个文件夹" in exc.message
 
 
-def test_successful_write_replaces_atomically(sample, tmp_path):
-    target = tmp_path / "报告.docx"
-    target.write_bytes(b"old")
-    services.render_to_file(sample, target)
+def test_successful_write_replaces_atomically(sample, tmp_path, monkeypatch):
+    """The new file is written in full beside the target, then renamed over it in one
+    step: until that rename the target holds the old bytes, and it is never written in place."""
+    import io
+    import stat
+    import zipfile
+
     from docx import Document
 
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    old_inode = target.stat().st_ino
+    renames = []
+    real_replace = os.replace
+
+    def watched_replace(src, dst, *args, **kwargs):
+        src, dst = Path(src), Path(dst)
+        renames.append((src, dst, dst.read_bytes(), src.read_bytes()))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", watched_replace)
+    with open(target, "rb") as reader:  # a program that has the old file open
+        services.render_to_file(sample, target)
+        if os.name == "posix":  # (Windows refuses to replace an open file)
+            assert reader.read() == b"old", "the old file was overwritten in place"
+            assert target.stat().st_ino != old_inode
+    assert len(renames) == 1
+    src, dst, target_before, moved_in = renames[0]
+    assert dst == target and src.parent == target.parent  # same folder: a rename, never a copy
+    assert target_before == b"old"  # nothing was written to the target before the rename
+    assert zipfile.ZipFile(io.BytesIO(moved_in)).testzip() is None  # complete when moved in
+    assert target.read_bytes() == moved_in
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the replaced file's mode is kept
     assert Document(str(target)).paragraphs
     assert leftovers(tmp_path) == []
