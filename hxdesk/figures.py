@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -231,7 +232,13 @@ def validate_figures(figures: dict[str, Figure]) -> dict[str, str]:
 
 
 def section_figure_keys(section: Section, figures: dict[str, Figure]) -> list[str]:
-    """Keys of the figures a section's heading and blocks use (not its children's), in text order.
+    """Keys of the figures a section's heading and blocks use (not its children's), in text order."""
+    texts = [section.heading, *(t for b in section.blocks for t in block_paragraph_texts(b))]
+    return figure_keys_in(texts, figures)
+
+
+def figure_keys_in(texts: Iterable[str], figures: dict[str, Figure]) -> list[str]:
+    """Keys of the figures ``texts`` use, in text order.
 
     A derived figure brings the figures its formula reads, placed before it.
     Keys not among ``figures`` (year variables, unknown names) are left out.
@@ -253,7 +260,6 @@ def section_figure_keys(section: Section, figures: dict[str, Figure]) -> list[st
                 want(name)
         keys.append(key)
 
-    texts = [section.heading, *(t for b in section.blocks for t in block_paragraph_texts(b))]
     for text in texts:
         if "{{" in text:
             for key in PLACEHOLDER_RE.findall(text):

@@ -376,25 +376,8 @@ class FiguresPanel(QGroupBox):
         self.rebuild()
 
     def wanted_keys(self) -> list[str]:
-        figures = self.host.report.figures
-        keys: list[str] = []
-
-        def want(key: str) -> None:
-            if key in keys or key not in figures:
-                return
-            fig = figures[key]
-            if fig.derived:  # show what feeds a derived figure too
-                try:
-                    for name in sorted(figmod.parse_formula(fig.formula).names):
-                        want(name)
-                except InvalidInput:
-                    pass
-            keys.append(key)
-
-        for text in self.texts():
-            for key in PLACEHOLDER_RE.findall(text):
-                want(key)
-        return keys
+        """The figures the texts use (and what feeds a derived one), in text order."""
+        return figmod.figure_keys_in(self.texts(), self.host.report.figures)
 
     def missing_keys(self) -> list[str]:
         out = []
