@@ -77,14 +77,20 @@ def test_rotation_keeps_the_last_n_and_one_a_day(db_path, sample):
         for hour in (8, 12, 16):
             when = start + dt.timedelta(days=day, hours=hour - 8)
             made.append(backup.make_backup(db_path, backup.KIND_STARTUP, now=when))
+
+    # RELIABILITY.md 3: the newest 10 backups are kept, plus the newest of each of the
+    # last 7 days; the ten cover 9 to 6 January, so 5, 4 and 3 January add one each.
+    def at(day: int, hour: int) -> dt.datetime:
+        return dt.datetime(2025, 1, day, hour)
+
+    newest_ten = [at(9, 16), at(9, 12), at(9, 8), at(8, 16), at(8, 12), at(8, 8), at(7, 16), at(7, 12), at(7, 8)]
+    newest_ten.append(at(6, 16))
+    one_a_day = [at(5, 16), at(4, 16), at(3, 16)]
     kept = backup.list_backups(db_path)
-    newest_ten = [b.path for b in made[::-1][: backup.KEEP]]
-    assert [b.path for b in kept[: backup.KEEP]] == newest_ten
-    days = {b.created.date() for b in kept}
-    assert len(days) == backup.KEEP_DAYS
-    assert len(kept) == backup.KEEP + (backup.KEEP_DAYS - 4)  # the last 10 cover 4 days
-    assert all(p.exists() for p in newest_ten)
-    assert sum(1 for p in (db_path.parent / "backups").iterdir()) == len(kept)
+    assert [b.created for b in kept] == newest_ten + one_a_day
+    on_disk = sorted(p.name for p in (db_path.parent / "backups").iterdir())
+    assert on_disk == sorted(b.path.name for b in kept)  # the other 14 are deleted
+    assert sorted(b.path.name for b in made if b.created in newest_ten + one_a_day) == on_disk
 
 
 def test_backups_of_another_database_in_the_same_folder_are_left_alone(tmp_path, sample):

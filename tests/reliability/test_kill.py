@@ -33,8 +33,11 @@ def run_trial(db: Path, rng: random.Random) -> tuple[int, int]:
     time.sleep(rng.uniform(0.0, 0.5))
     os.kill(proc.pid, signal.SIGKILL)
     rest = proc.stdout.read().decode()
+    error = proc.stderr.read().decode()
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()
+    proc.stdout.close()  # (an open pipe left to the garbage collector is a ResourceWarning)
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL, error
     acked = [int(x) for x in re.findall(r"^saved (\d+)$", rest, re.M)]
     start = int(first.split()[1])
     last = acked[-1] if acked else start

@@ -39,8 +39,22 @@ def start_holder(db: Path) -> subprocess.Popen:
         cwd=str(ROOT),
     )
     line = proc.stdout.readline()
-    assert line.strip() == "holding", proc.stderr.read()
+    if line.strip() != "holding":
+        proc.kill()
+        error = proc.stderr.read()
+        end(proc)
+        raise AssertionError(f"the holder did not start: {line!r}\n{error}")
     return proc
+
+
+def end(proc: subprocess.Popen) -> None:
+    """Kill ``proc`` if it still runs, reap it and close its pipes (else a ResourceWarning)."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
 
 
 @pytest.fixture
@@ -49,9 +63,7 @@ def holder(db_path, sample):
         s.add(sample)
     proc = start_holder(db_path)
     yield proc
-    if proc.poll() is None:
-        proc.kill()
-    proc.wait()
+    end(proc)
 
 
 def test_second_gui_instance_is_refused_in_chinese(db_path, holder):
@@ -140,6 +152,7 @@ def test_processes_starting_together_never_share_the_database(db_path, round_):
     errors = [p.stderr.read() for p in procs]
     for p in procs:
         p.wait(timeout=60)
+        end(p)
     assert sorted(a[0] for a in answers if a) == ["refused"] * 5 + ["won"], errors
     with Store(db_path, write=False) as s:
         assert len(s.list_reports()) == 1
@@ -166,5 +179,4 @@ def test_reads_beside_a_saving_window_see_whole_saves(db_path):
             seen.add(stored_marker(db_path))  # asserts every section carries the title's marker
         assert len(seen) > 3  # the reads really overlapped many saves
     finally:
-        writer.kill()
-        writer.wait()
+        end(writer)
