@@ -235,6 +235,7 @@ class _Reader:
 
 def report_from_dict(data: Any) -> Report:
     """Validate an interchange document and build the Report."""
+    # long: the document's fields in the order of the format, each validated where it is read
     r = _Reader()
     top = r.obj(data, "文件")
     if top.get("format") != FORMAT_NAME:

@@ -1,12 +1,12 @@
 # ruff: noqa: I001  (pure modules are imported before PySide6 on purpose, see below)
 """GUI entry point: the Qt application (Chinese dialogs, CJK font, error
-handling), the main window, ``--screenshot`` and the test hook."""
+handling) and the main window; screenshots, benchmark marks and the test
+hook are in devtools, loaded only when asked for."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 # Only what paints the window is imported here; the report model, services,
 # the store and the dialogs load after the window is painted (run_gui).
@@ -24,8 +24,6 @@ UI_FONTS_OTHER = [
     "WenQuanYi Zen Hei",
     "Droid Sans Fallback",
 ]
-SCREENSHOT_VIEWS = ("list", "section", "generate")
-SCREENSHOT_SIZE = (1280, 820)
 
 _translators: list[QTranslator] = []
 
@@ -106,69 +104,6 @@ def install_excepthook(window_getter=lambda: None) -> None:
     sys.excepthook = hook
 
 
-def pick_showcase_section(report):
-    """The section a screenshot shows: the first that uses a derived figure, else the most figures."""
-    from ..model import PLACEHOLDER_RE, block_paragraph_texts
-
-    best, best_n = None, -1
-    for section, _ in report.walk():
-        keys = {k for b in section.blocks for t in block_paragraph_texts(b) for k in PLACEHOLDER_RE.findall(t)}
-        if any(k in report.figures and report.figures[k].derived for k in keys):
-            return section
-        if len(keys) > best_n:
-            best, best_n = section, len(keys)
-    return best
-
-
-def take_screenshot(main, path: str, view: str) -> bool:
-    """Paint the main window (and for ``generate`` the dialog over it) to a PNG."""
-    app = QApplication.instance()
-    window = main.window
-    window.resize(*SCREENSHOT_SIZE)
-    rows = main.workspace.reports.summaries()
-    if view != "list" and rows:
-        main.open_report(rows[0].id)
-        section = pick_showcase_section(main.report)
-        if section is not None:
-            main.goto(("section", section.uid))
-            if view == "section" and main.form is not None and main.form.figures_panel is not None:
-                for _ in range(3):
-                    app.processEvents()
-                panel_y = main.form.figures_panel.y()
-                main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
-    for _ in range(3):
-        app.processEvents()
-    pixmap = window.grab()
-    if view == "generate" and main.report is not None:
-        from PySide6.QtGui import QColor, QPainter
-
-        from .dialogs import GenerateDialog
-
-        dialog = GenerateDialog(main.workspace, main.report, window)
-        dialog.dialog.resize(680, 460)
-        dialog.dialog.show()
-        app.processEvents()
-        shot = dialog.dialog.grab()
-        painter = QPainter(pixmap)
-        painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
-        x = (pixmap.width() - shot.width()) // 2
-        y = (pixmap.height() - shot.height()) // 2
-        painter.fillRect(x - 1, y - 1, shot.width() + 2, shot.height() + 2, QColor("#5f6368"))
-        painter.drawPixmap(x, y, shot)
-        painter.end()
-        dialog.dialog.close()
-    return pixmap.save(path, "PNG")
-
-
-def run_test_hook(main) -> None:
-    """HXDESK_TEST_HOOK=path.py runs that script with the window (end-to-end tests only)."""
-    script = os.environ.get("HXDESK_TEST_HOOK")
-    if script:
-        import runpy
-
-        runpy.run_path(script, init_globals={"main": main, "app": QApplication.instance()})
-
-
 def _fail_start(title: str, message: str, quiet: bool) -> None:
     if quiet or os.environ.get("HXDESK_NO_ERROR_DIALOG"):
         sys.stderr.write(f"hxdesk：{message}\n")
@@ -247,17 +182,6 @@ def _daily_backup(main) -> None:
         main.status(f"已自动备份数据库：{made.label}")
 
 
-def bench_mark(name: str) -> None:
-    """A line for bench/bench_startup.py and bench_bundle.py: the mark and the peak memory so far (KiB)."""
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    except ImportError:  # Windows: the benchmarks run on Linux
-        peak = 0
-    print(f"{name} {peak}", flush=True)
-
-
 def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     """Paint the window first, then open the database and fill in the list
     (the list is read with plain SQL; sqlite-utils and python-docx load when a
@@ -268,23 +192,11 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     main = MainWindow()
     install_excepthook(lambda: main)
     bench = bool(os.environ.get("HXDESK_BENCH_EXIT"))  # bench/: print marks, quit once the list is filled
+    test_hook = os.environ.get("HXDESK_TEST_HOOK")  # end-to-end tests: a script run with the window
+    if screenshot or bench or test_hook:
+        from . import devtools
     if screenshot:
-        view = os.environ.get("HXDESK_SCREENSHOT_VIEW", "section")
-        if view not in SCREENSHOT_VIEWS:
-            sys.stderr.write(f"hxdesk：HXDESK_SCREENSHOT_VIEW 应为 {'、'.join(SCREENSHOT_VIEWS)} 之一。\n")
-            return 2
-        workspace = open_data(db_path, quiet=True, checked=False)
-        if workspace is None:
-            return 1
-        main.attach(workspace)
-        main.window.resize(*SCREENSHOT_SIZE)
-        main.window.show()
-        ok = take_screenshot(main, screenshot, view)
-        main.window.close()
-        workspace.close()
-        if not ok:
-            sys.stderr.write(f"hxdesk：无法保存截图：{Path(screenshot)}\n")
-        return 0 if ok else 1
+        return devtools.run_screenshot(main, lambda: open_data(db_path, quiet=True, checked=False), screenshot)
 
     state: dict = {}
 
@@ -302,14 +214,15 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         backup_timer.timeout.connect(lambda: _daily_backup(main))
         backup_timer.start()
         if bench:
-            bench_mark("ready")
+            devtools.bench_mark("ready")
             app.quit()
             return
-        run_test_hook(main)
+        if test_hook:
+            devtools.run_test_hook(main, test_hook)
 
     def painted() -> None:
         if bench:
-            bench_mark("painted")
+            devtools.bench_mark("painted")
         QTimer.singleShot(10, load)
 
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from .. import figures as figmod
 from ..errors import InvalidInput
+from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
 from ..model import (
     PLACEHOLDER_RE,
@@ -48,7 +49,6 @@ from ..model import (
     point_marker,
 )
 from ..text import clean_line, clean_text
-from .figuretext import FigureText
 from .widgets import TextField, error_label, guard_wheel, heading_label, hint_label, hline
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
@@ -62,7 +62,8 @@ class FormHost(Protocol):
     def touch(self) -> None: ...
     def figure_text(self) -> FigureText: ...
     def field_focused(self, field: TextField) -> None: ...
-    def heading_changed(self, section: Section) -> None: ...
+    def heading_changed(self, section: Section | None) -> None: ...
+    def numbering_changed(self) -> None: ...
     def figures_changed(self) -> None: ...
     def insert_figure(self) -> None: ...
     def section_history(self, uid: str | None = None) -> object: ...
@@ -529,7 +530,7 @@ class SectionForm(BaseForm):
         self.section.numbered = on
         self.set_label(numbering_labels(self.host.report).get(self.section.uid, ""), self._level)
         self.host.touch()
-        self.host.heading_changed(self.section)
+        self.host.numbering_changed()
 
 
 def body_toolbar(form: BaseForm) -> QHBoxLayout:

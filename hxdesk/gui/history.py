@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import HxError
+from ..figuretext import TOKEN_RE, FigureText
 from ..history import FigureValue
 from ..model import Block, Paragraph, PointList, Report, point_marker
-from .figuretext import TOKEN_RE, FigureText
 from .widgets import heading_label, hint_label
 
 if TYPE_CHECKING:
     from ..history import DeletedSection, SectionVersion
-    from .main_window import MainWindow
+    from .recovery import Recovery
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 FIGURE_STYLE = "background:#dbe9ff; color:#0b4f9c;"
@@ -194,12 +194,12 @@ class _ListDialog(QDialog):
 class SectionHistoryDialog(_ListDialog):
     """历史版本: the earlier versions of one section, newest first, and restoring one."""
 
-    def __init__(self, main: MainWindow, section_uid: str):
-        self.main = main
+    def __init__(self, recovery: Recovery, section_uid: str):
+        self.recovery = recovery
         self.uid = section_uid
-        name = main.target_name(("section", section_uid))
+        name = recovery.target_name(("section", section_uid))
         super().__init__(
-            main.window,
+            recovery.window,
             "历史版本",
             f"历史版本：{name}",
             "每次修改后都会保留修改前的内容（连续输入时每分钟保留一个版本）。"
@@ -210,8 +210,8 @@ class SectionHistoryDialog(_ListDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.versions = self.main.workspace.history.versions(self.main.report_id, self.uid)
-        report = self.main.report
+        self.versions = self.recovery.workspace.history.versions(self.recovery.report_id, self.uid)
+        report = self.recovery.report
         codec = FigureText(report)
         rows = []
         for v in self.versions:
@@ -225,16 +225,16 @@ class SectionHistoryDialog(_ListDialog):
     def _show_preview(self, row: int) -> None:
         if 0 <= row < len(self.versions):
             v = self.versions[row]
-            codec = FigureText(self.main.report)
+            codec = FigureText(self.recovery.report)
             self.preview.setHtml(
                 f"<p style='color:#5f6368'>{when(v.saved_at)} 保存，{when(v.replaced_at)} 被修改</p>"
                 + section_html(v.heading, v.blocks, codec)
-                + figures_html(v.figures, self.main.report, "这一版本中的数据（恢复时一并恢复）：")
+                + figures_html(v.figures, self.recovery.report, "这一版本中的数据（恢复时一并恢复）：")
             )
 
     def restore(self, version_id: int) -> None:
         """Give the section this version's content (the editor shows it at once)."""
-        self.main.restore_section_version(version_id)
+        self.recovery.restore_section_version(version_id)
         self.reload()
 
     def _restore_clicked(self) -> None:
@@ -249,10 +249,10 @@ class SectionHistoryDialog(_ListDialog):
 class DeletedSectionsDialog(_ListDialog):
     """已删除的章节: what was deleted from the open report, put back where it stood."""
 
-    def __init__(self, main: MainWindow):
-        self.main = main
+    def __init__(self, recovery: Recovery):
+        self.recovery = recovery
         super().__init__(
-            main.window,
+            recovery.window,
             "已删除的章节",
             "已删除的章节",
             "从本报告中删除的章节（连同其下级章节）都保存在这里，可以放回原来的位置。",
@@ -262,8 +262,8 @@ class DeletedSectionsDialog(_ListDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.entries = self.main.workspace.history.deleted_sections(self.main.report_id)
-        codec = FigureText(self.main.report)
+        self.entries = self.recovery.workspace.history.deleted_sections(self.recovery.report_id)
+        codec = FigureText(self.recovery.report)
         rows = []
         for d in self.entries:
             extra = f"（含 {len(d.descendants)} 个下级章节）" if d.descendants else ""
@@ -274,16 +274,16 @@ class DeletedSectionsDialog(_ListDialog):
     def _show_preview(self, row: int) -> None:
         if 0 <= row < len(self.entries):
             d = self.entries[row]
-            codec = FigureText(self.main.report)
+            codec = FigureText(self.recovery.report)
             children = [v.heading for v in sorted(d.descendants, key=lambda v: v.position)]
             self.preview.setHtml(
                 f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除</p>"
                 + section_html(d.entry.heading, d.entry.blocks, codec, children)
-                + figures_html(d.entry.figures, self.main.report, "删除时的数据（恢复章节时数据保持现状）：")
+                + figures_html(d.entry.figures, self.recovery.report, "删除时的数据（恢复章节时数据保持现状）：")
             )
 
     def restore(self, entry_id: int) -> None:
-        self.main.restore_deleted_section(entry_id)
+        self.recovery.restore_deleted_section(entry_id)
         self.reload()
 
     def _restore_clicked(self) -> None:
@@ -310,9 +310,9 @@ class BackupDialog(QDialog):
 
     COLUMNS = ("备份时间", "类型", "大小", "检查")
 
-    def __init__(self, main: MainWindow):
-        super().__init__(main.window)
-        self.main = main
+    def __init__(self, recovery: Recovery):
+        super().__init__(recovery.window)
+        self.recovery = recovery
         self.setWindowTitle("备份与恢复")
         self.resize(820, 540)
         box = QVBoxLayout(self)
@@ -321,10 +321,10 @@ class BackupDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
         box.addWidget(self.where)
-        self.backup_folder = main.workspace.backups.folder
+        self.backup_folder = recovery.workspace.backups.folder
         folders = QHBoxLayout()
         self.open_data_button = QPushButton("打开数据文件夹")
-        self.open_data_button.clicked.connect(lambda: self._open(main.workspace.data_folder))
+        self.open_data_button.clicked.connect(lambda: self._open(recovery.workspace.data_folder))
         self.open_backups_button = QPushButton("打开备份文件夹")
         self.open_backups_button.clicked.connect(lambda: self._open(self.backup_folder))
         folders.addWidget(self.open_data_button)
@@ -380,7 +380,7 @@ class BackupDialog(QDialog):
             QMessageBox.information(self, "打开文件夹", f"无法打开文件夹，请在资源管理器中打开：\n{folder}")
 
     def reload(self, select: Path | None = None) -> None:
-        workspace = self.main.workspace
+        workspace = self.recovery.workspace
         self.where.setText(f"数据库：{workspace.path}\n备份文件夹：{self.backup_folder}")
         self.backups = workspace.backups.all()
         self.table.setRowCount(len(self.backups))
@@ -413,8 +413,8 @@ class BackupDialog(QDialog):
 
     def backup_now(self):
         """A manual backup now (the editor's edits are saved first); returns its BackupInfo."""
-        self.main.save_now()
-        made = self.main.workspace.backups.make()
+        self.recovery.save_now()
+        made = self.recovery.workspace.backups.make()
         self.reload(select=made.path)
         self.message.setText(f"已备份：{made.label}")
         return made
@@ -426,7 +426,7 @@ class BackupDialog(QDialog):
             QMessageBox.warning(self, "无法备份", exc.message)
 
     def confirm_text(self, backup) -> str:
-        path = self.main.workspace.path
+        path = self.recovery.workspace.path
         return (
             f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
             "这份备份之后所做的修改将不再显示。\n"
@@ -436,7 +436,7 @@ class BackupDialog(QDialog):
 
     def restore(self, backup) -> Path | None:
         """Put ``backup`` in place of the database (the window reopens it); returns the kept old file."""
-        aside = self.main.restore_backup(backup)
+        aside = self.recovery.restore_backup(backup)
         self.good.clear()
         self.reload()
         where = aside.name if aside else "（原来没有数据库文件）"

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..figuretext import TOKEN_RE, FigureText
 from ..model import PLACEHOLDER_RE, YEAR_VARIABLES
-from .figuretext import TOKEN_RE, FigureText
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):

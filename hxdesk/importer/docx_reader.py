@@ -333,6 +333,7 @@ class _Reader:
             out.append(("".join(parts), bool(bold), cstyle))
 
     def paragraph(self, p: etree._Element, *, table: bool = False) -> str:
+        # long: one pass over a paragraph's properties and runs; splitting it would pass a dozen locals around
         self.seen += 1
         if self.seen > MAX_ELEMENTS:  # empty paragraphs count too: bounded time
             raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")

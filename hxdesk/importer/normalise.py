@@ -62,6 +62,7 @@ def _neighbours(chars: list[str], i: int) -> tuple[str | None, str | None]:
 
 
 def _convert_punctuation(text: str) -> str:
+    # long: one scan with prefix counts; each punctuation rule needs the same neighbourhood tests
     chars = list(text)
     n = len(chars)
     # chinese_before[i]: how many Chinese characters stand before position i (O(1) range tests).

@@ -490,6 +490,7 @@ def _blocks_apply(blocks: list[Block], fn: Callable[[str], str]) -> None:
 
 
 def build_report(source: Source) -> ImportResult:
+    # long: the import pipeline in reading order (title, addressee, body, 落款); each step is a call
     lines = normalised_lines(source)
     if not lines:
         raise InvalidInput("文件中没有文字内容，无法导入。")

@@ -256,6 +256,7 @@ class Store:
             return self._load(report_id)
 
     def _load(self, report_id: int) -> Report:
+        # long: the report's rows (sections, figures, properties) read in one transaction and validated once
         row = self._row(report_id)
         sec_rows = self.conn.execute(
             "SELECT uid, parent_uid, heading, run_in, numbered, blocks FROM sections "
@@ -392,6 +393,7 @@ class Store:
 
     def _write_sections(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str]) -> None:
         """Update the section rows in place, keeping versions of what changed or went."""
+        # long: the diff of old and new rows (insert, update, move, delete) must stay in one statement list per transaction
         old_rows: list[_SectionRow] = self.conn.execute(
             "SELECT id, uid, parent_uid, position, heading, run_in, numbered, blocks, updated_at FROM sections "
             "WHERE report_id = ? ORDER BY position",

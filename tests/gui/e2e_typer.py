@@ -19,7 +19,7 @@ from hxdesk.gui.widgets import TextField  # noqa: E402
 log = open(os.environ["HXDESK_E2E_LOG"], "a", encoding="utf-8")
 main.open_report(main.workspace.reports.summaries()[0].id)  # noqa: F821
 section = main.report.sections[0].children[0]  # noqa: F821
-main.goto(("section", section.uid))  # noqa: F821
+main.editor.goto(("section", section.uid))  # noqa: F821
 form = main.form  # noqa: F821
 paragraph = form.findChildren(TextField)[0]
 figure = next(r for r in form.figures_panel.rows if not main.report.figures[r.key].derived)  # noqa: F821

@@ -20,7 +20,7 @@ from hxdesk.gui.widgets import TextField  # noqa: E402
 editor = main  # noqa: F821
 editor.open_report(editor.workspace.reports.summaries()[0].id)
 section = next(s for s, _ in editor.report.walk() if s.blocks)
-editor.goto(("section", section.uid))
+editor.editor.goto(("section", section.uid))
 field = editor.form.findChildren(TextField)[0]
 log = open(os.environ["HXDESK_JOURNAL_LOG"], "a", encoding="utf-8")
 state = {"n": 0}

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from keyboard import type_text  # noqa: E402
 
 from hxdesk import interchange  # noqa: E402
-from hxdesk.gui import structure  # noqa: E402
+from hxdesk import outline as structure  # noqa: E402
 from hxdesk.gui.widgets import TextField  # noqa: E402
 from hxdesk.store.db import storable  # noqa: E402
 
@@ -50,7 +50,7 @@ def sections():
 
 
 def go(section) -> None:
-    editor.goto(("section", section.uid))
+    editor.editor.goto(("section", section.uid))
 
 
 def type_paragraph(n: int) -> str:
@@ -93,7 +93,7 @@ def add_section(n: int) -> str:
     if len(editor.report.sections) >= MAX_TOP_SECTIONS:
         return move_section(n)
     go(rng.choice(editor.report.sections))
-    editor.structure_op("add")
+    editor.editor.navigator.apply("add")
     type_text(editor.form.heading, f"新章{n}")
     return "add"
 
@@ -104,7 +104,7 @@ def move_section(n: int) -> str:
         step = rng.choice((-1, 1))
         if structure.can_move(editor.report, section.uid, step):
             go(section)
-            editor.structure_op("up" if step < 0 else "down")
+            editor.editor.navigator.apply("up" if step < 0 else "down")
             return "move"
     return type_paragraph(n)
 

@@ -13,7 +13,7 @@ app = globals()["app"]
 probe = {
     "list": {
         "qt_namespace": "Qt" in vars(PySide6.QtCore),
-        "editor": main.editor_built,
+        "editor": ("hxdesk.gui.editor" in sys.modules),
         "sqlite_utils": "sqlite_utils" in sys.modules,
         "rows": main.ui.reportTable.rowCount(),
     }
@@ -21,7 +21,7 @@ probe = {
 main.open_report(main.workspace.reports.summaries()[0].id)
 probe["report"] = {
     "qt_namespace": "Qt" in vars(PySide6.QtCore),
-    "editor": main.editor_built,
+    "editor": ("hxdesk.gui.editor" in sys.modules),
     "sqlite_utils": "sqlite_utils" in sys.modules,
     "tree": main.ui.navTree.topLevelItemCount(),
 }

@@ -45,7 +45,7 @@ def step(fn):
 def open_one() -> None:
     n = state["round"] + 1
     table.selectRow((n * 37) % table.rowCount())  # a different report each round
-    rid = main.selected_id()
+    rid = main.reports_page.selected_id()
     main.ui.openButton.click()
     assert main.report_id == rid, (main.report_id, rid)
     QTimer.singleShot(0, back)

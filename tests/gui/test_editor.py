@@ -20,7 +20,7 @@ from .keyboard import type_at_end, type_text
 
 
 def select(main, target):
-    main.ui.navTree.setCurrentItem(main.items[target])
+    main.ui.navTree.setCurrentItem(main.editor.navigator.items[target])
     return main.form
 
 
@@ -86,7 +86,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     assert main.ui.navTree.currentItem().text(0) == "（四）坚持在党的领导下，深化新时代“枫桥经验”。（修订）"
 
     # the edits reach the database by themselves, well within a second or two
-    qtbot.waitUntil(lambda: not main.dirty, timeout=3000)
+    qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
     saved = Store(db_path)
     try:
         stored = saved.load(new_id)
@@ -98,11 +98,11 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     # add a section after the first level-1 section and move it up
     first = main.report.sections[0]
     select(main, ("section", first.uid))
-    main.structure_op("add")
+    main.editor.navigator.apply("add")
     added = main.form
     assert isinstance(added, SectionForm) and main.report.sections[1] is added.section
     type_into(qtbot, added.heading, "新增的测试章节")
-    main.structure_op("up")
+    main.editor.navigator.apply("up")
     assert main.report.sections[0].heading == "新增的测试章节"
     assert main.ui.navTree.topLevelItem(2).text(0) == "一、新增的测试章节"  # numbering is live
     added_uid = main.report.sections[0].uid
@@ -117,7 +117,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     assert closing.preview.text().endswith("2025年1月10日")
 
     main.window.close()
-    assert not main.dirty
+    assert not main.autosaver.dirty
 
     # open again: everything is there
     store2 = Store(db_path)
@@ -156,11 +156,11 @@ def test_ctrl_s_saves_at_once(open_window, sample_store, qtbot):
     main.open_report(sample_store.list_reports()[0].id)
     form = select(main, ("title",))
     type_into(qtbot, form.addressee, "区委依法治区办")
-    assert main.dirty
+    assert main.autosaver.dirty
     main.window.activateWindow()
     qtbot.waitUntil(main.window.isActiveWindow)
     qtbot.keyClick(form.addressee, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not main.dirty
+    assert not main.autosaver.dirty
     assert sample_store.load(main.report_id).addressee == "区委依法治区办"
 
 
@@ -177,7 +177,7 @@ def test_insert_figure_at_cursor(open_window, sample_store, qtbot):
     dialog.value.setText("3")
     dialog.unit.setText("件")
     key = dialog.choose()
-    main.insert_figure_key(key)
+    main.editor.insert_figure_key(key)
     assert field.toPlainText().endswith("全年受理行政复议案件【受理行政复议案件】")  # shown by its label
     assert "全年受理行政复议案件{{" + key + "}}" in "".join(main.report.all_texts())  # stored by key
     row = figure_row(main.form, key)
@@ -198,7 +198,7 @@ def test_find_jumps_to_section(open_window, sample_store, qtbot):
     assert finder.ui.resultsList.count() >= 1
     finder.go(0)
     target = finder.hits[0][0]
-    assert main.current_target() == target
+    assert main.editor.navigator.current_target() == target
     qtbot.waitUntil(lambda: any(f.textCursor().selectedText() == "听证" for f in main.form.findChildren(TextField)))
     finder.ui.queryEdit.setText("800余人次")  # a number as the document shows it
     assert finder.hits and main.report.find(finder.hits[0][0][1]).heading.endswith("“行政执法”规范化建设。")
@@ -220,18 +220,18 @@ def accept_next_message_box(qtbot):
 
 def test_list_duplicate_rename_delete_restore(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.duplicate_selected()
+    main.reports_page.duplicate_selected()
     assert main.ui.reportTable.rowCount() == 2
-    copy_id = main.selected_id()
-    main.rename(copy_id, "黄溪镇（测试）")
+    copy_id = main.reports_page.selected_id()
+    main.reports_page.rename(copy_id, "黄溪镇（测试）")
     assert sample_store.summary(copy_id).display_name == "黄溪镇（测试）"
     accept_next_message_box(qtbot)
-    main.delete_selected()
+    main.reports_page.delete_selected()
     assert [r.id for r in sample_store.list_reports(deleted=True)] == [copy_id]
     assert main.ui.reportTable.rowCount() == 1
     main.ui.trashButton.setChecked(True)  # 回收站
     assert main.ui.reportTable.rowCount() == 1 and main.ui.restoreButton.isVisible()
-    main.restore_selected()
+    main.reports_page.restore_selected()
     main.ui.trashButton.setChecked(False)
     assert main.ui.reportTable.rowCount() == 2
 
@@ -275,10 +275,10 @@ def test_looking_at_every_form_changes_nothing(open_window, sample_store, qtbot)
     rid = sample_store.list_reports()[0].id
     main.open_report(rid)
     before = sample_store.summary(rid).updated_at
-    for target in list(main.items):
+    for target in list(main.editor.navigator.items):
         select(main, target)
         qtbot.wait(5)  # let the highlighter run (it changes formats, not text)
-    assert not main.dirty
+    assert not main.autosaver.dirty
     main.window.close()
     assert sample_store.summary(rid).updated_at == before
 
@@ -348,12 +348,12 @@ def test_undo_in_a_text_field_reaches_the_model(open_window, sample_store, qtbot
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
     for _ in range(10):  # Qt groups typing into undo steps as it sees fit
-        main._edit("undo")  # 编辑 → 撤销 acts on the focused field
+        main.ui.actionUndo.trigger()  # 编辑 → 撤销 acts on the focused field
         if main.report.intro[0].text == before:
             break
     assert main.report.intro[0].text == before
     for _ in range(10):
-        main._edit("redo")
+        main.ui.actionRedo.trigger()
     assert main.report.intro[0].text == before + "补充一句。"
 
 
@@ -364,10 +364,12 @@ def test_navigator_indent_outdent_renumbers(open_window, sample_store, qtbot):
     select(main, ("section", second.uid))
     assert main.ui.indentButton.isEnabled()
     main.ui.indentButton.click()  # becomes （八） under 一、
-    assert main.items[("section", second.uid)].text(0).startswith("（八）")
-    assert main.items[("section", main.report.sections[1].uid)].text(0).startswith("二、")  # 三、 moved up
+    assert main.editor.navigator.items[("section", second.uid)].text(0).startswith("（八）")
+    assert (
+        main.editor.navigator.items[("section", main.report.sections[1].uid)].text(0).startswith("二、")
+    )  # 三、 moved up
     main.ui.outdentButton.click()
-    assert main.items[("section", second.uid)].text(0).startswith("二、")
+    assert main.editor.navigator.items[("section", second.uid)].text(0).startswith("二、")
     assert [s.uid for s in main.report.sections].index(second.uid) == 1
 
 
@@ -382,14 +384,14 @@ def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_
     select(main, ("section", second.uid))
     main.ui.addChildButton.click()
     holder = second.children[-1]
-    assert main.items[("section", holder.uid)].text(0).startswith("（一）")
+    assert main.editor.navigator.items[("section", holder.uid)].text(0).startswith("（一）")
     main.form.numbered.click()  # 自动编号 off, heading left empty
     assert holder.holds_level and "不显示这一行" in main.form.title.text()
     main.ui.addChildButton.click()
     child = holder.children[0]
     type_into(qtbot, main.form.heading, "加强学习")
-    assert main.items[("section", holder.uid)].text(0) == "（不显示的层级）"
-    assert main.items[("section", child.uid)].text(0) == "1.加强学习"
+    assert main.editor.navigator.items[("section", holder.uid)].text(0) == "（不显示的层级）"
+    assert main.editor.navigator.items[("section", child.uid)].text(0) == "1.加强学习"
     assert main.save_now()
 
     saved = sample_store.load(main.report_id)

@@ -185,3 +185,29 @@ def test_the_report_list_is_shown_before_the_editor_and_its_qt_parts_load(tmp_pa
     assert seen["list"] == {"qt_namespace": False, "editor": False, "sqlite_utils": False, "rows": 1}
     assert seen["report"]["editor"] and seen["report"]["sqlite_utils"] and seen["report"]["tree"] > 5
     assert seen["report"]["qt_namespace"]  # the probe sees the namespace once something uses it
+
+
+def test_a_plain_start_does_not_load_the_developer_tools(tmp_path):
+    """Screenshots, bench marks and the test hook are not on the shipped start path."""
+    probe = tmp_path / "modules.json"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_DATA_DIR": str(tmp_path),
+    }
+    for name in ("HXDESK_TEST_HOOK", "HXDESK_BENCH_EXIT", "HXDESK_SCREENSHOT_VIEW"):
+        env.pop(name, None)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "plain_start.py"), str(probe)],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(probe.read_text(encoding="utf-8"))
+    assert seen["rows"] == 1  # the sample is listed: the start went all the way
+    assert "hxdesk.gui.main_window" in seen["modules"]
+    assert "hxdesk.gui.devtools" not in seen["modules"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from hxdesk import interchange
 from hxdesk.gui.dialogs import GenerateDialog
@@ -45,12 +45,17 @@ def answer_modals(*steps) -> list[str]:
                 pending.pop(0)
             button.click()
         elif isinstance(box, QFileDialog) and box not in handled:
-            handled.append(box)
             if isinstance(step, Path):
-                pending.pop(0)
-                box.selectFile(str(step))
-                box.accept()
+                # Typed as a user would: selectFile() of a file not yet there can be
+                # undone by the start file once the dialog's model has read the folder.
+                box.setDirectory(str(step.parent))
+                box.findChild(QLineEdit, "fileNameEdit").setText(step.name)
+                if [Path(f) for f in box.selectedFiles()] == [step]:
+                    handled.append(box)
+                    pending.pop(0)
+                    box.accept()
             else:
+                handled.append(box)
                 box.reject()
         QTimer.singleShot(20, poll)
 

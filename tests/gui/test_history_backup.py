@@ -76,7 +76,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
     main = open_window(store)
     main.open_report(store.list_reports()[0].id)
     section = section_with(main.report, "枫桥经验")
-    main.goto(("section", section.uid))
+    main.editor.goto(("section", section.uid))
     form = main.form
     first = form.findChildren(TextField)[0]
     type_at_end(first, "甲版本文字。")
@@ -87,7 +87,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
     assert main.save_now()
 
     form.history_button.click()  # 历史版本… in the section form
-    dialog = main.open_dialog
+    dialog = main.recovery.open_dialog
     assert isinstance(dialog, SectionHistoryDialog) and dialog.isVisible()
     times = [v.saved_at for v in dialog.versions]
     assert len(times) == 2 and times == sorted(times, reverse=True)  # newest first
@@ -104,7 +104,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
     assert "（乙）" not in form.heading.text()
     assert "（乙）" not in main.ui.navTree.currentItem().text(0)
     assert main.ui.navTree.currentItem().text(0).startswith("（四）")  # numbering still live
-    assert not main.dirty
+    assert not main.autosaver.dirty
 
     stored = store.load(main.report_id)
     assert "（乙）" not in section_with(stored, "枫桥经验").heading
@@ -127,7 +127,7 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
     measures = main.report.sections[2]
     assert len(measures.children) == 3
     children = [c.uid for c in measures.children]
-    main.goto(("section", measures.uid))
+    main.editor.goto(("section", measures.uid))
     seen = answer_next_question(qtbot)
     main.ui.deleteSectionButton.click()
     assert seen and "已删除的章节" in seen[0]  # the confirmation says where to get it back
@@ -135,7 +135,7 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
     assert main.save_now()
 
     main.ui.actionDeletedSections.trigger()  # 编辑 → 已删除的章节…
-    dialog = main.open_dialog
+    dialog = main.recovery.open_dialog
     assert isinstance(dialog, DeletedSectionsDialog)
     assert dialog.list.count() == 1 and "含 3 个下级章节" in dialog.list.item(0).text()
     assert "一并恢复的下级章节" in dialog.preview.toPlainText()
@@ -144,7 +144,7 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
 
     assert main.report.sections[2].uid == measures.uid
     assert [c.uid for c in main.report.sections[2].children] == children
-    item = main.items[("section", measures.uid)]
+    item = main.editor.navigator.items[("section", measures.uid)]
     assert item.text(0).startswith("三、") and item.childCount() == 3
     assert main.ui.navTree.currentItem() is item
     stored = store.load(main.report_id)
@@ -159,14 +159,14 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
     rid = store.list_reports()[0].id
     main.open_report(rid)
     main.ui.actionBackups.trigger()  # 文件 → 备份与恢复…
-    dialog = main.open_dialog
+    dialog = main.recovery.open_dialog
     assert isinstance(dialog, BackupDialog)
     assert str(db_path) in dialog.where.text() and "backups" in dialog.where.text()
     made = dialog.backup_now()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "✓ 完好"
     assert dialog.selected() == made
 
-    main.goto(("title",))
+    main.editor.goto(("title",))
     title_form = main.form
     type_at_end(title_form.name, "备份之后的修改")
     assert main.save_now()
@@ -200,7 +200,7 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
         )
         assert probe.returncode == 3, probe.stderr
         # and it keeps saving into the restored database
-        main.goto(("title",))
+        main.editor.goto(("title",))
         type_at_end(main.form.name, "恢复后")
         assert main.save_now() and main.workspace.reports.load(rid).name.endswith("恢复后")
         assert main.workspace.integrity_check() == "ok"
@@ -229,9 +229,9 @@ def test_import_docx_with_a_table_shows_the_importer_notes(open_window, sample_s
 
     main = open_window(sample_store)
     before = len(sample_store.list_reports())
-    new_id = main.import_path(str(path))
+    new_id = main.reports_page.import_path(str(path))
     assert new_id is not None and len(sample_store.list_reports()) == before + 1
-    assert main.selected_id() == new_id
+    assert main.reports_page.selected_id() == new_id
     box = main.last_message
     assert box is not None and box.isVisible() and box.windowTitle() == "导入完成"
     assert "表格" in box.text() and "请核对" in box.text()
@@ -244,13 +244,13 @@ def test_old_doc_and_wps_files_get_the_importers_explanation(open_window, sample
     for name, words in (("旧报告.doc", "旧版 Word 格式（.doc）"), ("旧报告.wps", "WPS 文字的旧格式")):
         path = tmp_path / name
         path.write_bytes(OLE_SIGNATURE + b"\x00" * 2048)
-        assert main.import_path(str(path)) is None
+        assert main.reports_page.import_path(str(path)) is None
         box = main.last_message
         assert box.windowTitle() == "无法导入" and words in box.text() and "另存为" in box.text()
         box.close()
     json_path = tmp_path / "交换.json"
     services.export_json(services.sample_report(), json_path)
-    assert main.import_path(str(json_path)) is not None  # .json as before, no notes
+    assert main.reports_page.import_path(str(json_path)) is not None  # .json as before, no notes
     assert len(sample_store.list_reports()) == before + 1
 
 
@@ -258,7 +258,7 @@ def test_navigator_context_menu_offers_history_and_deleted_sections(open_window,
     main = open_window(sample_store)
     main.open_report(sample_store.list_reports()[0].id)
     section = main.report.sections[0].children[3]
-    rect = main.ui.navTree.visualItemRect(main.items[("section", section.uid)])
+    rect = main.ui.navTree.visualItemRect(main.editor.navigator.items[("section", section.uid)])
     texts: list[str] = []
 
     def choose_first() -> None:
@@ -271,11 +271,11 @@ def test_navigator_context_menu_offers_history_and_deleted_sections(open_window,
         menu.close()
 
     QTimer.singleShot(0, choose_first)
-    main._nav_context_menu(rect.center())  # what a right click on the item calls
+    main.editor.navigator._context_menu(rect.center())  # what a right click on the item calls
     assert texts[0] == "历史版本…" and "已删除的章节…" in texts
-    assert main.current_target() == ("section", section.uid)
-    assert isinstance(main.open_dialog, SectionHistoryDialog) and main.open_dialog.uid == section.uid
-    main.open_dialog.close()
+    assert main.editor.navigator.current_target() == ("section", section.uid)
+    assert isinstance(main.recovery.open_dialog, SectionHistoryDialog) and main.recovery.open_dialog.uid == section.uid
+    main.recovery.open_dialog.close()
 
 
 def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_window, sample_store, qtbot):
@@ -285,19 +285,19 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     main = open_window(store)
     main.open_report(store.list_reports()[0].id)
     section = section_with(main.report, "枫桥经验")
-    main.goto(("section", section.uid))
+    main.editor.goto(("section", section.uid))
     value = main.form.findChild(QLineEdit, "figure_petitions_received")
     assert value.text() == "12"
     value.setFocus()
     value.selectAll()
     type_text(value, "15")  # 受理来信来访 12 → 15, the text of the section unchanged
-    assert main.dirty
-    qtbot.waitUntil(lambda: not main.dirty, timeout=5000)  # the autosave
+    assert main.autosaver.dirty
+    qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=5000)  # the autosave
     assert store.load(main.report_id).figures["petitions_received"].value == Decimal(15)
 
     clock.later()
     main.form.history_button.click()
-    dialog = main.open_dialog
+    dialog = main.recovery.open_dialog
     assert isinstance(dialog, SectionHistoryDialog) and dialog.isVisible()
     assert dialog.list.count() == 1
     assert "受理来信来访：12件" in dialog.list.item(0).text()  # what differs from now, in the list
@@ -310,7 +310,7 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     assert value.text() == "12"
     assert main.report.figures["petitions_received"].value == Decimal(12)
     assert store.load(main.report_id).figures["petitions_received"].value == Decimal(12)
-    assert not main.dirty
+    assert not main.autosaver.dirty
     # what the restore replaced is listed now, so it can be undone
     assert "受理来信来访：15件" in dialog.list.item(0).text()
     dialog.close()

@@ -46,7 +46,7 @@ def small_window(open_window, store, qtbot, target):
     main = open_window(store)
     main.open_report(rid)
     main.window.resize(900, 330)
-    main.goto(target)
+    main.editor.goto(target)
     bar = main.ui.formArea.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # the form can scroll
     bar.setValue(0)
@@ -62,7 +62,7 @@ def focus(main, qtbot, widget: QWidget) -> None:
 
 def assert_unchanged_and_scrolled(main, store, bar, before_saved) -> None:
     assert bar.value() > 0  # the form scrolled
-    assert not main.dirty  # nothing to save
+    assert not main.autosaver.dirty  # nothing to save
     main.save_now()
     assert store.summary(main.report_id).updated_at == before_saved
 
@@ -88,7 +88,7 @@ def test_wheel_over_unfocused_qualifier_scrolls_the_form(open_window, sample_sto
     wheel(combo)
     assert combo.currentIndex() == index + 1
     assert main.report.figures[row.key].qualifier == combo.currentData() != qualifier
-    assert main.dirty and bar.value() == scrolled
+    assert main.autosaver.dirty and bar.value() == scrolled
 
 
 def test_wheel_over_unfocused_year_scrolls_the_form(open_window, sample_store, qtbot):
@@ -105,13 +105,13 @@ def test_wheel_over_unfocused_year_scrolls_the_form(open_window, sample_store, q
     assert_unchanged_and_scrolled(main, sample_store, bar, before_saved)
     wheel(year, +1)  # and back up: not 2025
     assert year.value() == 2024 and main.report.year == 2024
-    assert bar.value() == 0 and not main.dirty
+    assert bar.value() == 0 and not main.autosaver.dirty
 
     focus(main, qtbot, year)
     scrolled = bar.value()
     wheel(year, +1)
     assert year.value() == 2025 and main.report.year == 2025
-    assert main.dirty and bar.value() == scrolled
+    assert main.autosaver.dirty and bar.value() == scrolled
 
 
 def test_wheel_over_unfocused_date_scrolls_the_form(open_window, sample_store, qtbot):
@@ -132,7 +132,7 @@ def test_wheel_over_unfocused_date_scrolls_the_form(open_window, sample_store, q
     focus(main, qtbot, form.date)
     wheel(form.date, +1)
     assert form.date.date() != QDate(2025, 1, 10)
-    assert main.report.date != _dt.date(2025, 1, 10) and main.dirty
+    assert main.report.date != _dt.date(2025, 1, 10) and main.autosaver.dirty
 
 
 def test_wheel_over_unfocused_dialog_fields_changes_nothing(open_window, sample_store, qtbot):
@@ -163,7 +163,7 @@ def test_the_wheel_gives_no_focus(open_window, sample_store, qtbot):
     main, _ = small_window(open_window, sample_store, qtbot, ("section", section.uid))
     roots = [main.form]
     for target in (("title",), ("closing",)):
-        main.goto(target)
+        main.editor.goto(target)
         roots.append(main.form)
     roots += [
         NewReportDialog(main.workspace, main.window).dialog,

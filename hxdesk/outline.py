@@ -6,13 +6,15 @@ Pure functions on the model, kept apart from the widgets so that the rules
 
 from __future__ import annotations
 
-from ..model import MAX_LEVEL, Report, Section, section_depth
+from .model import MAX_LEVEL, Report, Section, section_depth
 
 
 def locate(report: Report, uid: str) -> tuple[list[Section], int, int, Section | None]:
     """(the list holding the section, its index, its level, its parent or None)."""
 
-    def rec(sections: list[Section], level: int, parent: Section | None):
+    Place = tuple[list[Section], int, int, Section | None]
+
+    def rec(sections: list[Section], level: int, parent: Section | None) -> Place | None:
         for i, s in enumerate(sections):
             if s.uid == uid:
                 return sections, i, level, parent

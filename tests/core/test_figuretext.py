@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hxdesk.gui.figuretext import FigureText
+from hxdesk.figuretext import FigureText
 from hxdesk.model import Figure, Report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import PLACEHOLDER_RE, Report
+from .model import PLACEHOLDER_RE, Report
 
 YEAR_LABELS = {"year": "报告年份", "next_year": "下一年份", "prev_year": "上一年份"}
 TOKEN_RE = re.compile(r"【([^【】{}]{1,64})】")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hxdesk.gui import structure
+from hxdesk import outline as structure
 from hxdesk.model import Report, Section
 
 

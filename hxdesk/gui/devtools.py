@@ -1,0 +1,115 @@
+"""Developer tools the app loads only when asked: ``--screenshot``, the
+benchmark marks (HXDESK_BENCH_EXIT) and the test hook (HXDESK_TEST_HOOK).
+
+A plain start never imports this module (tests/gui/test_devtools.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ..model import Report, Section
+    from ..services import Workspace
+    from .main_window import MainWindow
+
+SCREENSHOT_VIEWS = ("list", "section", "generate")
+SCREENSHOT_SIZE = (1280, 820)
+
+
+def pick_showcase_section(report: Report) -> Section | None:
+    """The section a screenshot shows: the first that uses a derived figure, else the most figures."""
+    from ..model import PLACEHOLDER_RE, block_paragraph_texts
+
+    best, best_n = None, -1
+    for section, _ in report.walk():
+        keys = {k for b in section.blocks for t in block_paragraph_texts(b) for k in PLACEHOLDER_RE.findall(t)}
+        if any(k in report.figures and report.figures[k].derived for k in keys):
+            return section
+        if len(keys) > best_n:
+            best, best_n = section, len(keys)
+    return best
+
+
+def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
+    """Paint the main window (and for ``generate`` the dialog over it) to a PNG."""
+    app = QApplication.instance()
+    window = main.window
+    window.resize(*SCREENSHOT_SIZE)
+    rows = main.workspace.reports.summaries()
+    if view != "list" and rows:
+        main.open_report(rows[0].id)
+        section = pick_showcase_section(main.report)
+        if section is not None:
+            main.editor.goto(("section", section.uid))
+            if view == "section" and main.form is not None and main.form.figures_panel is not None:
+                for _ in range(3):
+                    app.processEvents()
+                panel_y = main.form.figures_panel.y()
+                main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
+    for _ in range(3):
+        app.processEvents()
+    pixmap = window.grab()
+    if view == "generate" and main.report is not None:
+        from PySide6.QtGui import QColor, QPainter
+
+        from .dialogs import GenerateDialog
+
+        dialog = GenerateDialog(main.workspace, main.report, window)
+        dialog.dialog.resize(680, 460)
+        dialog.dialog.show()
+        app.processEvents()
+        shot = dialog.dialog.grab()
+        painter = QPainter(pixmap)
+        painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
+        x = (pixmap.width() - shot.width()) // 2
+        y = (pixmap.height() - shot.height()) // 2
+        painter.fillRect(x - 1, y - 1, shot.width() + 2, shot.height() + 2, QColor("#5f6368"))
+        painter.drawPixmap(x, y, shot)
+        painter.end()
+        dialog.dialog.close()
+    return bool(pixmap.save(path, "PNG"))
+
+
+def run_screenshot(main: MainWindow, open_workspace: Callable[[], Workspace | None], path: str) -> int:
+    """``--screenshot PATH``: the view named by HXDESK_SCREENSHOT_VIEW to a PNG; the exit code."""
+    view = os.environ.get("HXDESK_SCREENSHOT_VIEW", "section")
+    if view not in SCREENSHOT_VIEWS:
+        sys.stderr.write(f"hxdesk：HXDESK_SCREENSHOT_VIEW 应为 {'、'.join(SCREENSHOT_VIEWS)} 之一。\n")
+        return 2
+    workspace = open_workspace()
+    if workspace is None:
+        return 1
+    main.attach(workspace)
+    main.window.resize(*SCREENSHOT_SIZE)
+    main.window.show()
+    ok = take_screenshot(main, path, view)
+    main.window.close()
+    workspace.close()
+    if not ok:
+        sys.stderr.write(f"hxdesk：无法保存截图：{Path(path)}\n")
+    return 0 if ok else 1
+
+
+def run_test_hook(main: MainWindow, script: str) -> None:
+    """Run the end-to-end test script ``script`` with the window (HXDESK_TEST_HOOK)."""
+    import runpy
+
+    runpy.run_path(script, init_globals={"main": main, "app": QApplication.instance()})
+
+
+def bench_mark(name: str) -> None:
+    """A line for bench/bench_startup.py and bench_bundle.py: the mark and the peak memory so far (KiB)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except ImportError:  # Windows: the benchmarks run on Linux
+        peak = 0
+    print(f"{name} {peak}", flush=True)

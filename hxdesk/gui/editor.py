@@ -1,0 +1,178 @@
+"""The editor page: the open report, its navigator and the form of the selected part.
+
+EditorController is the forms' FormHost and the navigator's host; edits go to
+the Autosaver.  MainWindow owns one and only switches pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..figuretext import FigureText
+from .navigator import CLOSING, INTRO, TITLE, Navigator, Target
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ..model import Report, Section
+    from .autosave import Autosaver
+    from .forms import BaseForm
+    from .recovery import Recovery
+    from .uiload import UiHolder
+    from .widgets import TextField
+
+
+class EditorHost(Protocol):
+    """What the editor needs from the window."""
+
+    window: QMainWindow
+    ui: UiHolder
+    autosaver: Autosaver
+
+    recovery: Recovery
+
+    def update_actions(self) -> None: ...
+
+
+class EditorController(QObject):
+    """The open report (``report``, ``report_id``), the navigator and the current form."""
+
+    def __init__(self, host: EditorHost):
+        super().__init__(host.window)
+        self.host = host
+        self.report: Report | None = None
+        self.report_id: int | None = None
+        self.form: BaseForm | None = None
+        self.last_field: TextField | None = None
+        self.navigator = Navigator(self, host.ui, host.window)
+
+    # ------------------------------------------------------------ opening
+    def open(self, report_id: int, report: Report, target: Target | None = None) -> None:
+        self.report = report
+        self.report_id = report_id
+        first = ("section", report.sections[0].uid) if report.sections else TITLE
+        self.navigator.build(target or first)
+        self.update_header()
+
+    def close(self) -> None:
+        self.clear_form()
+        self.report = None
+        self.report_id = None
+
+    def update_header(self) -> None:
+        assert self.report is not None
+        name = self.report.display_name() or "（未填写发文机关）"
+        self.host.ui.reportHeader.setText(f"{self.report.year}年度　{name}")
+
+    # ------------------------------------------------------------ forms
+    def clear_form(self) -> None:
+        if self.form is not None:
+            self.host.ui.formHostLayout.removeWidget(self.form)
+            self.form.hide()
+            self.form.deleteLater()
+            self.form = None
+        self.last_field = None
+
+    def show_form(self, target: Target) -> None:
+        from ..model import numbering_labels
+        from ..outline import level_of
+        from .forms import ClosingForm, IntroForm, SectionForm, TitleForm
+
+        assert self.report is not None
+        self.clear_form()
+        forms = {TITLE: TitleForm, INTRO: IntroForm, CLOSING: ClosingForm}
+        if target in forms:
+            form: BaseForm = forms[target](self)
+        else:
+            section = self.report.find(target[1])
+            if section is None:
+                return self.show_form(TITLE)
+            label = numbering_labels(self.report).get(section.uid, "")
+            form = SectionForm(self, section, label, level_of(self.report, section.uid))
+        self.form = form
+        self.host.ui.formHostLayout.addWidget(form)
+        self.host.ui.formArea.verticalScrollBar().setValue(0)
+        self.navigator.update_buttons()
+
+    def goto(self, target: Target, needle: str = "") -> None:
+        """Show ``target`` and select the first occurrence of ``needle`` in its form."""
+        if self.navigator.select(target) and needle and self.form is not None:
+            QTimer.singleShot(0, lambda: self.form and self.form.find_and_select(needle))
+
+    def focus_heading(self) -> None:
+        from .forms import SectionForm
+
+        if isinstance(self.form, SectionForm):
+            self.form.heading.setFocus()
+
+    # ------------------------------------------------------------ FormHost and NavigatorHost
+    def touch(self) -> None:
+        self.host.autosaver.touch()
+
+    def figure_text(self) -> FigureText:
+        assert self.report is not None
+        return FigureText(self.report)
+
+    def field_focused(self, field: TextField) -> None:
+        self.last_field = field
+
+    def heading_changed(self, section: Section | None) -> None:
+        """A heading was typed (``section``) or the title's data changed (None)."""
+        if section is None:
+            self.navigator.refresh_texts()
+            self.update_header()
+            self.host.update_actions()
+        else:
+            self.navigator.refresh_texts(("section", section.uid))
+
+    def numbering_changed(self) -> None:
+        """A section was made (un)numbered: every label after it may change."""
+        from ..model import numbering_labels
+
+        assert self.report is not None
+        self.navigator.labels = numbering_labels(self.report)
+        self.navigator.refresh_texts()
+
+    def figures_changed(self) -> None:
+        if self.form is not None:
+            self.form.refresh_figures()
+
+    def insert_figure(self) -> None:
+        if self.report is None:
+            return
+        from .dialogs import InsertFigureDialog
+
+        dialog = InsertFigureDialog(self.report, self.host.window)
+        if dialog.exec() and dialog.key:
+            self.insert_figure_key(dialog.key)
+
+    def insert_figure_key(self, key: str) -> None:
+        """Insert {{key}} at the cursor of the last text field used (or the first one)."""
+        from .widgets import TextField
+
+        if self.form is None:
+            return
+        fields = self.form.findChildren(TextField)
+        field = self.last_field if self.last_field in fields else (fields[0] if fields else None)
+        self.touch()
+        if field is None and hasattr(self.form, "blocks"):
+            self.form.blocks.add_paragraph()
+            fields = self.form.findChildren(TextField)
+            field = fields[-1] if fields else None
+        if field is None:
+            return
+        field.insert_placeholder(key)
+        for f in fields:
+            f.rehighlight()
+        self.form.refresh_figures()
+
+    def section_history(self, uid: str | None = None) -> object:
+        return self.host.recovery.section_history(uid)
+
+    def deleted_sections(self) -> object:
+        return self.host.recovery.deleted_sections()
+
+    def target_name(self, target: Target) -> str:
+        return self.navigator.target_name(target)
