@@ -1,0 +1,422 @@
+"""Every rule: at least three texts that must trigger it and three that must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from support import ROOT
+
+from hxdesk import services
+from hxdesk.checks import RULE_IDS, check_report, parse_words
+from hxdesk.model import Figure, Paragraph, PointList, Report, Section
+
+WORDS = parse_words(json.loads((ROOT / "resources" / "checks" / "words.json").read_text(encoding="utf-8")))
+TODAY = dt.date(2025, 1, 20)
+
+
+def fig(key: str, label: str, value, unit: str = "件", **kw) -> Figure:
+    return Figure(key, label, None if value is None else Decimal(value), unit, **kw)
+
+
+def doc(
+    *texts: str,
+    heading: str = "加强组织领导。",
+    run_in: bool = True,
+    year: int = 2024,
+    figures: tuple[Figure, ...] = (),
+    date: dt.date | None = dt.date(2025, 1, 10),
+    signatures: tuple[str, ...] = ("青山镇人民政府",),
+    intro: tuple[str, ...] = ("现将有关情况报告如下。",),
+) -> Report:
+    """A small clean report: one part 工作情况 with one sub-section holding ``texts``."""
+    child = Section(heading, blocks=[Paragraph(t) for t in texts] or [Paragraph("按计划推进各项工作。")], run_in=run_in)
+    return Report(
+        year=year,
+        issuers=["青山镇人民政府"],
+        intro=[Paragraph(t) for t in intro],
+        sections=[Section("工作情况", children=[child])],
+        signatures=list(signatures),
+        date=date,
+        figures={f.key: f for f in figures},
+    )
+
+
+def with_sections(*sections: Section) -> Report:
+    r = doc()
+    r.sections = list(sections)
+    return r
+
+
+def standard(drop: int | None = None, rename: tuple[int, str] | None = None) -> Report:
+    r = services.new_from_template("standard", 2024, "青山镇人民政府")
+    if rename:
+        r.sections[rename[0]].heading = rename[1]
+    if drop is not None:
+        del r.sections[drop]
+    return r
+
+
+def sample_like() -> Report:
+    r = services.sample_report()
+    r.template = "sample"
+    return r
+
+
+RECEIVED = fig("received", "受理来信来访", 5)
+CLOSED_7 = fig("closed", "办结来信来访", 7)
+CLOSED_5 = fig("closed", "办结来信来访", 5)
+FOUND = fig("major_found", "重大安全隐患", 3, "项")
+FIXED_GE = fig("major_fixed", "已整改重大安全隐患", 3, "个")
+FIXED_SAME = fig("major_fixed", "已整改重大安全隐患", 3, "项")
+
+CASES: dict[str, tuple[list, list]] = {
+    "figures.missing": (
+        [
+            doc("共受理{{received}}。", figures=(fig("received", "受理", None),)),
+            doc("受理{{a}}，办结{{b}}。", figures=(fig("a", "受理", 3), fig("b", "办结", None))),
+            doc(intro=("全年接待{{visits}}。",), figures=(fig("visits", "接待群众", None, "人次"),)),
+        ],
+        [
+            doc("共受理{{received}}。", figures=(fig("received", "受理", 4),)),
+            doc("没有用到数据。", figures=(fig("unused", "未用", None),)),
+            doc(
+                "办结率{{rate}}。",
+                figures=(fig("a", "受理", None), fig("rate", "办结率", None, "%", formula="a / a * 100")),
+            ),
+        ],
+    ),
+    "figures.uncomputable": (
+        [
+            doc("办结率{{rate}}。", figures=(fig("a", "受理", 0), fig("rate", "率", None, "%", formula="a / a * 100"))),
+            doc(
+                "办结率{{rate}}。",
+                figures=(fig("a", "受理", None), fig("rate", "率", None, "%", formula="a / a * 100")),
+            ),
+            doc("比例{{rate}}。", figures=(fig("rate", "率", None, "%", formula="nothing * 2"),)),
+        ],
+        [
+            doc("办结率{{rate}}。", figures=(fig("a", "受理", 4), fig("rate", "率", None, "%", formula="a / a * 100"))),
+            doc("不用比例。", figures=(fig("rate", "率", None, "%", formula="nothing * 2"),)),
+            doc("共受理{{a}}。", figures=(fig("a", "受理", None),)),
+        ],
+    ),
+    "figures.unknown": (
+        [
+            doc("共受理{{nothing}}。"),
+            doc(heading="加强{{typo}}领导。"),
+            doc(intro=("{{yaer}}年，我镇……",)),
+        ],
+        [
+            doc("{{year}}年以来，{{prev_year}}年底前，{{ next_year }}年。"),
+            doc("共受理{{a}}。", figures=(fig("a", "受理", 1),)),
+            doc("花括号{单个}不是数据。"),
+        ],
+    ),
+    "structure.empty": (
+        [
+            with_sections(Section("工作情况")),
+            with_sections(Section("", blocks=[Paragraph("正文。")])),
+            with_sections(Section("工作情况", blocks=[Paragraph("   "), PointList(items=["", " "])])),
+        ],
+        [
+            doc("正文。"),
+            with_sections(
+                Section("工作情况", children=[Section("一项工作。", run_in=True, blocks=[Paragraph("内容。")])])
+            ),
+            with_sections(
+                Section("", numbered=False, children=[Section("一项工作。", run_in=True, blocks=[Paragraph("内容。")])])
+            ),
+        ],
+    ),
+    "structure.closing": (
+        [
+            doc(signatures=()),
+            doc(date=None),
+            doc(signatures=("  ",)),
+        ],
+        [
+            doc(),
+            doc(signatures=("中共青山镇委员会", "青山镇人民政府")),
+            doc(signatures=("青山镇人民政府",), date=dt.date(2025, 2, 1)),
+        ],
+    ),
+    "structure.date": (
+        [
+            doc(date=dt.date(2024, 12, 30)),
+            doc(date=dt.date(2025, 3, 1)),
+            doc(date=dt.date(2023, 12, 31)),
+        ],
+        [
+            doc(date=dt.date(2025, 1, 1)),
+            doc(date=dt.date(2025, 2, 28)),
+            doc(date=None),
+        ],
+    ),
+    "structure.statutory": (
+        [standard(drop=1), standard(drop=2), standard(drop=4)],
+        [standard(), sample_like(), standard(rename=(1, "存在的问题和原因"))],
+    ),
+    "years.stray": (
+        [
+            doc("2019年以来，我镇持续推进。"),
+            doc("2027年，我镇将完成。"),
+            doc(heading="2021年起推行的制度。"),
+        ],
+        [
+            doc("2023年底，2024年，2025年初。"),
+            doc("学习《2019年修订的工作规则》和“2018年”的提法。"),
+            doc("“八五”普法规划（2021—2025年）提出，到2035年基本建成法治政府，发放资料2000份。"),
+        ],
+    ),
+    "years.next_plan": (
+        [
+            with_sections(Section("2024年工作措施", blocks=[Paragraph("内容。")])),
+            with_sections(Section("{{year}}年工作计划", blocks=[Paragraph("内容。")])),
+            with_sections(Section("2026年主要安排", blocks=[Paragraph("内容。")])),
+        ],
+        [
+            with_sections(Section("{{next_year}}年工作措施", blocks=[Paragraph("内容。")])),
+            with_sections(Section("2025年工作打算", blocks=[Paragraph("内容。")])),
+            with_sections(
+                Section("下一步工作措施", blocks=[Paragraph("内容。")]),
+                Section("2024年主要成效", blocks=[Paragraph("内容。")]),
+            ),
+        ],
+    ),
+    "years.pufa": (
+        [
+            doc("今年是“八五”普法的第四年。", year=2025, date=dt.date(2026, 1, 5)),
+            doc("今年是“八五”普法的第五年。", year=2026, date=dt.date(2027, 1, 5)),
+            doc("今年是八五普法第3年。", year=2022, date=dt.date(2023, 1, 5)),
+        ],
+        [
+            doc("今年是“八五”普法的第四年。"),
+            doc("今年是“九五”普法的第一年。", year=2026, date=dt.date(2027, 1, 5)),
+            doc("2023年是“八五”普法的第三年，今年继续推进。"),
+        ],
+    ),
+    "numbers.pair": (
+        [
+            doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, CLOSED_7)),
+            doc(
+                "来信{{petitions_received}}，已处置{{petitions_closed}}。",
+                figures=(fig("petitions_received", "来信", 5), fig("petitions_closed", "已处置", 6)),
+            ),
+            doc(
+                "执法人员{{staff}}，持证{{certified}}。",
+                figures=(fig("staff", "执法人员", 2, "人"), fig("certified", "持证", 3, "人", at_most="staff")),
+            ),
+        ],
+        [
+            doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, CLOSED_5)),
+            with_sections(
+                Section("甲", blocks=[Paragraph("受理{{received}}。")]),
+                Section("乙", blocks=[Paragraph("办结{{closed}}。")]),
+            ),
+            doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, fig("closed", "办结来信来访", None))),
+        ],
+    ),
+    "numbers.unit": (
+        [
+            doc("重大安全隐患{{major_found}}，已整改{{major_fixed}}。", figures=(FOUND, FIXED_GE)),
+            doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, fig("closed", "办结来信来访", 5, "个"))),
+            doc(
+                "排查{{risks_found}}，整治{{risks_fixed}}。",
+                figures=(fig("risks_found", "甲", 4, "处"), fig("risks_fixed", "乙", 4, "个")),
+            ),
+        ],
+        [
+            doc("重大安全隐患{{major_found}}，已整改{{major_fixed}}。", figures=(FOUND, FIXED_SAME)),
+            doc(
+                "执法队{{teams}}，执法人员{{staff}}。",
+                figures=(fig("teams", "执法队", 1, "个"), fig("staff", "执法人员", 6, "人")),
+            ),
+            doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, fig("closed", "办结来信来访", 5, ""))),
+        ],
+    ),
+    "numbers.rate": (
+        [
+            doc("公开率{{r}}。", figures=(fig("r", "公开率", 105, "%"),)),
+            doc(
+                "办结率{{rate}}。",
+                figures=(fig("a", "受理", 4), fig("b", "办结", 5), fig("rate", "率", None, "%", formula="b / a * 100")),
+            ),
+            doc("覆盖率{{r}}。", figures=(fig("r", "覆盖率", 120, "％"),)),
+        ],
+        [
+            doc("公开率{{r}}。", figures=(fig("r", "公开率", 100, "%"),)),
+            doc("受理{{r}}。", figures=(fig("r", "受理", 105, "件"),)),
+            doc("公开率{{r}}。", figures=(fig("r", "公开率", "99.5", "%"),)),
+        ],
+    ),
+    "numbers.literal": (
+        [
+            doc("共受理来信来访12件。"),
+            doc("开展培训3次，参训80余人次。"),
+            doc("群众满意度达95%。"),
+        ],
+        [
+            doc("2024年3月1日召开第3次会议。"),
+            doc("共受理{{a}}。", figures=(fig("a", "受理", 12),)),
+            doc("拨打12345热线，落实“1+3”机制。"),
+        ],
+    ),
+    "writing.halfwidth": (
+        [
+            doc("我镇高度重视,全面推进。"),
+            doc("主要做法如下:一是加强领导。"),
+            doc("下达通知书(限期)整改，是否完成?"),
+        ],
+        [
+            doc("全年处理12,000余件次的数据。", figures=()),
+            doc("会议时间为9:30，网址https://example.cn。"),
+            doc("编号为ABC(01)的设备，我镇，全面推进。"),
+        ],
+    ),
+    "writing.pairs": (
+        [
+            doc("学习“法治思想。"),
+            doc("学习《民法典》》等法律。"),
+            doc("下达（限期整改通知书。"),
+            doc("他说“好“。"),
+        ],
+        [
+            doc("学习“法治思想”和《民法典》（2020年）。"),
+            doc("“落实‘谁执法谁普法’责任”。"),
+            doc("共受理{{a}}。", figures=(fig("a", "受理", None),)),
+        ],
+    ),
+    "writing.run_in": (
+        [
+            doc(heading="加强组织领导"),
+            doc(heading="加强组织领导，"),
+            doc(heading="加强组织领导："),
+        ],
+        [
+            doc(heading="加强组织领导。"),
+            doc(heading="加强组织领导", run_in=False),
+            doc(heading="加强组织领导！"),
+        ],
+    ),
+    "writing.doubled": (
+        [
+            doc("我镇的的工作。"),
+            doc("完成了了任务。"),
+            doc("加强领导，，推进工作。。"),
+        ],
+        [
+            doc("的确如此，的的确确。"),
+            doc("问题不了了之，达到目的的手段。"),
+            doc("持续推进……做到——"),
+        ],
+    ),
+    "writing.words": (
+        [
+            doc("截止2024年底，共完成。"),
+            doc("其它工作有序推进。"),
+            doc("未发生重大群体性时间。"),
+            doc("截止目前，已完成。"),
+        ],
+        [
+            doc("报名截止后不再受理。"),
+            doc("截至2024年底，其他工作有序推进。"),
+            doc("未发生重大群体性事件。"),
+        ],
+    ),
+}
+
+
+def test_every_rule_has_cases():
+    assert set(CASES) == set(RULE_IDS)
+    for rule, (trigger, clean) in CASES.items():
+        assert len(trigger) >= 3 and len(clean) >= 3, rule
+
+
+def _run(rule: str, report: Report):
+    return check_report(report, today=TODAY, words=WORDS, rules=[rule])
+
+
+@pytest.mark.parametrize(
+    "rule, report",
+    [(rule, r) for rule, (trigger, _) in CASES.items() for r in trigger],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_triggers(rule, report):
+    found = _run(rule, report)
+    assert found, rule
+    assert all(f.rule == rule for f in found)
+    assert all(f.message and f.where for f in found)
+
+
+@pytest.mark.parametrize(
+    "rule, report",
+    [(rule, r) for rule, (_, clean) in CASES.items() for r in clean],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_does_not_trigger(rule, report):
+    assert _run(rule, report) == []
+
+
+@pytest.mark.parametrize(
+    "report, rule, severity",
+    [
+        (doc(signatures=(), date=None), "structure.closing", "warning"),  # no closing at all (as the sample)
+        (doc(signatures=()), "structure.closing", "error"),
+        (doc(date=None), "structure.closing", "error"),
+        (doc(date=dt.date(2024, 12, 30)), "structure.date", "warning"),
+        (doc(date=dt.date(2025, 3, 1)), "structure.date", "warning"),
+        (doc(date=dt.date(2023, 12, 31)), "structure.date", "error"),
+        (doc("共受理{{a}}。", figures=(fig("a", "受理", None),)), "figures.missing", "error"),
+        (doc("今年是“八五”普法的第四年。", year=2025), "years.pufa", "error"),
+        (doc("2019年以来。"), "years.stray", "warning"),
+    ],
+)
+def test_severities(report, rule, severity):
+    found = _run(rule, report)
+    assert [f.severity for f in found] == [severity]
+    assert found[0].severity_label == {"error": "错误", "warning": "提示"}[severity]
+
+
+def test_a_missing_date_suggests_one_in_the_reporting_window():
+    (finding,) = _run("structure.closing", doc(date=None))
+    assert finding.suggestion == "例如 2025年1月20日"  # TODAY lies in the window
+    (late,) = check_report(doc(date=None), today=dt.date(2025, 6, 1), rules=["structure.closing"])
+    assert late.suggestion == "例如 2025年1月15日"
+
+
+def test_places_are_numbered_as_the_document_numbers_them():
+    r = with_sections(
+        Section("甲", children=[Section("乙。", run_in=True, blocks=[Paragraph("的的")])]),
+        Section("注", numbered=False, blocks=[Paragraph("了了")]),
+        Section(
+            "丙",
+            children=[Section("", numbered=False, children=[Section("丁。", run_in=True, blocks=[Paragraph("，，")])])],
+        ),
+    )
+    found = _run("writing.doubled", r)
+    assert [f.where for f in found] == ["一、（一）", "“注”", "二、1."]
+    assert [f.section_uid for f in found] == [
+        r.sections[0].children[0].uid,
+        r.sections[1].uid,
+        r.sections[2].children[0].children[0].uid,
+    ]
+
+
+def test_the_span_covers_the_placeholder_in_the_typed_text():
+    r = doc("全年受理{{a}}，办结{{b}}。", figures=(fig("a", "受理", 3), fig("b", "办结", None)))
+    (finding,) = _run("figures.missing", r)
+    text = r.sections[0].children[0].blocks[0].text
+    assert text[finding.span[0] : finding.span[1]] == "{{b}}"
+    assert "【待填：办结】" in finding.excerpt
+    (comma,) = _run("writing.halfwidth", doc("受理{{a}},办结。", figures=(fig("a", "受理", 3),)))
+    assert comma.span == (7, 8)
+
+
+def test_the_word_list_is_an_argument_and_each_entry_has_a_note():
+    assert _run("writing.words", doc("其它工作。")) != []
+    assert check_report(doc("其它工作。"), today=TODAY, rules=["writing.words"]) == []
+    assert all(w.note for w in WORDS)
+    assert {w.wrong for w in WORDS} >= {"截止", "其它", "群体性时间"}
