@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="列出可用模板")
 
-    p = sub.add_parser("check", help="检查数据库完整性")
+    p = sub.add_parser("check", help="校对报告（给出报告编号），或检查数据库完整性（不给编号）")
+    p.add_argument("report_id", nargs="?", type=int, help="报告编号（见 hxdesk list）；有错误时退出状态为 1")
+    p.add_argument("--json", action="store_true", help="以 JSON 列表输出校对结果")
     _add_db(p)
 
     p = sub.add_parser("backup", help="立即备份数据库（保存在数据库旁的 backups 文件夹中）")
@@ -172,11 +174,48 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from . import services
 
+    if args.report_id is not None:
+        return _check_report(args)
+    if args.json:
+        raise HxError("--json 用于校对报告，请同时给出报告编号，例如 hxdesk check 1 --json。")
     with services.open_workspace(_db_arg(args), write=False) as workspace:
         result = workspace.integrity_check()
         count = len(workspace.reports.summaries())
         print(f"完整性检查：{result}；数据结构版本：{workspace.schema_version()}；报告数：{count}")
     return 0 if result == "ok" else EXIT_ERROR
+
+
+def _check_report(args: argparse.Namespace) -> int:
+    """校对: the findings in document order; exit status 1 when there is an error."""
+    import json
+
+    from . import services
+
+    with services.open_workspace(_db_arg(args), write=False) as workspace:
+        report = workspace.reports.load(args.report_id)
+    findings = services.check_report(report)
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.json:
+        rows = [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "where": f.where,
+                "excerpt": f.excerpt,
+                "message": f.message,
+                "suggestion": f.suggestion,
+            }
+            for f in findings
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            excerpt = " ".join(f.excerpt.split()) or "—"
+            hint = f"（建议：{f.suggestion}）" if f.suggestion else ""
+            print(f"{f.severity_label}\t{f.where}\t{excerpt}\t{f.message}{hint}")
+        summary = f"错误 {errors} 处，提示 {len(findings) - errors} 处。" if findings else "没有发现问题。"
+        print(f"校对结果：{summary}", file=sys.stderr)
+    return EXIT_ERROR if errors else 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 By job: ``paths`` (where the data lives), ``templates`` (new reports, the
 sample, next year's report), ``documents`` (problems, file names, .docx, JSON,
-search, reading a file to import) and ``workspace`` (an open database: its
-reports, history, settings and backups).  Everything is re-exported here, so
+search, reading a file to import), ``review`` (校对: the checks with the word
+lists) and ``workspace`` (an open database: its reports, history, settings and
+backups).  Everything is re-exported here, so
 callers write ``services.open_workspace(...)``.
 """
 
@@ -20,6 +21,7 @@ from .documents import (
     search_report,
 )
 from .paths import APP_NAME, data_dir, db_file, default_db_path
+from .review import USER_WORDS_FILE, check_report, user_words_path
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -64,8 +66,10 @@ __all__ = [
     "RestoreOutcome",
     "STORAGE_ERRORS",
     "TemplateInfo",
+    "USER_WORDS_FILE",
     "Workspace",
     "backup_if_due",
+    "check_report",
     "check_year",
     "data_dir",
     "db_file",
@@ -86,4 +90,5 @@ __all__ = [
     "roll_over",
     "sample_report",
     "search_report",
+    "user_words_path",
 ]
