@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -321,18 +321,8 @@ class GenerateDialog:
         title_font.setBold(True)
         ui.doneTitle.setFont(title_font)
         ui.reportLabel.setText(f"<b>{report.year}年度　{report.display_name() or '（未填写发文机关）'}</b>")
-        problems = services.report_problems(report)
-        if problems:
-            ui.problemsLabel.setText(
-                f"有 {len(problems)} 处数据需要注意。仍可生成，缺少的数字在文档中显示为【待填：……】，便于之后补上："
-            )
-            ui.problemsLabel.setStyleSheet("color: #a05a00;")
-            for p in problems:
-                ui.problemsList.addItem(QListWidgetItem(p))
-        else:
-            ui.problemsLabel.setText("✓ 数据已全部填写，没有发现问题。")
-            ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
-            ui.problemsList.hide()
+        self.findings = services.check_report(report)
+        self.show_findings()
         self.fonts = workspace.settings.fonts()
         preset = SettingsDialog.preset_of(self.fonts)
         fonts_text = FONT_PRESET_LABELS.get(preset, f"自定义（正文：{self.fonts.body}）")
@@ -346,6 +336,44 @@ class GenerateDialog:
         ui.openFolderButton.clicked.connect(self.open_folder)
         ui.stack.setCurrentIndex(0)
         self.written: Path | None = None
+
+    def show_findings(self) -> None:
+        """校对 findings in document order, with honest counts (the same as ``hxdesk check``)."""
+        ui = self.ui
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        warnings = len(self.findings) - errors
+        self.counts = (errors, warnings)
+        if not self.findings:
+            ui.problemsLabel.setText("✓ 校对没有发现问题。")
+            ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
+            ui.problemsList.hide()
+            return
+        left = services.placeholders_left(self.report)
+        missing = f"；缺少的数字在文档中显示为【待填：……】（{left} 处），便于之后补上" if left else ""
+        ui.problemsLabel.setText(f"校对发现 {errors} 处错误、{warnings} 处提示。仍可生成{missing}：")
+        ui.problemsLabel.setStyleSheet("color: #b00020;" if errors else "color: #a05a00;")
+        for f in self.findings:
+            item = QListWidgetItem(f"{f.severity_label}　{f.where}　{f.message}")
+            tip = f"摘录：{f.excerpt}" if f.excerpt else ""
+            if f.suggestion:
+                tip += f"\n建议：{f.suggestion}"
+            item.setToolTip(tip.strip())
+            if f.severity == "error":
+                item.setForeground(QColor("#b00020"))
+            ui.problemsList.addItem(item)
+
+    def done_hint(self) -> str:
+        """The “done” page says what is still open in the document just written."""
+        left = services.placeholders_left(self.report)
+        errors, warnings = self.counts
+        open_items = []
+        if left:
+            open_items.append(f"文档中还有 {left} 处【待填：……】")
+        if errors or warnings:
+            open_items.append(f"校对发现的 {errors} 处错误、{warnings} 处提示")
+        if not open_items:
+            return "可以用 Word 或 WPS 打开查看、打印。"
+        return "注意：" + "，".join(open_items) + "尚待处理，改好后请重新生成。可以用 Word 或 WPS 打开查看、打印。"
 
     def _browse(self) -> None:
         self.choose_path(Path(self.ui.pathEdit.text().strip()))
@@ -370,6 +398,7 @@ class GenerateDialog:
         self.written = written
         self.workspace.settings.set_last_folder(written.parent)
         self.ui.donePath.setText(f"保存位置：{written}")
+        self.ui.doneHint.setText(self.done_hint())
         self.ui.stack.setCurrentIndex(1)
         self.ui.openFileButton.setFocus()
         return written

@@ -21,7 +21,7 @@ from .documents import (
     search_report,
 )
 from .paths import APP_NAME, data_dir, db_file, default_db_path
-from .review import USER_WORDS_FILE, check_report, user_words_path
+from .review import USER_WORDS_FILE, check_report, placeholders_left, user_words_path
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -83,6 +83,7 @@ __all__ = [
     "new_from_template",
     "open_for_editing",
     "open_workspace",
+    "placeholders_left",
     "read_import",
     "render_to_file",
     "report_problems",

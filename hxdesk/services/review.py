@@ -69,3 +69,11 @@ def check_report(report: Report, *, today: _dt.date | None = None) -> list[Findi
     if problem:
         findings.append(Finding("writing.words_file", WARNING, problem, "词表", None, "report", USER_WORDS_FILE))
     return findings
+
+
+def placeholders_left(report: Report) -> int:
+    """How many 【待填：…】 the rendered document shows (a figure used twice counts twice)."""
+    from ..figures import compute_values, expand_text
+
+    values, _ = compute_values(report.figures)
+    return sum(expand_text(t, report, values).count("【待填：") for t in report.all_texts() if "{{" in t)
