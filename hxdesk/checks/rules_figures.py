@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..figures import KEY_RE, MAX_DECIMALS
+from ..model import QUALIFIERS, YEAR_VARIABLES
 from .base import ERROR, Context, Finding
 
 
@@ -42,3 +44,19 @@ def unknown(ctx: Context, rule: str) -> Iterator[Finding]:
                     piece.end,
                     "删除或改为已有的数据",
                 )
+
+
+def invalid(ctx: Context, rule: str) -> Iterator[Finding]:
+    """A figure the text uses whose own fields are wrong (a qualifier, decimals or key the app does not know);
+    input from a hand-edited file can carry them."""
+    for unit, piece, fig in ctx.figure_uses():
+        label = fig.label or piece.key
+        if fig.qualifier not in QUALIFIERS:
+            why = f"限定词“{fig.qualifier}”不受支持（可用：约、近、超过、余、多、以上、左右等）。"
+        elif not 0 <= fig.decimals <= MAX_DECIMALS:
+            why = f"小数位数应在 0 到 {MAX_DECIMALS} 之间。"
+        elif not KEY_RE.match(piece.key) or piece.key in YEAR_VARIABLES:
+            why = "数据名称只能由字母、数字和下划线组成，且不能是 year 等保留字。"
+        else:
+            continue
+        yield ctx.hit(rule, ERROR, f"数据“{label}”：{why}", unit, piece.start, piece.end, "在数据中改正")

@@ -69,7 +69,12 @@ def _groups(ctx: Context) -> Iterator[list[TextUnit]]:
 
 
 def _pairs(ctx: Context) -> Iterator[tuple[TextUnit, Piece, Figure, Figure]]:
-    """(where the part is, its placeholder, the part, the whole) for pairs used in one section."""
+    """(where the part is, its placeholder, the part, the whole): pairs used in one section, and pairs
+    declared with ``at_most`` wherever the two are used."""
+    anywhere: dict[str, tuple[TextUnit, Piece]] = {}
+    for unit, piece, _ in ctx.figure_uses():
+        anywhere.setdefault(piece.key, (unit, piece))
+    seen: set[tuple[str, str]] = set()
     for units in _groups(ctx):
         used: dict[str, Figure] = {}
         first: dict[str, tuple[TextUnit, Piece]] = {}
@@ -79,13 +84,16 @@ def _pairs(ctx: Context) -> Iterator[tuple[TextUnit, Piece, Figure, Figure]]:
                 if fig is not None and piece.key not in used:
                     used[piece.key] = fig
                     first[piece.key] = (unit, piece)
-        if len(used) < 2:
-            continue
         for part in used.values():
             for whole in used.values():
                 if is_pair(part, whole):
-                    unit, piece = first[part.key]
-                    yield unit, piece, part, whole
+                    seen.add((part.key, whole.key))
+                    yield (*first[part.key], part, whole)
+    figures = ctx.report.figures
+    for key, (unit, piece) in anywhere.items():
+        part = figures[key]
+        if part.at_most in anywhere and part.at_most != key and (key, part.at_most) not in seen:
+            yield unit, piece, part, figures[part.at_most]
 
 
 def pair(ctx: Context, rule: str) -> Iterator[Finding]:

@@ -44,6 +44,22 @@ def empty(ctx: Context, rule: str) -> Iterator[Finding]:
             )
 
 
+#: A number typed at the start of a heading (the program numbers headings itself).
+TYPED_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[0-9０-９]{1,2}\s*[.．、](?![0-9])"
+    r"|[（(]\s*[0-9０-９]{1,2}\s*[）)]|第[一二三四五六七八九十]{1,3}[，、：:])"
+)
+
+
+def typed_number(ctx: Context, rule: str) -> Iterator[Finding]:
+    for info in ctx.sections:
+        heading = info.units[0]
+        m = TYPED_NUMBER.match(heading.text)
+        if info.section.numbered and m and heading.literal(m.start(), m.end()):
+            message = f"标题开头写了编号“{m.group(0).strip()}”；编号由程序按位置自动生成，这样会重复。"
+            yield ctx.hit(rule, WARNING, message, heading, m.start(), m.end(), "删去标题开头的编号")
+
+
 def closing(ctx: Context, rule: str) -> Iterator[Finding]:
     r = ctx.report
     signed = any(s.strip() for s in r.signatures)

@@ -36,6 +36,7 @@ def river_town(seeded: bool) -> Report:
         "passed": Figure("passed", "考核合格干部", Decimal(0 if seeded else 33), "人"),
         "pass_rate": Figure("pass_rate", "考核合格率", None, "%", formula="passed / trainees * 100", decimals=1),
         "booklets": Figure("booklets", "发放普法读本", Decimal(600), "册"),
+        "visitors": Figure("visitors", "接待来访群众", Decimal(120), "人次", qualifier=pick("大约", "约")),
     }
     r.intro = [
         Paragraph(
@@ -112,7 +113,8 @@ def river_town(seeded: bool) -> Report:
     r.sections[2].blocks = [Paragraph("镇党委书记、镇长带头尊法学法守法用法，把法治建设列入年度述职内容。")]
     r.sections[3].heading = pick("{{year}}", "{{next_year}}") + "年度推进法治政府建设的主要安排"
     r.sections[3].blocks = [PointList(inline=False, items=["完善合法性审查机制。", "提升执法规范化水平。"])]
-    r.sections[4].blocks = [Paragraph("无。")]
+    r.sections[2].heading = pick("三、", "") + "党政主要负责人履行推进法治建设第一责任人职责情况"
+    r.sections[4].blocks = [Paragraph("全年接待来访群众{{visitors}}，无其他需要报告的情况。")]
     r.signatures = [] if seeded else ["青河镇人民政府"]
     r.date = dt.date(2025, 12, 20) if seeded else dt.date(2026, 1, 12)
     return r
@@ -136,6 +138,8 @@ EXPECTED = {
     "structure.empty": "一、（六）",
     "figures.unknown": "一、（七）",
     "structure.statutory": "全文",
+    "structure.typed_number": "三、",
+    "figures.invalid": "五、",
     "years.next_plan": "四、",
     "structure.closing": "落款",
     "structure.date": "落款",
@@ -159,7 +163,7 @@ def test_the_corrected_report_has_no_findings():
 def test_findings_come_in_document_order():
     found = check_report(river_town(seeded=True), today=TODAY, words=WORDS)
     places = [f.where for f in found]
-    order = ["开头段落", *[f"一、（{n}）" for n in "一二三四五六七"], "四、", "落款", "全文"]
+    order = ["开头段落", *[f"一、（{n}）" for n in "一二三四五六七"], "三、", "四、", "五、", "落款", "全文"]
     assert places == sorted(places, key=order.index)
 
 

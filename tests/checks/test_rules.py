@@ -44,8 +44,8 @@ def doc(
     )
 
 
-def with_sections(*sections: Section) -> Report:
-    r = doc()
+def with_sections(*sections: Section, figures: tuple[Figure, ...] = ()) -> Report:
+    r = doc(figures=figures)
     r.sections = list(sections)
     return r
 
@@ -113,6 +113,32 @@ CASES: dict[str, tuple[list, list]] = {
             doc("{{year}}年以来，{{prev_year}}年底前，{{ next_year }}年。"),
             doc("共受理{{a}}。", figures=(fig("a", "受理", 1),)),
             doc("花括号{单个}不是数据。"),
+        ],
+    ),
+    "figures.invalid": (
+        [
+            doc("接待群众{{a}}。", figures=(fig("a", "接待群众", 30, "人", qualifier="大约"),)),
+            doc("比例{{a}}。", figures=(fig("a", "比例", 3, "%", decimals=9),)),
+            doc("接待{{a}}，办理{{b}}。", figures=(fig("a", "接待", 3), fig("b", "办理", 2, qualifier="好几"))),
+        ],
+        [
+            doc("接待群众{{a}}。", figures=(fig("a", "接待群众", 30, "人", qualifier="约"),)),
+            doc("接待群众{{a}}。", figures=(fig("a", "接待群众", 80, "人次", qualifier="余"),)),
+            doc("未使用。", figures=(fig("a", "接待群众", 30, "人", qualifier="大约"),)),
+        ],
+    ),
+    "structure.typed_number": (
+        [
+            with_sections(Section("一、工作情况", blocks=[Paragraph("内容。")])),
+            doc(heading="（二）加强组织领导。"),
+            doc(heading="1.加强组织领导。"),
+            doc(heading="第一，加强组织领导。"),
+        ],
+        [
+            doc(heading="加强组织领导。"),
+            doc(heading="二十大精神宣讲全覆盖。"),
+            with_sections(Section("一、工作情况", numbered=False, blocks=[Paragraph("内容。")])),
+            doc(heading="12345热线办理规范。"),
         ],
     ),
     "structure.empty": (
@@ -207,6 +233,11 @@ CASES: dict[str, tuple[list, list]] = {
             ),
             doc(
                 "执法人员{{staff}}，持证{{certified}}。",
+                figures=(fig("staff", "执法人员", 2, "人"), fig("certified", "持证", 3, "人", at_most="staff")),
+            ),
+            with_sections(  # declared with at_most: compared wherever the two are used
+                Section("甲", blocks=[Paragraph("执法人员{{staff}}。")]),
+                Section("乙", blocks=[Paragraph("持证{{certified}}。")]),
                 figures=(fig("staff", "执法人员", 2, "人"), fig("certified", "持证", 3, "人", at_most="staff")),
             ),
         ],
