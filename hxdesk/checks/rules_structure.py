@@ -35,13 +35,13 @@ def empty(ctx: Context, rule: str) -> Iterator[Finding]:
     for info in ctx.sections:
         s = info.section
         heading = info.units[0]
-        if not s.heading.strip() and not s.holds_level:
-            yield ctx.hit(rule, WARNING, "章节标题为空。", heading, suggestion="填写标题，或删除这一章节")
-        if not s.children and not _has_body(s):
-            what = "没有正文内容" if s.heading.strip() else "没有标题也没有正文"
-            yield ctx.hit(
-                rule, WARNING, f"这一章节{what}，生成的文档中只有标题。", heading, suggestion="填写正文，或删除这一章节"
-            )
+        bare = not s.children and not _has_body(s)
+        if not s.heading.strip() and (bare or not s.holds_level):
+            message = "这一章节没有标题也没有正文。" if bare else "章节标题为空。"
+            yield ctx.hit(rule, WARNING, message, heading, suggestion="填写标题，或删除这一章节")
+        elif bare:
+            message = "这一章节没有正文内容，生成的文档中只有标题。"
+            yield ctx.hit(rule, WARNING, message, heading, suggestion="填写正文，或删除这一章节")
 
 
 #: A number typed at the start of a heading (the program numbers headings itself).

@@ -352,6 +352,10 @@ class GenerateDialog:
         missing = f"；缺少的数字在文档中显示为【待填：……】（{left} 处），便于之后补上" if left else ""
         ui.problemsLabel.setText(f"校对发现 {errors} 处错误、{warnings} 处提示。仍可生成{missing}：")
         ui.problemsLabel.setStyleSheet("color: #b00020;" if errors else "color: #a05a00;")
+        from PySide6.QtCore import Qt  # the Qt namespace is built on first use, not at start-up
+
+        ui.problemsList.setWordWrap(True)  # whole messages, no sideways scrolling
+        ui.problemsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for f in self.findings:
             item = QListWidgetItem(f"{f.severity_label}　{f.where}　{f.message}")
             tip = f"摘录：{f.excerpt}" if f.excerpt else ""

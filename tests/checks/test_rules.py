@@ -451,3 +451,16 @@ def test_the_word_list_is_an_argument_and_each_entry_has_a_note():
     assert check_report(doc("其它工作。"), today=TODAY, rules=["writing.words"]) == []
     assert all(w.note for w in WORDS)
     assert {w.wrong for w in WORDS} >= {"截止", "其它", "群体性时间"}
+
+
+@pytest.mark.parametrize(
+    "section, message",
+    [
+        (Section(""), "这一章节没有标题也没有正文。"),
+        (Section("", numbered=False), "这一章节没有标题也没有正文。"),
+        (Section("", blocks=[Paragraph("正文。")]), "章节标题为空。"),
+        (Section("工作情况"), "这一章节没有正文内容，生成的文档中只有标题。"),
+    ],
+)
+def test_an_empty_section_is_one_finding(section, message):
+    assert [f.message for f in _run("structure.empty", with_sections(section))] == [message]
