@@ -7,6 +7,7 @@ typed text so that a finding can point at the characters to select.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as _dt
 import re
@@ -77,24 +78,33 @@ class TextUnit:
     field: str | int
     item: int | None
     order: tuple[int, ...]
+    _starts: list[int] | None = None
 
     def literal(self, start: int, end: int) -> bool:
         """True when text[start:end] was typed, not expanded from a placeholder."""
-        return not any(p.start < end and start < p.end for p in self.pieces)
+        i = self._last_before(end)
+        return i < 0 or self.pieces[i].end <= start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Shown offsets -> typed offsets (a part of an expanded placeholder maps to the whole placeholder)."""
         return self._raw(start, False), self._raw(end, True)
 
+    def _last_before(self, pos: int) -> int:
+        """Index of the last placeholder starting before ``pos`` (-1: none); pieces are in text order."""
+        if not self.pieces:
+            return -1
+        if self._starts is None:
+            self._starts = [p.start for p in self.pieces]
+        return bisect.bisect_left(self._starts, pos) - 1
+
     def _raw(self, pos: int, is_end: bool) -> int:
-        shift = 0
-        for p in self.pieces:
-            if pos <= p.start:
-                break
-            if pos < p.end:
-                return p.raw_end if is_end else p.raw_start
-            shift = p.raw_end - p.end
-        return pos + shift
+        i = self._last_before(pos)
+        if i < 0:
+            return pos
+        p = self.pieces[i]
+        if pos < p.end:
+            return p.raw_end if is_end else p.raw_start
+        return pos + p.raw_end - p.end
 
     def excerpt(self, start: int | None = None, end: int | None = None) -> str:
         text = self.text

@@ -50,22 +50,25 @@ def halfwidth(ctx: Context, rule: str) -> Iterator[Finding]:
 def _unpaired(text: str) -> Iterator[tuple[int, str]]:
     """(position, character) of every bracket or quote without its partner."""
     stack: list[tuple[int, str]] = []
+    open_count = dict.fromkeys(PAIRS, 0)  # how many of each opener the stack holds (a long text stays linear)
     for i, ch in enumerate(text):
         if ch in PAIRS:
-            if ch in NO_SELF_NESTING and any(c == ch for _, c in stack):
+            if ch in NO_SELF_NESTING and open_count[ch]:
                 yield i, ch
                 continue
             stack.append((i, ch))
+            open_count[ch] += 1
         elif ch in CLOSERS:
             opener = CLOSERS[ch]
-            if stack and stack[-1][1] == opener:
-                stack.pop()
-            elif any(c == opener for _, c in stack):
-                while stack[-1][1] != opener:
-                    yield stack.pop()
-                stack.pop()
-            else:
+            if not open_count[opener]:
                 yield i, ch
+                continue
+            while stack[-1][1] != opener:
+                j, other = stack.pop()
+                open_count[other] -= 1
+                yield j, other
+            stack.pop()
+            open_count[opener] -= 1
         elif ch == '"' and (is_chinese(_neighbour(text, i, -1)) or is_chinese(_neighbour(text, i, 1))):
             yield i, ch
     yield from stack
