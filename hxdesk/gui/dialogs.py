@@ -58,7 +58,7 @@ class NewReportDialog:
         self.reports = workspace.reports.summaries()
         for r in self.reports:
             ui.previousCombo.addItem(f"{r.year}年度  {r.display_name}", r.id)
-        ui.yearSpin.setValue(_dt.date.today().year - 1)
+        ui.yearSpin.setValue(services.default_report_year(_dt.date.today()))
         ui.fromPreviousRadio.setEnabled(bool(self.reports))
         if previous_id is not None and ui.previousCombo.findData(previous_id) >= 0:
             ui.previousCombo.setCurrentIndex(ui.previousCombo.findData(previous_id))
@@ -69,6 +69,9 @@ class NewReportDialog:
         ui.browseButton.clicked.connect(self._browse)
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.dialog.reject)
+        # a message about the last try goes as soon as the clerk changes what it was about
+        for signal in (ui.orgEdit.textEdited, ui.fileEdit.textChanged, ui.yearSpin.valueChanged):
+            signal.connect(lambda *_: ui.errorLabel.clear())
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.created_id: int | None = None
@@ -78,6 +81,7 @@ class NewReportDialog:
 
     def _mode_changed(self, *_: object) -> None:
         ui = self.ui
+        ui.errorLabel.clear()
         ui.templateBox.setEnabled(ui.fromTemplateRadio.isChecked())
         ui.previousBox.setEnabled(ui.fromPreviousRadio.isChecked())
         ui.fileBox.setEnabled(ui.fromFileRadio.isChecked())

@@ -82,8 +82,10 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     received.qualifier.setCurrentIndex(received.qualifier.findData("余"))
     assert main.report.figures["petitions_received"].qualifier == "余"
     # The navigator shows the edited heading at once, with its number (the seed's fourth
-    # level-2 heading under 一、, as the seed text writes it, plus what was typed).
-    assert main.ui.navTree.currentItem().text(0) == "（四）坚持在党的领导下，深化新时代“枫桥经验”。（修订）"
+    # level-2 heading under 一、, plus what was typed); the opening all seven siblings
+    # share is shown as …, the tooltip has the whole heading.
+    assert main.ui.navTree.currentItem().text(0) == "（四）…“枫桥经验”。（修订）"
+    assert main.ui.navTree.currentItem().toolTip(0) == "（四）坚持在党的领导下，深化新时代“枫桥经验”。（修订）"
 
     # the edits reach the database by themselves, well within a second or two
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
@@ -289,11 +291,14 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
 
     main = open_window(sample_store)
     dialog = NewReportDialog(main.workspace, main.window)
+    today = _dt.date.today()
+    assert dialog.ui.yearSpin.value() == (today.year - 1 if today.month in (1, 2) else today.year)
     dialog.ui.templateCombo.setCurrentIndex(dialog.ui.templateCombo.findData("standard"))
     dialog.ui.yearSpin.setValue(2025)
     dialog.ui.buttonBox.accepted.emit()  # no issuing body yet: the dialog says so and stays open
     assert "发文机关" in dialog.ui.errorLabel.text() and dialog.created_id is None
     type_text(dialog.ui.orgEdit, "示例镇人民政府")
+    assert dialog.ui.errorLabel.text() == ""  # the message goes once the field is filled
     dialog.ui.buttonBox.accepted.emit()
     report = sample_store.load(dialog.created_id)
     assert (report.year, report.issuers) == (2025, ["示例镇人民政府"])
@@ -404,3 +409,59 @@ def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_
     heading_two = max(i for i, p in enumerate(paragraphs[:at]) if p[0] == "一级标题")
     assert paragraphs[heading_two][1].startswith("二、")
     assert all(p[0] == "Normal" and p[1] for p in paragraphs[heading_two + 1 : at])  # no empty line for the holder
+
+
+def test_the_navigator_tells_siblings_with_one_opening_apart(open_window, sample_store, qtbot):
+    """The seven （一）…（七） of the sample all open 坚持在党的领导下，深化新时代: the tree shows what differs."""
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    first = main.ui.navTree.topLevelItem(2)
+    texts = [first.child(i).text(0) for i in range(first.childCount())]
+    assert texts[0] == "（一）…法治政府“制度”建设。"
+    assert texts[3] == "（四）…“枫桥经验”。"
+    assert len({t[:12] for t in texts}) == 7  # told apart within the first twelve characters
+    # once one heading opens differently, nothing is shared and the full headings return
+    form = select(main, ("section", main.report.sections[0].children[0].uid))
+    form.heading.setFocus()
+    form.heading.selectAll()
+    type_text(form.heading, "建立健全制度体系。")
+    assert first.child(0).text(0) == "（一）建立健全制度体系。"
+    assert first.child(3).text(0) == "（四）坚持在党的领导下，深化新时代“枫桥经验”。"
+
+
+def test_delete_names_what_goes_and_add_child_says_why_it_is_off(open_window, sample_store, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    questions: list[str] = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            questions.append(box.text())
+            box.button(QMessageBox.StandardButton.No).click()
+        else:
+            QTimer.singleShot(20, answer_no)
+
+    leaf = main.report.sections[0].children[0]
+    select(main, ("section", leaf.uid))
+    QTimer.singleShot(0, answer_no)
+    main.editor.navigator.apply("delete")
+    select(main, ("section", main.report.sections[0].uid))
+    QTimer.singleShot(0, answer_no)
+    main.editor.navigator.apply("delete")
+    assert "下级" not in questions[0] and "制度" in questions[0]
+    assert "及其7个下级章节" in questions[1]
+    assert len(main.report.sections[0].children) == 7  # both answered 否
+
+    button = main.ui.addChildButton
+    assert button.isEnabled() and "四级" not in button.toolTip()
+    section = leaf
+    for _ in range(2):  # down to the fourth level
+        select(main, ("section", section.uid))
+        main.editor.navigator.apply("child")
+        section = section.children[-1]
+    select(main, ("section", section.uid))
+    assert not button.isEnabled() and "最多分4级" in button.toolTip()
