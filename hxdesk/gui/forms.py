@@ -352,7 +352,11 @@ class FigureRow:
         value = values.get(self.key)
         if fig.derived:
             self.value.setText("" if value is None else figmod.number_text(value, fig.decimals))
-        self.preview.setText("文中显示为：" + figmod.format_figure(fig, value) if value is not None else "")
+        shown = figmod.format_figure(fig, value) if value is not None else ""
+        if self.parse_error:  # the model keeps the last valid value: say so, not what was typed
+            self.preview.setText(f"输入有误，未采用；文中仍为：{shown or figmod.format_figure(fig, None)}")
+        else:
+            self.preview.setText("文中显示为：" + shown if shown else "")
         message = self.parse_error or problems.get(self.key, "")
         self.error.setText(message)
         self.error.setVisible(bool(message))

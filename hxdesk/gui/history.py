@@ -431,7 +431,8 @@ class BackupDialog(QDialog):
             f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
             "这份备份之后所做的修改将不再显示。\n"
             f"现在的数据库文件不会删除：它会改名为“{path.name}.replaced-日期时间”，"
-            f"留在文件夹\n{path.parent}\n中，需要时可以找回。"
+            "留在原来的文件夹中，需要时可以找回。\n\n"
+            f"文件夹：{path.parent}"
         )
 
     def restore(self, backup) -> Path | None:

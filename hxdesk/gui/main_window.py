@@ -177,10 +177,11 @@ class MainWindow(QObject):
         ):
             a.setEnabled(report is not None)
             a.setVisible(report is not None)  # the list page shows only what applies to it
+        # Qt appends the application display name ("… — hxdesk") on Windows and X11 itself
         if report is not None:
-            self.window.setWindowTitle(f"{report.year}年度　{report.display_name()} — hxdesk")
+            self.window.setWindowTitle(f"{report.year}年度　{report.display_name() or '（未填写发文机关）'}")
         else:
-            self.window.setWindowTitle("hxdesk 法治政府建设年度报告")
+            self.window.setWindowTitle("法治政府建设年度报告")
 
     # ------------------------------------------------------------ saving
     def _write(self) -> str:

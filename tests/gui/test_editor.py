@@ -465,3 +465,62 @@ def test_delete_names_what_goes_and_add_child_says_why_it_is_off(open_window, sa
         section = section.children[-1]
     select(main, ("section", section.uid))
     assert not button.isEnabled() and "最多分4级" in button.toolTip()
+
+
+def test_the_window_title_does_not_name_hxdesk_twice(open_window, sample_store, app):
+    """Qt appends the display name (… — hxdesk) itself on Windows and X11."""
+    main = open_window(sample_store)
+    assert app.applicationDisplayName() == "hxdesk"
+    assert main.window.windowTitle() == "法治政府建设年度报告"
+    main.open_report(sample_store.list_reports()[0].id)
+    assert main.window.windowTitle() == "2024年度　黔江区黄溪镇人民政府"
+
+
+def test_the_list_keeps_its_order_and_shape_and_tells_imports_apart(open_window, sample_store, qtbot, tmp_path):
+    main = open_window(sample_store)
+    table = main.ui.reportTable
+    widths = [table.columnWidth(c) for c in (0, 3)]
+    main.ui.trashButton.setChecked(True)  # an empty 回收站 says so and keeps its columns
+    assert table.rowCount() == 0 and "回收站是空的" in main.ui.listHint.text()
+    assert [table.columnWidth(c) for c in (0, 3)] == widths
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("2024年度")
+    main.ui.trashButton.setChecked(False)
+
+    # an imported copy of the sample reads differently from the sample in the list
+    source = tmp_path / "黄溪镇2024年报告.docx"
+    services.render_to_file(main.workspace.reports.load(sample_store.list_reports()[0].id), source)
+    imported_id, _ = main.workspace.reports.import_file(source)
+    main.reports_page.refresh()
+    names = {table.item(r, 0).data(0x0100): table.item(r, 1).text() for r in range(table.rowCount())}
+    sample_id = next(i for i in names if i != imported_id)
+    assert names[sample_id] == "黔江区黄溪镇人民政府"
+    assert names[imported_id] == "黔江区黄溪镇人民政府（导入自 黄溪镇2024年报告.docx）"
+
+    # editing the report at the bottom does not move it to the top
+    order = [table.item(r, 0).data(0x0100) for r in range(table.rowCount())]
+    bottom = order[-1]
+    main.open_report(bottom)
+    main.editor.goto(("title",))
+    type_at_end(main.form.name, "（修改）")
+    assert main.save_now()
+    main.leave_editor()
+    assert [table.item(r, 0).data(0x0100) for r in range(table.rowCount())] == order
+
+
+def test_a_letter_o_for_a_zero_is_named_and_the_preview_says_the_old_value_stays(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    section = next(s for s, _ in main.report.walk() if "petitions_received" in str(s.blocks))
+    form = select(main, ("section", section.uid))
+    row = figure_row(form, "petitions_received")
+    assert row.preview.text() == "文中显示为：12件"
+    row.value.setFocus()
+    row.value.selectAll()
+    type_text(row.value, "1O")
+    assert "“O”是字母" in row.error.text() and "应为“0”" in row.error.text()
+    # typed key by key, "1" was a valid value before the O: that is what the text holds now
+    assert row.preview.text() == "输入有误，未采用；文中仍为：1件"
+    assert main.report.figures["petitions_received"].value == 1
+    row.value.selectAll()
+    type_text(row.value, "10")
+    assert row.preview.text() == "文中显示为：10件" and not row.error.isVisible()

@@ -174,6 +174,9 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
 
     confirm = dialog.confirm_text(made)
     assert "不会删除" in confirm and "replaced" in confirm
+    # the folder stands on its own line after the sentence, not as a line cut out of it
+    assert confirm.splitlines()[-1] == f"文件夹：{store.path.parent}"
+    assert all(str(store.path.parent) not in line for line in confirm.splitlines()[:-1])
     aside = dialog.restore(made)
     try:
         assert main.workspace.path == store.path

@@ -1,11 +1,11 @@
 # ruff: noqa
-UI_SHA256 = "820efd2785f73b07dddb24fd61da99f5055ea709d15daf989b1dcde9374717e7"
+UI_SHA256 = "06da55e07b3e02d11f5580c7bb857b9ecbf8fa78bd3f6118e0d7ee790b427838"
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -225,7 +225,7 @@ class Ui_MainWindow(object):
     # setupUi
 
     def retranslateUi(self, MainWindow):
-        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"hxdesk \u6cd5\u6cbb\u653f\u5e9c\u5efa\u8bbe\u5e74\u5ea6\u62a5\u544a", None))
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u6cd5\u6cbb\u653f\u5e9c\u5efa\u8bbe\u5e74\u5ea6\u62a5\u544a", None))
         self.actionNew.setText(QCoreApplication.translate("MainWindow", u"\u65b0\u5efa\u62a5\u544a\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionNew.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
