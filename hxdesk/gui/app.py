@@ -43,6 +43,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+#: What Qt's own zh_CN catalogue leaves in English (or words oddly) in the file dialog that
+#: Linux shows (Windows shows its native, already Chinese, dialog): (context, source) -> text.
+QT_MISSING_ZH = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    ("QFileSystemModel", "%1 File"): "%1 文件",
+    ("QFileSystemModel", "Size"): "大小",
+    ("QFileSystemModel", "%1 bytes"): "%1 字节",
+}
+
+
+class _MissingChinese(QTranslator):
+    """Installed after qtbase_zh_CN, so asked first; an empty answer lets Qt ask the next one."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QT_MISSING_ZH.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 def install_translations(app: QApplication) -> bool:
     """Qt's own buttons and dialogs (确定/取消, file dialogs) in Chinese."""
     if _translators:
@@ -52,6 +77,9 @@ def install_translations(app: QApplication) -> bool:
     if translator.load("qtbase_zh_CN", folder):
         app.installTranslator(translator)
         _translators.append(translator)
+        missing = _MissingChinese(app)
+        app.installTranslator(missing)
+        _translators.append(missing)
         return True
     return False
 

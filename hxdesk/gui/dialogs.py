@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
 from ..figures import KEY_RE, parse_number
+from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
 from ..model import Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
@@ -485,8 +486,13 @@ class InsertFigureDialog(QDialog):
         self.setWindowTitle("插入数据")
         self.resize(520, 320)
         box = QVBoxLayout(self)
-        self.use_existing = QRadioButton("插入已有数据")
+        self.use_existing = QRadioButton("插入已有数据或年份")
         self.existing = guard_wheel(QComboBox())
+        # a list, not a popup as tall as the item count: it would run off a 768-pixel screen
+        self.existing.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.existing.setMaxVisibleItems(12)
+        for key, label in YEAR_LABELS.items():
+            self.existing.addItem(f"【{label}】（自动，现为{report.variables()[key]}）", key)
         for fig in report.figures.values():
             self.existing.addItem(f"{fig.label or fig.key}（{fig.unit or '无单位'}）", fig.key)
         self.create_new = QRadioButton("新建一项数据")
@@ -519,7 +525,8 @@ class InsertFigureDialog(QDialog):
         self.use_existing.toggled.connect(self._mode)
         self.create_new.toggled.connect(self._mode)
         (self.use_existing if report.figures else self.create_new).setChecked(True)
-        self.use_existing.setEnabled(bool(report.figures))
+        if report.figures:
+            self.existing.setCurrentIndex(len(YEAR_LABELS))  # the first figure; the years come first
         self.key: str | None = None
 
     def _mode(self, *_: object) -> None:

@@ -75,6 +75,9 @@ def qualifier_combo(current: str) -> QComboBox:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip("限定词：80余人次、95%以上、约30件")
+    # never narrower than its longest item: a squeezed grid clipped "（无）" to "(无"
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumWidth(combo.sizeHint().width())
     return combo
 
 

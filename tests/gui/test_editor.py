@@ -8,12 +8,14 @@ import subprocess
 from decimal import Decimal
 
 import docx
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from hxdesk import services
 from hxdesk.gui.dialogs import GenerateDialog, InsertFigureDialog, NewReportDialog
 from hxdesk.gui.forms import ClosingForm, SectionForm, TitleForm
 from hxdesk.gui.widgets import TextField
+from hxdesk.model import Figure
 from hxdesk.store import Store
 
 from .keyboard import type_at_end, type_text
@@ -524,3 +526,90 @@ def test_a_letter_o_for_a_zero_is_named_and_the_preview_says_the_old_value_stays
     row.value.selectAll()
     type_text(row.value, "10")
     assert row.preview.text() == "文中显示为：10件" and not row.error.isVisible()
+
+
+def test_insert_figure_offers_the_years_and_its_list_fits_a_small_screen(open_window, sample_store, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    section = main.report.sections[1]
+    form = select(main, ("section", section.uid))
+    field = form.findChildren(TextField)[0]
+    type_into(qtbot, field, "截至")
+    dialog = InsertFigureDialog(main.report, main.window)
+    combo = dialog.existing
+    assert [combo.itemText(i) for i in range(3)] == [
+        "【报告年份】（自动，现为2024）",
+        "【下一年份】（自动，现为2025）",
+        "【上一年份】（自动，现为2023）",
+    ]
+    assert combo.currentData() in main.report.figures  # a figure is proposed, not a year
+    combo.setCurrentIndex(0)
+    main.editor.insert_figure_key(dialog.choose())
+    assert field.toPlainText().endswith("截至【报告年份】")
+
+    # with 60 figures the list scrolls instead of running off a 1366×768 screen
+    for i in range(60):
+        main.report.figures[f"extra{i}"] = Figure(f"extra{i}", f"补充数据{i}", None, "件")
+    dialog = InsertFigureDialog(main.report, main.window)
+    dialog.show()
+    dialog.existing.showPopup()
+    popup = dialog.existing.view().window()
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert popup.height() <= min(screen.height(), 768) - 100
+    assert dialog.existing.view().verticalScrollBar().maximum() > 0
+    dialog.existing.hidePopup()
+
+
+@pytest.mark.parametrize("width", [1366, 1066, 900])  # 1066: a 1600-pixel screen at 150 %
+def test_the_qualifier_box_shows_its_text_on_small_screens(open_window, sample_store, qtbot, width):
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    main = open_window(sample_store)
+    main.window.resize(width, 700)
+    main.open_report(sample_store.list_reports()[0].id)
+    section = next(s for s, _ in main.report.walk() if "petitions_received" in str(s.blocks))
+    form = select(main, ("section", section.uid))
+    qtbot.wait(50)
+    combo = figure_row(form, "petitions_received").qualifier
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text_room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert text_room.width() >= widest
+
+
+def test_the_file_dialog_linux_shows_has_no_english_left(app, qtbot, tmp_path):
+    """Every label, button, column and type of Qt's own file dialog reads Chinese."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "子文件夹").mkdir()
+    (tmp_path / "报告.docx").write_bytes(b"x" * 5000)
+    dialog = QFileDialog(None, "保存", str(tmp_path), "Word 文档 (*.docx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2, timeout=5000)
+    texts = [w.text() for w in dialog.findChildren(QLabel)] + [b.text() for b in dialog.findChildren(QAbstractButton)]
+    texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton)]
+    texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    for row in range(model.rowCount(view.rootIndex())):
+        for column in range(model.columnCount()):
+            texts.append(str(model.index(row, column, view.rootIndex()).data()))
+    texts += [c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())]
+    english = [
+        t
+        for t in texts
+        if str(tmp_path) not in t and re.search(r"[A-Za-z]{3,}", re.sub(r"\*?\.?docx|Word|KiB|\d", "", t))
+    ]
+    assert english == [], english
+    assert {"查找范围(&L)：", "文件类型(&T)：", "大小", "文件夹"} <= set(texts)
