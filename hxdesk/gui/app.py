@@ -59,10 +59,11 @@ QT_MISSING_ZH = {
 
 
 class _MissingChinese(QTranslator):
-    """Installed after qtbase_zh_CN, so asked first; an empty answer lets Qt ask the next one."""
+    """Installed after qtbase_zh_CN, so asked first."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QT_MISSING_ZH.get((context, source), "")
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is a null QString: Qt asks the next translator; "" would be taken as the answer
+        return QT_MISSING_ZH.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
