@@ -421,7 +421,8 @@ class GenerateDialog:
 
 
 class FindDialog:
-    """查找: text anywhere in the report; activating a result jumps to it."""
+    """查找和替换: text anywhere in the report; activating a result jumps to it;
+    替换 changes the words of the selected result's part, or of every part."""
 
     def __init__(self, editor, parent: QWidget | None = None):
         self.editor = editor
@@ -433,7 +434,39 @@ class FindDialog:
         ui.queryEdit.textChanged.connect(self.search)
         ui.queryEdit.returnPressed.connect(self._activate_first)
         ui.resultsList.itemActivated.connect(self._activate)
+        ui.replaceButton.clicked.connect(self.replace_selected)
+        ui.replaceAllButton.clicked.connect(self.replace_all)
+        ui.resultsList.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.hits: list[tuple[tuple[str, ...], str]] = []
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ui.replaceAllButton.setEnabled(bool(self.hits))
+        self.ui.replaceButton.setEnabled(self.ui.resultsList.currentRow() >= 0)
+
+    def replace_selected(self) -> int:
+        row = self.ui.resultsList.currentRow()
+        return self._replace(self.hits[row][0] if 0 <= row < len(self.hits) else None, only_one=True)
+
+    def replace_all(self) -> int:
+        return self._replace(None, only_one=False)
+
+    def _replace(self, target: tuple[str, ...] | None, only_one: bool) -> int:
+        report = self.editor.report
+        needle = self.ui.queryEdit.text().strip()
+        if report is None or not needle or (only_one and target is None):
+            return 0
+        try:
+            count = services.replace_in_report(report, needle, self.ui.replaceEdit.text(), target)
+        except HxError as exc:
+            self.ui.countLabel.setText(exc.message)
+            return 0
+        if count:
+            self.editor.text_replaced()
+        self.search()
+        left = f"，还有 {len(self.hits)} 处（在数据中，请在“本节数据”中修改）" if self.hits else ""
+        self.ui.countLabel.setText(f"已替换 {count} 处{left}。" if count else f"没有可替换的文字{left}。")
+        return count
 
     def search(self, *_: object) -> list[tuple[tuple[str, ...], str]]:
         needle = self.ui.queryEdit.text()
@@ -446,6 +479,7 @@ class FindDialog:
             item = QListWidgetItem(f"{where}\n    {snippet}")
             self.ui.resultsList.addItem(item)
         self.ui.countLabel.setText(f"找到 {len(self.hits)} 处" if needle.strip() else "")
+        self._update_buttons()
         return self.hits
 
     def _activate(self, item: QListWidgetItem) -> None:

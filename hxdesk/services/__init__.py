@@ -16,6 +16,7 @@ from .documents import (
     export_json,
     read_import,
     render_to_file,
+    replace_in_report,
     report_problems,
     search_report,
 )
@@ -87,5 +88,6 @@ __all__ = [
     "restore_backup",
     "roll_over",
     "sample_report",
+    "replace_in_report",
     "search_report",
 ]

@@ -613,3 +613,35 @@ def test_the_file_dialog_linux_shows_has_no_english_left(app, qtbot, tmp_path):
     ]
     assert english == [], english
     assert {"查找范围(&L)：", "文件类型(&T)：", "大小", "文件夹"} <= set(texts)
+
+
+def test_find_and_replace_changes_the_words_not_the_figures(open_window, sample_store, db_path, qtbot):
+    main = open_window(sample_store)
+    rid = sample_store.list_reports()[0].id
+    main.open_report(rid)
+    main.window.activateWindow()
+    qtbot.waitUntil(main.window.isActiveWindow)
+    qtbot.keyClick(main.ui.navTree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    finder = main.find_dialog
+    assert finder.dialog.windowTitle() == "查找和替换"
+    assert not finder.ui.replaceAllButton.isEnabled()  # nothing found yet
+    type_text(finder.ui.queryEdit, "群体性时间")  # the sample's slip for 群体性事件
+    assert len(finder.hits) == 1
+    finder.ui.resultsList.setCurrentRow(0)
+    finder.go(0)
+    type_text(finder.ui.replaceEdit, "群体性事件")
+    qtbot.mouseClick(finder.ui.replaceButton, Qt.MouseButton.LeftButton)
+    assert finder.ui.countLabel.text() == "已替换 1 处。" and finder.hits == []
+    shown = "\n".join(f.toPlainText() for f in main.form.findChildren(TextField))
+    assert "群体性事件" in shown and "群体性时间" not in shown  # the open form shows the new words
+    qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
+    stored = "".join(Store(db_path, write=False).load(rid).all_texts())
+    assert "群体性事件" in stored and "群体性时间" not in stored
+
+    # a number the document shows comes from a figure: found, but not replaced as text
+    finder.ui.queryEdit.setText("12件")
+    assert finder.hits
+    finder.ui.replaceEdit.setText("13件")
+    qtbot.mouseClick(finder.ui.replaceAllButton, Qt.MouseButton.LeftButton)
+    assert finder.ui.countLabel.text().startswith("没有可替换的文字，还有")
+    assert main.report.figures["petitions_received"].value == 12
