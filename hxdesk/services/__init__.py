@@ -20,6 +20,7 @@ from .documents import (
     report_problems,
     search_report,
 )
+from .guidance import writing_hint
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .templates import (
     SAMPLE_TEMPLATE,
@@ -88,6 +89,7 @@ __all__ = [
     "restore_backup",
     "roll_over",
     "sample_report",
+    "writing_hint",
     "replace_in_report",
     "search_report",
 ]

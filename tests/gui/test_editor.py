@@ -645,3 +645,43 @@ def test_find_and_replace_changes_the_words_not_the_figures(open_window, sample_
     qtbot.mouseClick(finder.ui.replaceAllButton, Qt.MouseButton.LeftButton)
     assert finder.ui.countLabel.text().startswith("没有可替换的文字，还有")
     assert main.report.figures["petitions_received"].value == 12
+
+
+def test_the_standard_template_guides_each_part_and_never_prints_the_hints(open_window, sample_store, qtbot, tmp_path):
+    main = open_window(sample_store)
+    report = services.new_from_template("standard", 2025, "示例镇人民政府")
+    rid = main.workspace.reports.add(report)
+    main.open_report(rid)
+    hints = {}
+    for section, _ in main.report.walk():
+        form = select(main, ("section", section.uid))
+        assert form.hint is not None, section.heading  # every part of the template has a hint
+        assert form.hint_button.isChecked() and form.hint.isVisibleTo(form)  # open while the part is empty
+        hints[section.heading] = form.hint.text()
+    duty = next(h for k, h in hints.items() if k.startswith("党政主要负责人"))
+    assert "学法" in duty and "述法" in duty and "决策" in duty
+    assert len(set(hints.values())) >= 10  # told apart, not one text for all
+
+    # an empty paragraph added to a part shows the hint as grey placeholder text
+    section = main.report.sections[1]
+    form = select(main, ("section", section.uid))
+    qtbot.mouseClick(form.hint_button, Qt.MouseButton.LeftButton)
+    assert not form.hint.isVisibleTo(form)  # it folds away
+    form.blocks.add_paragraph()
+    field = form.findChildren(TextField)[-1]
+    assert field.placeholderText().startswith("写作提示：实事求是")
+    type_text(field, "部分干部法治意识有待增强。")
+
+    out = services.render_to_file(main.report, tmp_path / "r.docx")
+    text = docx_text(out)
+    assert "部分干部法治意识有待增强。" in text
+    assert "写作提示" not in text and "实事求是" not in text and not any(h[:12] in text for h in hints.values())
+
+
+def test_parts_of_other_towns_reports_find_their_hints_by_their_words(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)  # the sample: its own headings
+    measures = main.report.sections[2]  # 三、{{next_year}}年工作措施
+    form = select(main, ("section", measures.children[0].uid))  # （一）努力抓好法治政府建设宣传工作。
+    assert form.hint.text().startswith("写下一年度推进法治政府建设的主要安排")  # a plan, not this year's work
+    assert not form.hint_button.isChecked()  # the part has text: the hint stays folded
