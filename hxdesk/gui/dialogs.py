@@ -501,6 +501,44 @@ class FindDialog:
         self.ui.queryEdit.selectAll()
 
 
+# ---------------------------------------------------------------- guide
+
+
+class GuideDialog(QDialog):
+    """帮助 → 使用说明: the guide in resources/guide, offline, with the app's own screenshots."""
+
+    def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QTextBrowser
+
+        from ..resources import resource_path
+
+        super().__init__(parent)
+        self.setWindowTitle("使用说明")
+        box = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        folder = resource_path("guide")
+        self.browser.setSearchPaths([str(folder)])
+        self.browser.setSource(QUrl.fromLocalFile(str(folder / "guide.html")))
+        box.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.close)
+        box.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        # fits a 1366×768 screen with its task bar; wide enough for the 640-pixel pictures
+        self.resize(min(760, screen.width() - 40), min(680, screen.height() - 60))
+
+
+def show_guide(parent: QWidget | None) -> GuideDialog:
+    dialog = GuideDialog(parent)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
 # ---------------------------------------------------------------- insert figure
 
 
@@ -602,4 +640,4 @@ class InsertFigureDialog(QDialog):
         self.accept()
 
 
-__all__ = ["NewReportDialog", "SettingsDialog", "GenerateDialog", "FindDialog", "InsertFigureDialog"]
+__all__ = ["NewReportDialog", "SettingsDialog", "GenerateDialog", "FindDialog", "GuideDialog", "InsertFigureDialog"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import shutil
 import subprocess
 from decimal import Decimal
 
 import docx
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QUrl
 
 from hxdesk import services
 from hxdesk.gui.dialogs import GenerateDialog, InsertFigureDialog, NewReportDialog
@@ -685,3 +686,23 @@ def test_parts_of_other_towns_reports_find_their_hints_by_their_words(open_windo
     form = select(main, ("section", measures.children[0].uid))  # （一）努力抓好法治政府建设宣传工作。
     assert form.hint.text().startswith("写下一年度推进法治政府建设的主要安排")  # a plan, not this year's work
     assert not form.hint_button.isChecked()  # the part has text: the hint stays folded
+
+
+def test_help_opens_the_guide_offline_with_its_pictures(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.ui.actionGuide.trigger()  # 帮助 → 使用说明 (F1)
+    dialog = main.guide_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "使用说明"
+    text = dialog.browser.toPlainText()
+    for words in ("新建下一年度", "插入数据", "写作提示", "生成报告", "备份与恢复", "3 月 1 日"):
+        assert words in text
+    images = re.findall(r'<img src="([^"]+)"', dialog.browser.toHtml())
+    assert sorted(images) == ["generate.png", "list.png", "section.png"]
+    document = dialog.browser.document()
+    for name in images:  # each picture is found and loaded from the resources, not a blank box
+        image = document.resource(document.ResourceType.ImageResource, QUrl(name))
+        assert image is not None and not image.isNull(), name
+    assert dialog.width() <= 1366 - 40 and dialog.height() <= 768 - 60
+    main.ui.actionGuide.trigger()
+    assert main.guide_dialog is dialog  # asked again: the same window comes forward
+    dialog.close()
