@@ -133,6 +133,21 @@ def install_excepthook(window_getter=lambda: None) -> None:
     sys.excepthook = hook
 
 
+WINDOW_SIZE = (1280, 800)
+
+
+def window_size(available_width: int, available_height: int) -> tuple[int, int] | None:
+    """The window's first size on a screen with this much room (logical pixels); None: maximised.
+
+    1366×768 laptops are common in town offices, and 150 % scaling makes a
+    1600×1000 screen 1066×666: there the window fills the screen.
+    """
+    margin_w, margin_h = 20, 40  # window frame and title bar
+    if available_width < WINDOW_SIZE[0] + margin_w or available_height < WINDOW_SIZE[1] + margin_h:
+        return None
+    return WINDOW_SIZE
+
+
 def _fail_start(title: str, message: str, quiet: bool) -> None:
     if quiet or os.environ.get("HXDESK_NO_ERROR_DIALOG"):
         sys.stderr.write(f"hxdesk：{message}\n")
@@ -255,10 +270,11 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         QTimer.singleShot(10, load)
 
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
-    if screen is not None and (screen.width() < 1300 or screen.height() < 840):
-        main.window.showMaximized()  # 1366×768 laptops are common in town offices
+    size = window_size(screen.width(), screen.height()) if screen is not None else WINDOW_SIZE
+    if size is None:
+        main.window.showMaximized()
     else:
-        main.window.resize(1280, 800)
+        main.window.resize(*size)
         main.show()
     QTimer.singleShot(0, painted)
     rc = app.exec()

@@ -706,3 +706,46 @@ def test_help_opens_the_guide_offline_with_its_pictures(open_window, sample_stor
     main.ui.actionGuide.trigger()
     assert main.guide_dialog is dialog  # asked again: the same window comes forward
     dialog.close()
+
+
+@pytest.mark.parametrize(
+    "available, expected",
+    [
+        ((1366, 728), None),  # 1366×768 with the task bar: maximised
+        ((1066, 626), None),  # 1600×1000 at 150 %
+        ((1280, 800), None),  # a 1280×800 window would not fit with its frame
+        ((1920, 1040), (1280, 800)),
+        ((2560, 1400), (1280, 800)),
+    ],
+)
+def test_the_window_never_opens_larger_than_the_screen(available, expected):
+    from hxdesk.gui.app import window_size
+
+    assert window_size(*available) == expected
+
+
+def test_every_dialog_fits_a_1366_screen_and_shrinks_to_150_percent(open_window, sample_store, qtbot):
+    from hxdesk.gui import dialogs, history
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    workspace, report = main.workspace, main.report
+    made = {
+        "新建报告": dialogs.NewReportDialog(workspace, main.window).dialog,
+        "字体设置": dialogs.SettingsDialog(workspace, main.window).dialog,
+        "生成报告": dialogs.GenerateDialog(workspace, report, main.window).dialog,
+        "查找和替换": dialogs.FindDialog(main.editor, main.window).dialog,
+        "插入数据": dialogs.InsertFigureDialog(report, main.window),
+        "使用说明": dialogs.GuideDialog(main.window),
+        "备份与恢复": history.BackupDialog(main.recovery),
+        "已删除的章节": history.DeletedSectionsDialog(main.recovery),
+        "历史版本": history.SectionHistoryDialog(main.recovery, report.sections[0].uid),
+    }
+    for name, dialog in made.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        size, least = dialog.frameGeometry().size(), dialog.minimumSizeHint()
+        assert size.width() <= 1366 and size.height() <= 728, name  # 1366×768 less the task bar
+        assert least.width() <= 1066 and least.height() <= 626, name  # can shrink to 1600×1000 at 150 %
+        dialog.close()
+    assert main.window.minimumSizeHint().width() <= 1066 and main.window.minimumSizeHint().height() <= 626
