@@ -272,6 +272,8 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
     size = window_size(screen.width(), screen.height()) if screen is not None else WINDOW_SIZE
     if size is None:
+        if screen is not None:  # the size it keeps where nothing maximises it (no window manager)
+            main.window.setGeometry(screen.adjusted(0, 0, -20, -40))
         main.window.showMaximized()
     else:
         main.window.resize(*size)

@@ -77,9 +77,10 @@ def qualifier_combo(current: str) -> QComboBox:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip("限定词：80余人次、95%以上、约30件")
-    # never narrower than its longest item: a squeezed grid clipped "（无）" to "(无"
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    combo.setMinimumWidth(combo.sizeHint().width())
+    # Never narrower than its longest item: Fusion's size hint leaves the text field 33 px
+    # for "（无）" (42 px in a CJK font), so the room is the text, the arrow and the frames.
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    combo.setMinimumWidth(widest + 44)
     return combo
 
 

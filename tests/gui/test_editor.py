@@ -16,7 +16,7 @@ from hxdesk import services
 from hxdesk.gui.dialogs import GenerateDialog, InsertFigureDialog, NewReportDialog
 from hxdesk.gui.forms import ClosingForm, SectionForm, TitleForm
 from hxdesk.gui.widgets import TextField
-from hxdesk.model import Figure
+from hxdesk.model import Figure, Paragraph
 from hxdesk.store import Store
 
 from .keyboard import type_at_end, type_text
@@ -569,11 +569,14 @@ def test_the_qualifier_box_shows_its_text_on_small_screens(open_window, sample_s
 
     main = open_window(sample_store)
     main.window.resize(width, 700)
-    main.open_report(sample_store.list_reports()[0].id)
-    section = next(s for s, _ in main.report.walk() if "petitions_received" in str(s.blocks))
-    form = select(main, ("section", section.uid))
+    # a part with a single figure: nothing in its grid widens the qualifier column
+    report = services.new_from_template("standard", 2026, "东林镇人民政府")
+    report.sections[0].blocks = [Paragraph("全年召开党委会{{f1}}。")]
+    report.figures["f1"] = Figure("f1", "党委会研究法治建设", Decimal(4), "次")
+    main.open_report(main.workspace.reports.add(report))
+    form = select(main, ("section", main.report.sections[0].uid))
     qtbot.wait(50)
-    combo = figure_row(form, "petitions_received").qualifier
+    combo = figure_row(form, "f1").qualifier
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     text_room = combo.style().subControlRect(
