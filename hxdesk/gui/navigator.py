@@ -109,6 +109,8 @@ class Navigator(QObject):
         self.items: dict[Target, QTreeWidgetItem] = {}
         self.labels: dict[str, str] = {}  # numbering, computed once per structural change
         self.shown: dict[str, str] = {}  # uid -> heading as the tree shows it (shared openings as …)
+        self.sections: dict[str, Section] = {}  # uid -> section, as of the last build
+        self.siblings: dict[str, list[Section]] = {}  # uid -> the list holding the section
         for button, op in (
             (ui.addSectionButton, "add"),
             (ui.insertSectionButton, "insert"),
@@ -132,7 +134,7 @@ class Navigator(QObject):
             return "落款与日期"
         report = self.host.report
         assert report is not None
-        section = report.find(target[1])
+        section = self.sections.get(target[1]) or report.find(target[1])
         if section is not None and section.holds_level and section.children:
             return LEVEL_HOLDER_NAME
         return self.labels.get(target[1], "") + short(self.shown.get(target[1]) or self._heading(section))
@@ -142,12 +144,16 @@ class Navigator(QObject):
         assert report is not None
         return expand_text(section.heading, report) if section and section.heading else "（无标题）"
 
-    def _compute_shown(self, groups: list[list[Section]]) -> None:
-        """What the tree shows of each heading in ``groups`` (lists of siblings)."""
+    def _compute_shown(self, groups: list[list[Section]]) -> set[str]:
+        """What the tree shows of each heading in ``groups`` (lists of siblings); the uids it changed."""
+        changed = set()
         for siblings in groups:
             headings = [self._heading(s) for s in siblings]
             for s, shown in zip(siblings, outline.distinct_headings(headings), strict=True):
-                self.shown[s.uid] = shown
+                if self.shown.get(s.uid) != shown:
+                    self.shown[s.uid] = shown
+                    changed.add(s.uid)
+        return changed
 
     def build(self, select: Target | None = None) -> None:
         """Rebuild the tree (after opening a report or a structural edit) and show ``select``."""
@@ -176,6 +182,8 @@ class Navigator(QObject):
         self.labels = numbering_labels(report)
         self.shown = {}
         groups = [report.sections] + [s.children for s, _ in report.walk() if s.children]
+        self.sections = {s.uid: s for group in groups for s in group}
+        self.siblings = {s.uid: group for group in groups for s in group}
         self._compute_shown(groups)
         self.refresh_texts()
         tree.blockSignals(False)
@@ -189,17 +197,17 @@ class Navigator(QObject):
         if report is None:
             return
         targets: list[Target] = list(self.items) if only is None else [only]
-        if only is not None and only[0] == "section" and report.find(only[1]) is not None:
-            siblings = outline.locate(report, only[1])[0]  # a new heading can change what its siblings share
-            self._compute_shown([siblings])
-            targets = [section_target(s.uid) for s in siblings]
+        if only is not None and only[0] == "section" and only[1] in self.siblings:
+            # a new heading can change what its siblings share: those items change too
+            changed = self._compute_shown([self.siblings[only[1]]])
+            targets += [section_target(uid) for uid in changed if uid != only[1]]
         for target in targets:
             item = self.items.get(target)
             if item is None:
                 continue
             item.setText(0, self.target_name(target))
             if target[0] == "section":
-                section = report.find(target[1])
+                section = self.sections.get(target[1]) or report.find(target[1])
                 item.setToolTip(0, self.labels.get(target[1], "") + self._heading(section))
             else:
                 font = item.font(0)
