@@ -34,6 +34,8 @@ MAX_FRACTION_DIGITS = 6  # digits typed after the point (3.1415926 is a typo, no
 KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 _UNITS = {"万": Decimal(10000), "亿": Decimal(100000000)}
+#: Letters typed for digits (after NFKC, so full-width Ｏ is O too).
+_DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
 
 def parse_number(text: str) -> Decimal:
@@ -53,6 +55,13 @@ def parse_number(text: str) -> Decimal:
     if raw.startswith("-"):
         raise InvalidInput("数值不能为负数。")
     m = re.fullmatch(r"(\d+)(?:\.(\d+))?", raw)
+    if not m and re.search(r"\d", raw):
+        lookalike = next((ch for ch in raw if ch in _DIGIT_LOOKALIKES), None)
+        if lookalike is not None:  # 1O, l2: a letter that looks like a digit is the likeliest slip
+            raise InvalidInput(
+                f"“{text.strip()[:20]}”中的“{lookalike}”是字母，不是数字"
+                f"（应为“{_DIGIT_LOOKALIKES[lookalike]}”）。请只输入数字。"
+            )
     if not m:
         raise InvalidInput(f"“{text.strip()[:20]}”不是有效的数字，请只输入数字（可带小数点）。")
     if len(m.group(1).lstrip("0")) > 16:

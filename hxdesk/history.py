@@ -173,6 +173,30 @@ class DeletedSection:
     def deleted_at(self) -> str:
         return self.entry.replaced_at
 
+    def origin(self, report: Report) -> str:
+        """Where the section stood, told by today's numbering and headings of ``report``."""
+        from .figuretext import FigureText
+        from .model import numbering_labels
+
+        labels = numbering_labels(report)
+        codec = FigureText(report)
+
+        def name(section: Section) -> str:
+            heading = codec.to_display(section.heading).strip() or "（无标题）"
+            heading = heading if len(heading) <= 18 else heading[:17] + "…"
+            return f"“{labels.get(section.uid, '')}{heading}”"
+
+        entry = self.entry
+        if entry.parent_uid:
+            parent = report.find(entry.parent_uid)
+            where = f"原在{name(parent)}之下" if parent else "原来的上级章节现在也不在报告中"
+        else:
+            where = "原为一级章节"
+        after = report.find(entry.after_uid) if entry.after_uid else None
+        if after is not None:
+            return f"{where}，位于{name(after)}之后"
+        return f"{where}，排在第一个" if entry.after_uid is None else where
+
     def tree(self) -> Section:
         """The deleted section with its deleted descendants, in their old order."""
         nodes = {self.entry.section_uid: self.entry.section()}

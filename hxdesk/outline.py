@@ -122,3 +122,25 @@ def outdent(report: Report, uid: str) -> bool:
     section = siblings.pop(i)
     outer.insert(j + 1, section)
     return True
+
+
+#: A shared opening shorter than this is not worth hiding.
+MIN_SHARED_PREFIX = 4
+
+
+def distinct_headings(headings: list[str]) -> list[str]:
+    """Sibling headings as a narrow list can tell them apart.
+
+    Siblings that all open with the same words (坚持在党的领导下，深化新时代…)
+    show that opening as "…", so that what differs is visible first.
+    """
+    if len(headings) < 2:
+        return list(headings)
+    shared = 0
+    for chars in zip(*headings, strict=False):
+        if len(set(chars)) != 1:
+            break
+        shared += 1
+    if shared < MIN_SHARED_PREFIX or any(len(h) <= shared for h in headings):
+        return list(headings)
+    return ["…" + h[shared:] for h in headings]

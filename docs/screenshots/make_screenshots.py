@@ -1,8 +1,9 @@
 """Make the README screenshots with ``hxdesk --screenshot`` (run from the repository root).
 
-A fresh database gets the built-in 2024 sample and a 2025 report rolled over
+A fresh database gets the built-in 2024 sample, a 2025 report rolled over
 from it with most figures filled in (three left empty, so the generate dialog
-has something to point out).
+has something to point out) and a new report of the standard template (its
+写作提示).
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+GUIDE = ROOT / "resources" / "guide"  # the README and the built-in guide show the same pictures
 sys.path.insert(0, str(ROOT))
 
 from hxdesk import services  # noqa: E402
@@ -35,6 +37,7 @@ def prepare(db: Path) -> None:
             if not fig.derived and key not in LEFT_EMPTY and previous[key].value is not None:
                 fig.value = previous[key].value + (Decimal(2) if fig.unit != "%" else 0)
         workspace.reports.add(report)
+        workspace.reports.add(services.new_from_template("standard", 2024, "示例镇人民政府"))
 
 
 def main() -> int:
@@ -43,8 +46,8 @@ def main() -> int:
         env = {**os.environ, "HXDESK_DATA_DIR": tmp, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         os.environ["HXDESK_DATA_DIR"] = tmp
         prepare(db)
-        for view in ("list", "section", "generate"):
-            out = HERE / f"{view}.png"
+        for view in ("list", "section", "generate", "hint", "guide"):
+            out = GUIDE / f"{view}.png"
             subprocess.run(
                 [sys.executable, "-m", "hxdesk", "--db", str(db), "--screenshot", str(out)],
                 check=True,

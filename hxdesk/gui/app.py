@@ -43,6 +43,32 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+#: What Qt's own zh_CN catalogue leaves in English (or words oddly) in the file dialog that
+#: Linux shows (Windows shows its native, already Chinese, dialog): (context, source) -> text.
+QT_MISSING_ZH = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    ("QFileSystemModel", "%1 File"): "%1 文件",
+    ("QFileSystemModel", "Size"): "大小",
+    ("QFileSystemModel", "%1 bytes"): "%1 字节",
+}
+
+
+class _MissingChinese(QTranslator):
+    """Installed after qtbase_zh_CN, so asked first."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is a null QString: Qt asks the next translator; "" would be taken as the answer
+        return QT_MISSING_ZH.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 def install_translations(app: QApplication) -> bool:
     """Qt's own buttons and dialogs (确定/取消, file dialogs) in Chinese."""
     if _translators:
@@ -52,6 +78,9 @@ def install_translations(app: QApplication) -> bool:
     if translator.load("qtbase_zh_CN", folder):
         app.installTranslator(translator)
         _translators.append(translator)
+        missing = _MissingChinese(app)
+        app.installTranslator(missing)
+        _translators.append(missing)
         return True
     return False
 
@@ -102,6 +131,21 @@ def install_excepthook(window_getter=lambda: None) -> None:
         QMessageBox.critical(window.window if window is not None else None, "hxdesk 出错", text)
 
     sys.excepthook = hook
+
+
+WINDOW_SIZE = (1280, 800)
+
+
+def window_size(available_width: int, available_height: int) -> tuple[int, int] | None:
+    """The window's first size on a screen with this much room (logical pixels); None: maximised.
+
+    1366×768 laptops are common in town offices, and 150 % scaling makes a
+    1600×1000 screen 1066×666: there the window fills the screen.
+    """
+    margin_w, margin_h = 20, 40  # window frame and title bar
+    if available_width < WINDOW_SIZE[0] + margin_w or available_height < WINDOW_SIZE[1] + margin_h:
+        return None
+    return WINDOW_SIZE
 
 
 def _fail_start(title: str, message: str, quiet: bool) -> None:
@@ -226,10 +270,13 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         QTimer.singleShot(10, load)
 
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
-    if screen is not None and (screen.width() < 1300 or screen.height() < 840):
-        main.window.showMaximized()  # 1366×768 laptops are common in town offices
+    size = window_size(screen.width(), screen.height()) if screen is not None else WINDOW_SIZE
+    if size is None:
+        if screen is not None:  # the size it keeps where nothing maximises it (no window manager)
+            main.window.setGeometry(screen.adjusted(0, 0, -20, -40))
+        main.window.showMaximized()
     else:
-        main.window.resize(1280, 800)
+        main.window.resize(*size)
         main.show()
     QTimer.singleShot(0, painted)
     rc = app.exec()

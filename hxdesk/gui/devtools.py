@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..services import Workspace
     from .main_window import MainWindow
 
-SCREENSHOT_VIEWS = ("list", "section", "generate")
+SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide")
 SCREENSHOT_SIZE = (1280, 820)
 
 
@@ -43,7 +43,15 @@ def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
     window = main.window
     window.resize(*SCREENSHOT_SIZE)
     rows = main.workspace.reports.summaries()
-    if view != "list" and rows:
+    if view == "hint":  # the standard template: a part with its 写作提示 open
+        rows = [r for r in rows if r.template == "standard"] or rows
+    if view == "hint" and rows:
+        main.open_report(rows[0].id)
+        report = main.report
+        part = report.sections[0].children[0] if report.sections and report.sections[0].children else None
+        if part is not None:
+            main.editor.goto(("section", part.uid))
+    elif view not in ("list", "guide") and rows:
         main.open_report(rows[0].id)
         section = pick_showcase_section(main.report)
         if section is not None:
@@ -56,16 +64,25 @@ def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
     for _ in range(3):
         app.processEvents()
     pixmap = window.grab()
-    if view == "generate" and main.report is not None:
+    if view in ("generate", "guide") and (main.report is not None or view == "guide"):
         from PySide6.QtGui import QColor, QPainter
 
-        from .dialogs import GenerateDialog
+        from .dialogs import GenerateDialog, GuideDialog
 
-        dialog = GenerateDialog(main.workspace, main.report, window)
-        dialog.dialog.resize(680, 460)
-        dialog.dialog.show()
-        app.processEvents()
-        shot = dialog.dialog.grab()
+        if view == "guide":
+            guide = GuideDialog(window)
+            guide.resize(760, 680)
+            guide.show()
+            app.processEvents()
+            shot = guide.grab()
+            guide.close()
+        else:
+            dialog = GenerateDialog(main.workspace, main.report, window)
+            dialog.dialog.resize(680, 460)
+            dialog.dialog.show()
+            app.processEvents()
+            shot = dialog.dialog.grab()
+            dialog.dialog.close()
         painter = QPainter(pixmap)
         painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
         x = (pixmap.width() - shot.width()) // 2
@@ -73,7 +90,6 @@ def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
         painter.fillRect(x - 1, y - 1, shot.width() + 2, shot.height() + 2, QColor("#5f6368"))
         painter.drawPixmap(x, y, shot)
         painter.end()
-        dialog.dialog.close()
     return bool(pixmap.save(path, "PNG"))
 
 

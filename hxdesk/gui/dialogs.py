@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
 from ..figures import KEY_RE, parse_number
+from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
 from ..model import Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
@@ -58,7 +59,7 @@ class NewReportDialog:
         self.reports = workspace.reports.summaries()
         for r in self.reports:
             ui.previousCombo.addItem(f"{r.year}年度  {r.display_name}", r.id)
-        ui.yearSpin.setValue(_dt.date.today().year - 1)
+        ui.yearSpin.setValue(services.default_report_year(_dt.date.today()))
         ui.fromPreviousRadio.setEnabled(bool(self.reports))
         if previous_id is not None and ui.previousCombo.findData(previous_id) >= 0:
             ui.previousCombo.setCurrentIndex(ui.previousCombo.findData(previous_id))
@@ -69,6 +70,9 @@ class NewReportDialog:
         ui.browseButton.clicked.connect(self._browse)
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.dialog.reject)
+        # a message about the last try goes as soon as the clerk changes what it was about
+        for signal in (ui.orgEdit.textEdited, ui.fileEdit.textChanged, ui.yearSpin.valueChanged):
+            signal.connect(lambda *_: ui.errorLabel.clear())
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.created_id: int | None = None
@@ -78,6 +82,7 @@ class NewReportDialog:
 
     def _mode_changed(self, *_: object) -> None:
         ui = self.ui
+        ui.errorLabel.clear()
         ui.templateBox.setEnabled(ui.fromTemplateRadio.isChecked())
         ui.previousBox.setEnabled(ui.fromPreviousRadio.isChecked())
         ui.fileBox.setEnabled(ui.fromFileRadio.isChecked())
@@ -449,7 +454,8 @@ class GenerateDialog:
 
 
 class FindDialog:
-    """查找: text anywhere in the report; activating a result jumps to it."""
+    """查找和替换: text anywhere in the report; activating a result jumps to it;
+    替换 changes the words of the selected result's part, or of every part."""
 
     def __init__(self, editor, parent: QWidget | None = None):
         self.editor = editor
@@ -461,7 +467,39 @@ class FindDialog:
         ui.queryEdit.textChanged.connect(self.search)
         ui.queryEdit.returnPressed.connect(self._activate_first)
         ui.resultsList.itemActivated.connect(self._activate)
+        ui.replaceButton.clicked.connect(self.replace_selected)
+        ui.replaceAllButton.clicked.connect(self.replace_all)
+        ui.resultsList.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.hits: list[tuple[tuple[str, ...], str]] = []
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ui.replaceAllButton.setEnabled(bool(self.hits))
+        self.ui.replaceButton.setEnabled(self.ui.resultsList.currentRow() >= 0)
+
+    def replace_selected(self) -> int:
+        row = self.ui.resultsList.currentRow()
+        return self._replace(self.hits[row][0] if 0 <= row < len(self.hits) else None, only_one=True)
+
+    def replace_all(self) -> int:
+        return self._replace(None, only_one=False)
+
+    def _replace(self, target: tuple[str, ...] | None, only_one: bool) -> int:
+        report = self.editor.report
+        needle = self.ui.queryEdit.text().strip()
+        if report is None or not needle or (only_one and target is None):
+            return 0
+        try:
+            count = services.replace_in_report(report, needle, self.ui.replaceEdit.text(), target)
+        except HxError as exc:
+            self.ui.countLabel.setText(exc.message)
+            return 0
+        if count:
+            self.editor.text_replaced()
+        self.search()
+        left = f"，还有 {len(self.hits)} 处（在数据中，请在“本节数据”中修改）" if self.hits else ""
+        self.ui.countLabel.setText(f"已替换 {count} 处{left}。" if count else f"没有可替换的文字{left}。")
+        return count
 
     def search(self, *_: object) -> list[tuple[tuple[str, ...], str]]:
         needle = self.ui.queryEdit.text()
@@ -474,6 +512,7 @@ class FindDialog:
             item = QListWidgetItem(f"{where}\n    {snippet}")
             self.ui.resultsList.addItem(item)
         self.ui.countLabel.setText(f"找到 {len(self.hits)} 处" if needle.strip() else "")
+        self._update_buttons()
         return self.hits
 
     def _activate(self, item: QListWidgetItem) -> None:
@@ -495,6 +534,44 @@ class FindDialog:
         self.ui.queryEdit.selectAll()
 
 
+# ---------------------------------------------------------------- guide
+
+
+class GuideDialog(QDialog):
+    """帮助 → 使用说明: the guide in resources/guide, offline, with the app's own screenshots."""
+
+    def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QTextBrowser
+
+        from ..resources import resource_path
+
+        super().__init__(parent)
+        self.setWindowTitle("使用说明")
+        box = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        folder = resource_path("guide")
+        self.browser.setSearchPaths([str(folder)])
+        self.browser.setSource(QUrl.fromLocalFile(str(folder / "guide.html")))
+        box.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.close)
+        box.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        # fits a 1366×768 screen with its task bar; wide enough for the 640-pixel pictures
+        self.resize(min(760, screen.width() - 40), min(680, screen.height() - 60))
+
+
+def show_guide(parent: QWidget | None) -> GuideDialog:
+    dialog = GuideDialog(parent)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
 # ---------------------------------------------------------------- insert figure
 
 
@@ -514,8 +591,13 @@ class InsertFigureDialog(QDialog):
         self.setWindowTitle("插入数据")
         self.resize(520, 320)
         box = QVBoxLayout(self)
-        self.use_existing = QRadioButton("插入已有数据")
+        self.use_existing = QRadioButton("插入已有数据或年份")
         self.existing = guard_wheel(QComboBox())
+        # a list, not a popup as tall as the item count: it would run off a 768-pixel screen
+        self.existing.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.existing.setMaxVisibleItems(12)
+        for key, label in YEAR_LABELS.items():
+            self.existing.addItem(f"【{label}】（自动，现为{report.variables()[key]}）", key)
         for fig in report.figures.values():
             self.existing.addItem(f"{fig.label or fig.key}（{fig.unit or '无单位'}）", fig.key)
         self.create_new = QRadioButton("新建一项数据")
@@ -548,7 +630,8 @@ class InsertFigureDialog(QDialog):
         self.use_existing.toggled.connect(self._mode)
         self.create_new.toggled.connect(self._mode)
         (self.use_existing if report.figures else self.create_new).setChecked(True)
-        self.use_existing.setEnabled(bool(report.figures))
+        if report.figures:
+            self.existing.setCurrentIndex(len(YEAR_LABELS))  # the first figure; the years come first
         self.key: str | None = None
 
     def _mode(self, *_: object) -> None:
@@ -590,4 +673,4 @@ class InsertFigureDialog(QDialog):
         self.accept()
 
 
-__all__ = ["NewReportDialog", "SettingsDialog", "GenerateDialog", "FindDialog", "InsertFigureDialog"]
+__all__ = ["NewReportDialog", "SettingsDialog", "GenerateDialog", "FindDialog", "GuideDialog", "InsertFigureDialog"]

@@ -176,3 +176,9 @@ class EditorController(QObject):
 
     def target_name(self, target: Target) -> str:
         return self.navigator.target_name(target)
+
+    def text_replaced(self) -> None:
+        """The report's words were changed outside the forms (查找和替换): save, and show them."""
+        self.touch()
+        self.navigator.build(self.navigator.current_target())
+        self.update_header()

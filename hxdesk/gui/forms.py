@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import figures as figmod
+from .. import services
 from ..errors import InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
@@ -75,6 +77,10 @@ def qualifier_combo(current: str) -> QComboBox:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip("限定词：80余人次、95%以上、约30件")
+    # Never narrower than its longest item: Fusion's size hint leaves the text field 33 px
+    # for "（无）" (42 px in a CJK font), so the room is the text, the arrow and the frames.
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    combo.setMinimumWidth(widest + 44)
     return combo
 
 
@@ -264,6 +270,8 @@ class BlocksEditor(QWidget):
     def _structure_changed(self, focus_last: bool = False) -> None:
         self.rebuild()
         self.changed()
+        if isinstance(self.form, SectionForm):
+            self.form.refresh_hint_placeholders()
         if focus_last:
             fields = [w for w in self.findChildren(TextField)]
             if fields:
@@ -352,7 +360,11 @@ class FigureRow:
         value = values.get(self.key)
         if fig.derived:
             self.value.setText("" if value is None else figmod.number_text(value, fig.decimals))
-        self.preview.setText("文中显示为：" + figmod.format_figure(fig, value) if value is not None else "")
+        shown = figmod.format_figure(fig, value) if value is not None else ""
+        if self.parse_error:  # the model keeps the last valid value: say so, not what was typed
+            self.preview.setText(f"输入有误，未采用；文中仍为：{shown or figmod.format_figure(fig, None)}")
+        else:
+            self.preview.setText("文中显示为：" + shown if shown else "")
         message = self.parse_error or problems.get(self.key, "")
         self.error.setText(message)
         self.error.setVisible(bool(message))
@@ -493,6 +505,11 @@ class SectionForm(BaseForm):
         options.addStretch(1)
         form.addRow("", options)
         self.layout_.addLayout(form)
+        self.hint_text = services.writing_hint(host.report, section.uid)
+        self.hint_button: QToolButton | None = None
+        self.hint: QLabel | None = None
+        if self.hint_text:
+            self._add_hint(self.hint_text, expanded=not section.blocks)
         self.layout_.addWidget(hline())
 
         self.layout_.addLayout(body_toolbar(self))
@@ -501,6 +518,41 @@ class SectionForm(BaseForm):
         self.figures_panel = FiguresPanel(host, self.texts)
         self.layout_.addWidget(self.figures_panel)
         self.finish()
+        if self.hint_text:
+            self._hint_as_placeholder()
+
+    def _add_hint(self, text: str, expanded: bool) -> None:
+        """写作提示: a line that opens to the hint (open while the part is empty); never printed."""
+        button = QToolButton()
+        button.setObjectName("hintButton")
+        button.setText("写作提示")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.setCheckable(True)
+        label = hint_label(text + "（提示只在这里显示，不会写入报告。）")
+        label.setObjectName("hintLabel")
+        label.setStyleSheet("color: #5f6368; background: #f1f3f4; padding: 6px 8px; border-radius: 4px;")
+
+        def toggle(on: bool) -> None:
+            button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+            label.setVisible(on)
+
+        button.toggled.connect(toggle)
+        button.setChecked(expanded)
+        toggle(expanded)
+        self.layout_.addWidget(button)
+        self.layout_.addWidget(label)
+        self.hint_button, self.hint = button, label
+
+    def _hint_as_placeholder(self) -> None:
+        for field in self.findChildren(TextField):
+            if not field.toPlainText() and not field.placeholderText():
+                field.setPlaceholderText(f"写作提示：{self.hint_text}")
+
+    def refresh_hint_placeholders(self) -> None:
+        """A paragraph added to an empty part shows the hint until typed into."""
+        if self.hint_text:
+            self._hint_as_placeholder()
 
     def texts(self) -> list[str]:
         return [self.section.heading, *_texts_of_blocks(self.section.blocks)]

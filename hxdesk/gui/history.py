@@ -268,7 +268,8 @@ class DeletedSectionsDialog(_ListDialog):
         for d in self.entries:
             extra = f"（含 {len(d.descendants)} 个下级章节）" if d.descendants else ""
             heading = codec.to_display(d.heading) or "（无标题）"
-            rows.append((f"{when(d.deleted_at)} 删除\n    {heading}{extra}", d.id))
+            origin = d.origin(self.recovery.report) if self.recovery.report is not None else ""
+            rows.append((f"{when(d.deleted_at)} 删除\n    {heading}{extra}\n    {origin}", d.id))
         self._fill(rows, "本报告没有已删除的章节。")
 
     def _show_preview(self, row: int) -> None:
@@ -277,7 +278,8 @@ class DeletedSectionsDialog(_ListDialog):
             codec = FigureText(self.recovery.report)
             children = [v.heading for v in sorted(d.descendants, key=lambda v: v.position)]
             self.preview.setHtml(
-                f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除</p>"
+                f"<p style='color:#5f6368'>{when(d.deleted_at)} 删除；"
+                f"{html.escape(d.origin(self.recovery.report)) if self.recovery.report is not None else ''}</p>"
                 + section_html(d.entry.heading, d.entry.blocks, codec, children)
                 + figures_html(d.entry.figures, self.recovery.report, "删除时的数据（恢复章节时数据保持现状）：")
             )
@@ -431,7 +433,8 @@ class BackupDialog(QDialog):
             f"用 {backup.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的全部数据？\n\n"
             "这份备份之后所做的修改将不再显示。\n"
             f"现在的数据库文件不会删除：它会改名为“{path.name}.replaced-日期时间”，"
-            f"留在文件夹\n{path.parent}\n中，需要时可以找回。"
+            "留在原来的文件夹中，需要时可以找回。\n\n"
+            f"文件夹：{path.parent}"
         )
 
     def restore(self, backup) -> Path | None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ..model import Report
     from ..services import Workspace
-    from .dialogs import FindDialog, GenerateDialog
+    from .dialogs import FindDialog, GenerateDialog, GuideDialog
     from .editor import EditorController
     from .forms import BaseForm
     from .recovery import Recovery
@@ -50,6 +50,7 @@ class MainWindow(QObject):
         self._editor: EditorController | None = None  # built when a report is first opened
         self._recovery: Recovery | None = None
         self.find_dialog: FindDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
         self.last_message: QMessageBox | None = None
         self._connect_menus()
         self.show_list()
@@ -73,6 +74,7 @@ class MainWindow(QObject):
             (ui.actionRedo, lambda: edit_focused("redo")),
             (ui.actionFind, self.find),
             (ui.actionSettings, self.settings),
+            (ui.actionGuide, lambda: open_guide(self)),
             (ui.actionAbout, self.about),
             (ui.actionBackups, lambda: self.recovery.backups()),
             (ui.actionSectionHistory, lambda: self.recovery.section_history()),
@@ -177,10 +179,11 @@ class MainWindow(QObject):
         ):
             a.setEnabled(report is not None)
             a.setVisible(report is not None)  # the list page shows only what applies to it
+        # Qt appends the application display name ("… — hxdesk") on Windows and X11 itself
         if report is not None:
-            self.window.setWindowTitle(f"{report.year}年度　{report.display_name()} — hxdesk")
+            self.window.setWindowTitle(f"{report.year}年度　{report.display_name() or '（未填写发文机关）'}")
         else:
-            self.window.setWindowTitle("hxdesk 法治政府建设年度报告")
+            self.window.setWindowTitle("法治政府建设年度报告")
 
     # ------------------------------------------------------------ saving
     def _write(self) -> str:
@@ -285,6 +288,18 @@ class MainWindow(QObject):
             f"<b>hxdesk {__version__}</b><br>乡镇（街道）法治政府建设年度报告编写工具。<br><br>"
             f"数据保存在：{self.workspace.path}",
         )
+
+
+def open_guide(main: MainWindow) -> None:
+    """帮助 → 使用说明 (one guide window, raised again when asked again)."""
+    from .dialogs import show_guide
+
+    dialog = main.guide_dialog
+    if dialog is not None and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
+        return
+    main.guide_dialog = show_guide(main.window)
 
 
 def close_anyway(window: QMainWindow) -> bool:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from .. import outline
 from ..figures import expand_text
-from ..model import Report, Section, numbering_labels
+from ..model import MAX_LEVEL, Report, Section, numbering_labels
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -28,6 +28,10 @@ LEVEL_HOLDER_NAME = "（不显示的层级）"  # Section.holds_level: no headin
 
 def short(text: str, n: int = 36) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def count_below(section: Section) -> int:
+    return sum(1 + count_below(c) for c in section.children)
 
 
 def section_target(uid: str) -> Target:
@@ -104,6 +108,9 @@ class Navigator(QObject):
         self.window = window
         self.items: dict[Target, QTreeWidgetItem] = {}
         self.labels: dict[str, str] = {}  # numbering, computed once per structural change
+        self.shown: dict[str, str] = {}  # uid -> heading as the tree shows it (shared openings as …)
+        self.sections: dict[str, Section] = {}  # uid -> section, as of the last build
+        self.siblings: dict[str, list[Section]] = {}  # uid -> the list holding the section
         for button, op in (
             (ui.addSectionButton, "add"),
             (ui.insertSectionButton, "insert"),
@@ -127,11 +134,26 @@ class Navigator(QObject):
             return "落款与日期"
         report = self.host.report
         assert report is not None
-        section = report.find(target[1])
+        section = self.sections.get(target[1]) or report.find(target[1])
         if section is not None and section.holds_level and section.children:
             return LEVEL_HOLDER_NAME
-        heading = expand_text(section.heading, report) if section and section.heading else "（无标题）"
-        return self.labels.get(target[1], "") + short(heading)
+        return self.labels.get(target[1], "") + short(self.shown.get(target[1]) or self._heading(section))
+
+    def _heading(self, section: Section | None) -> str:
+        report = self.host.report
+        assert report is not None
+        return expand_text(section.heading, report) if section and section.heading else "（无标题）"
+
+    def _compute_shown(self, groups: list[list[Section]]) -> set[str]:
+        """What the tree shows of each heading in ``groups`` (lists of siblings); the uids it changed."""
+        changed = set()
+        for siblings in groups:
+            headings = [self._heading(s) for s in siblings]
+            for s, shown in zip(siblings, outline.distinct_headings(headings), strict=True):
+                if self.shown.get(s.uid) != shown:
+                    self.shown[s.uid] = shown
+                    changed.add(s.uid)
+        return changed
 
     def build(self, select: Target | None = None) -> None:
         """Rebuild the tree (after opening a report or a structural edit) and show ``select``."""
@@ -158,6 +180,11 @@ class Navigator(QObject):
         add(tree, CLOSING)
         tree.expandAll()
         self.labels = numbering_labels(report)
+        self.shown = {}
+        groups = [report.sections] + [s.children for s, _ in report.walk() if s.children]
+        self.sections = {s.uid: s for group in groups for s in group}
+        self.siblings = {s.uid: group for group in groups for s in group}
+        self._compute_shown(groups)
         self.refresh_texts()
         tree.blockSignals(False)
         item = self.items.get(select or TITLE) or self.items[TITLE]
@@ -166,13 +193,23 @@ class Navigator(QObject):
 
     def refresh_texts(self, only: Target | None = None) -> None:
         """The items' texts (all, or the one whose heading changed); numbering is unchanged by typing."""
-        if self.host.report is None:
+        report = self.host.report
+        if report is None:
             return
-        for target, item in self.items.items() if only is None else [(only, self.items.get(only))]:
+        targets: list[Target] = list(self.items) if only is None else [only]
+        if only is not None and only[0] == "section" and only[1] in self.siblings:
+            # a new heading can change what its siblings share: those items change too
+            changed = self._compute_shown([self.siblings[only[1]]])
+            targets += [section_target(uid) for uid in changed if uid != only[1]]
+        for target in targets:
+            item = self.items.get(target)
             if item is None:
                 continue
             item.setText(0, self.target_name(target))
-            if target[0] != "section":
+            if target[0] == "section":
+                section = self.sections.get(target[1]) or report.find(target[1])
+                item.setToolTip(0, self.labels.get(target[1], "") + self._heading(section))
+            else:
                 font = item.font(0)
                 font.setItalic(True)
                 item.setFont(0, font)
@@ -206,6 +243,11 @@ class Navigator(QObject):
             (ui.outdentButton, outline.can_outdent),
         ):
             button.setEnabled(uid is not None and report is not None and allowed(report, uid))
+        ui.addChildButton.setToolTip(
+            "在选中的章节下添加一个下级章节"
+            if ui.addChildButton.isEnabled() or uid is None
+            else f"报告最多分{MAX_LEVEL}级（一、（一）1.（1）），这一级下面不能再添加下级。"
+        )
         ui.actionSectionHistory.setEnabled(uid is not None)
 
     def apply(self, name: str) -> None:
@@ -234,11 +276,11 @@ class Navigator(QObject):
         section = report.find(uid)
         if not section or not (section.heading or section.blocks or section.children):
             return True  # nothing is lost
+        below = f"及其{count_below(section)}个下级章节" if section.children else ""
         answer = QMessageBox.question(
             self.window,
             "删除章节",
-            f"删除“{short(section.heading or '（无标题）')}”及其全部下级内容？\n\n"
-            "删除后可以在“编辑 → 已删除的章节…”中恢复到原处。",
+            f"删除“{short(self._heading(section))}”{below}？\n\n删除后可以在“编辑 → 已删除的章节…”中恢复到原处。",
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -48,8 +48,13 @@ class ReportListPage(QObject):
         ui.listHint.setStyleSheet("color: #5f6368;")
         table = ui.reportTable
         header = table.horizontalHeader()
-        for column, mode in enumerate(("ResizeToContents", "Interactive", "Stretch", "ResizeToContents")):
+        for column, mode in enumerate(("Fixed", "Interactive", "Stretch", "Fixed")):
             header.setSectionResizeMode(column, getattr(QHeaderView.ResizeMode, mode))
+        # fixed widths from the widest text a column holds, so that an empty list keeps its shape
+        header.setStretchLastSection(False)  # the title column takes the room
+        metrics = table.fontMetrics()
+        table.setColumnWidth(0, metrics.horizontalAdvance("2026年度") + 40)
+        table.setColumnWidth(3, metrics.horizontalAdvance("2026-12-31 23:59") + 40)
         # a property write by key names (as in the compiled .ui): no Qt namespace needed
         header.setProperty("defaultAlignment", "AlignLeft|AlignVCenter")
         table.setColumnWidth(1, 300)
@@ -101,11 +106,19 @@ class ReportListPage(QObject):
         if select_id is None and rows:
             table.selectRow(0)
         ui.listTitle.setText("回收站" if trash else "我的报告")
-        ui.listHint.setText(
-            "回收站中的报告可以还原；彻底删除后无法恢复。"
-            if trash
-            else "双击一份报告开始编辑。所有修改都会自动保存在本机，无需手动保存。"
-        )
+        if trash:
+            hint = (
+                "回收站中的报告可以还原；彻底删除后无法恢复。"
+                if rows
+                else "回收站是空的。删除的报告会先放到这里，可以随时还原。"
+            )
+        else:
+            hint = (
+                "双击一份报告开始编辑。所有修改都会自动保存在本机，无需手动保存。"
+                if rows
+                else "还没有报告。点“新建报告…”从模板开始，或点“导入…”读入去年的 Word 文件。"
+            )
+        ui.listHint.setText(hint)
         table.setHorizontalHeaderItem(3, QTableWidgetItem("删除时间" if trash else "最后修改"))
         for w in (
             ui.newButton,

@@ -17,9 +17,11 @@ from .documents import (
     export_json,
     read_import,
     render_to_file,
+    replace_in_report,
     report_problems,
     search_report,
 )
+from .guidance import writing_hint
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .review import USER_WORDS_FILE, check_report, placeholders_left, user_words_path
 from .templates import (
@@ -28,6 +30,7 @@ from .templates import (
     TEMPLATE_LABELS,
     TemplateInfo,
     check_year,
+    default_report_year,
     list_templates,
     load_template,
     new_from_template,
@@ -71,6 +74,7 @@ __all__ = [
     "backup_if_due",
     "check_report",
     "check_year",
+    "default_report_year",
     "data_dir",
     "db_file",
     "default_db_path",
@@ -90,6 +94,8 @@ __all__ = [
     "restore_backup",
     "roll_over",
     "sample_report",
+    "writing_hint",
+    "replace_in_report",
     "search_report",
     "user_words_path",
 ]

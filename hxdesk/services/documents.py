@@ -10,7 +10,7 @@ from .. import interchange
 from ..errors import InvalidInput
 from ..figures import compute_values, validate_figures
 from ..fsutil import atomic_write_bytes
-from ..model import Report
+from ..model import Block, Report
 from ..render.profile import FontProfile
 
 
@@ -109,6 +109,57 @@ def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], st
         )
     check(("closing",), [*report.signatures, date_text(report.date) if report.date else ""])
     return hits
+
+
+def replace_in_report(report: Report, needle: str, replacement: str, target: tuple[str, ...] | None = None) -> int:
+    """Replace ``needle`` in the report's own words, everywhere or in ``target`` only; returns how many.
+
+    Figures are not text: a placeholder (``{{key}}``) is never cut or changed,
+    so a shown number such as 12件 is changed in the figure form, not here.
+    """
+    from ..model import PLACEHOLDER_RE, Paragraph
+    from ..text import clean_line
+
+    if not needle:
+        return 0
+    replacement = clean_line(replacement)
+    if "{{" in replacement or "}}" in replacement:
+        raise InvalidInput("替换内容中不能含有花括号 {{ }}。要插入数据，请用“插入数据…”。")
+    count = 0
+
+    def sub(raw: str) -> str:
+        nonlocal count
+        parts = PLACEHOLDER_RE.split(raw)  # literal, key, literal, key, …
+        keys = [m.group(0) for m in PLACEHOLDER_RE.finditer(raw)]
+        out = []
+        for i, literal in enumerate(parts[::2]):
+            count += literal.count(needle)
+            out.append(literal.replace(needle, replacement))
+            if i < len(keys):
+                out.append(keys[i])
+        return "".join(out)
+
+    def blocks(items: list[Block]) -> None:
+        for block in items:
+            if isinstance(block, Paragraph):
+                block.text = sub(block.text)
+            else:
+                block.lead = sub(block.lead)
+                block.items = [sub(item) for item in block.items]
+
+    if target in (None, ("title",)):
+        report.title = sub(report.title)
+        report.issuers = [sub(name) for name in report.issuers]
+        report.addressee = sub(report.addressee)
+    if target in (None, ("intro",)):
+        blocks(report.intro)
+    for section, _ in report.walk():
+        if target in (None, ("section", section.uid)):
+            section.heading = sub(section.heading)
+            blocks(section.blocks)
+    if target in (None, ("closing",)):
+        report.signatures = [sub(name) for name in report.signatures]
+    return count
 
 
 def read_import(path: str | Path) -> tuple[Report, list[str]]:

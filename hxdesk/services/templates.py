@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,19 @@ def check_year(year: int) -> int:
     if not interchange.MIN_YEAR <= year <= interchange.MAX_YEAR:
         raise InvalidInput(f"年度应在 {interchange.MIN_YEAR} 到 {interchange.MAX_YEAR} 之间。")
     return year
+
+
+#: Reports are due to the level above before 3月1日: until then, a new report is for the year just ended.
+DUE_MONTH = 3
+
+
+def default_report_year(today: _dt.date) -> int:
+    """The year a report started on ``today`` is most likely for.
+
+    Written in December or in January–February, it is the report on the year
+    just ending (December) or just ended (January, February).
+    """
+    return today.year - 1 if today.month < DUE_MONTH else today.year
 
 
 def new_from_template(name: str, year: int, org: str) -> Report:

@@ -26,6 +26,16 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database i
     from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
     from ..store.backup import BackupInfo
 
+
+def short_file_name(name: str, limit: int = 30) -> str:
+    """A file name shortened in the middle (its extension kept) to at most ``limit`` characters."""
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    keep = limit - len(ext) - 2 if dot and len(ext) <= 5 else limit - 1
+    return (stem if dot and len(ext) <= 5 else name)[:keep] + "…" + (dot + ext if dot and len(ext) <= 5 else "")
+
+
 #: Failures of the database file beneath the Workspace that the GUI reports (besides HxError).
 STORAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 
@@ -136,6 +146,9 @@ class Reports(_Job):
 
         The file is read whole before the database is touched."""
         report, notes = read_import(path)
+        if not report.name.strip():  # told apart in the list from the report it was made from
+            body = report.issuers[0] if report.issuers else "报告"
+            report.name = f"{body}（导入自 {short_file_name(Path(path).name)}）"
         return self._store.add(report), notes
 
     def ensure_sample(self) -> int | None:

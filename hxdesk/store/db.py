@@ -230,9 +230,10 @@ class Store:
     # ---------------------------------------------------------------- reports
     def list_reports(self, *, deleted: bool = False) -> list[ReportSummary]:
         where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
+        # by creation, not by last change: rows do not move under the pointer while a report is edited
         rows = self.conn.execute(
             f"SELECT id, uid, name, year, issuers, title, template, created_at, updated_at, deleted_at "
-            f"FROM reports WHERE {where} ORDER BY year DESC, updated_at DESC, id DESC"
+            f"FROM reports WHERE {where} ORDER BY year DESC, created_at DESC, id DESC"
         ).fetchall()
         return [ReportSummary(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows]
 

@@ -62,3 +62,25 @@ def test_delete_and_unknown():
     assert removed.children[0].uid == "a1"
     with pytest.raises(KeyError):
         structure.locate(r, "a1")
+
+
+def test_distinct_headings_hides_the_opening_all_siblings_share():
+    from hxdesk.outline import distinct_headings
+
+    same = ["坚持在党的领导下，深化新时代法治政府“制度”建设。", "坚持在党的领导下，深化新时代“枫桥经验”。"]
+    assert distinct_headings(same) == ["…法治政府“制度”建设。", "…“枫桥经验”。"]
+    three = ["加强执法监督工作", "加强执法队伍建设", "加强执法人员培训"]
+    assert distinct_headings(three) == ["…监督工作", "…队伍建设", "…人员培训"]
+
+
+def test_distinct_headings_keeps_headings_that_differ_early_or_stand_alone():
+    from hxdesk.outline import distinct_headings
+
+    for headings in (
+        ["努力抓好宣传工作。", "明确抓好重点任务。"],  # differ at once
+        ["加强学习", "加强监督"],  # the shared opening is too short to hide
+        ["坚持在党的领导下深化改革"],  # one heading: nothing to tell apart
+        ["坚持依法行政", "坚持依法行政工作"],  # one is all prefix: hiding it would leave nothing
+        [],
+    ):
+        assert distinct_headings(headings) == headings

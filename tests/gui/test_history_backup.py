@@ -139,6 +139,9 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
     assert isinstance(dialog, DeletedSectionsDialog)
     assert dialog.list.count() == 1 and "含 3 个下级章节" in dialog.list.item(0).text()
     assert "一并恢复的下级章节" in dialog.preview.toPlainText()
+    # where it stood, by today's numbering: 三、 was last, after 二、存在的主要问题及原因
+    assert "原为一级章节，位于“二、存在的主要问题及原因”之后" in dialog.list.item(0).text()
+    assert "原为一级章节" in dialog.preview.toPlainText()
     dialog.restore(dialog.entries[0].id)
     assert dialog.list.count() == 0
 
@@ -174,6 +177,9 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
 
     confirm = dialog.confirm_text(made)
     assert "不会删除" in confirm and "replaced" in confirm
+    # the folder stands on its own line after the sentence, not as a line cut out of it
+    assert confirm.splitlines()[-1] == f"文件夹：{store.path.parent}"
+    assert all(str(store.path.parent) not in line for line in confirm.splitlines()[:-1])
     aside = dialog.restore(made)
     try:
         assert main.workspace.path == store.path
@@ -313,4 +319,23 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     assert not main.autosaver.dirty
     # what the restore replaced is listed now, so it can be undone
     assert "受理来信来访：15件" in dialog.list.item(0).text()
+    dialog.close()
+
+
+def test_a_deleted_sub_section_says_under_what_and_after_what_it_stood(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    first = main.report.sections[0]
+    first_child, second_child = first.children[0], first.children[1]
+    for uid in (second_child.uid, first_child.uid):  # the second, then the first of 一、's children
+        main.editor.goto(("section", uid))
+        answer_next_question(qtbot)
+        main.ui.deleteSectionButton.click()
+    assert main.save_now()
+    main.ui.actionDeletedSections.trigger()
+    dialog = main.recovery.open_dialog
+    texts = {dialog.list.item(i).text().split("\n")[1].strip(): dialog.list.item(i).text() for i in range(2)}
+    # the first child stood first under 一、; the second after the first, which is gone too
+    assert texts[first_child.heading].endswith("原在“一、法治政府建设完成情况”之下，排在第一个")
+    assert texts[second_child.heading].endswith("原在“一、法治政府建设完成情况”之下")
     dialog.close()

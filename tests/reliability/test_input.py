@@ -259,6 +259,13 @@ def test_numbers_as_people_type_them(typed, value):
         ("∞", "不是有效的数字"),
         ("1/2", "不是有效的数字"),
         ("9" * 100_000, "数值过大"),
+        ("1O", "“O”是字母，不是数字（应为“0”）"),  # letter O for zero
+        ("2o", "“o”是字母"),
+        ("l5", "“l”是字母，不是数字（应为“1”）"),  # lower-case L for one
+        ("1I", "“I”是字母"),
+        ("１Ｏ", "“O”是字母"),  # full-width, as a Chinese IME types it
+        ("O", "不是有效的数字"),  # no digit at all: not a slip of one
+        ("10x", "不是有效的数字"),
     ],
 )
 def test_numbers_refused_with_a_message(typed, message):

@@ -1,17 +1,17 @@
 # ruff: noqa
-UI_SHA256 = "ea0ba102750bbd61401e402f6a3c4364681b2a56081c04c7e4a35f7ee1fee0cb"
+UI_SHA256 = "f738713d2a79e164011b15ed67de29bf0dc740c4e10c88121193b8d70b0ac5b8"
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'find_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout)
+from PySide6.QtWidgets import (QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout)
 
 class Ui_FindDialog(object):
     def setupUi(self, FindDialog):
@@ -35,6 +35,32 @@ class Ui_FindDialog(object):
 
 
         self.layout.addLayout(self.queryLayout)
+
+        self.replaceLayout = QHBoxLayout()
+        self.replaceLayout.setObjectName(u"replaceLayout")
+        self.replaceLabel = QLabel(FindDialog)
+        self.replaceLabel.setObjectName(u"replaceLabel")
+
+        self.replaceLayout.addWidget(self.replaceLabel)
+
+        self.replaceEdit = QLineEdit(FindDialog)
+        self.replaceEdit.setObjectName(u"replaceEdit")
+        self.replaceEdit.setClearButtonEnabled(True)
+
+        self.replaceLayout.addWidget(self.replaceEdit)
+
+        self.replaceButton = QPushButton(FindDialog)
+        self.replaceButton.setObjectName(u"replaceButton")
+
+        self.replaceLayout.addWidget(self.replaceButton)
+
+        self.replaceAllButton = QPushButton(FindDialog)
+        self.replaceAllButton.setObjectName(u"replaceAllButton")
+
+        self.replaceLayout.addWidget(self.replaceAllButton)
+
+
+        self.layout.addLayout(self.replaceLayout)
 
         self.countLabel = QLabel(FindDialog)
         self.countLabel.setObjectName(u"countLabel")
@@ -65,8 +91,11 @@ class Ui_FindDialog(object):
     # setupUi
 
     def retranslateUi(self, FindDialog):
-        FindDialog.setWindowTitle(QCoreApplication.translate("FindDialog", u"\u67e5\u627e", None))
+        FindDialog.setWindowTitle(QCoreApplication.translate("FindDialog", u"\u67e5\u627e\u548c\u66ff\u6362", None))
         self.queryLabel.setText(QCoreApplication.translate("FindDialog", u"\u67e5\u627e\u5185\u5bb9\uff1a", None))
-        self.hintLabel.setText(QCoreApplication.translate("FindDialog", u"\u53cc\u51fb\u7ed3\u679c\u53ef\u8df3\u8f6c\u5230\u76f8\u5e94\u4f4d\u7f6e\u3002", None))
+        self.replaceLabel.setText(QCoreApplication.translate("FindDialog", u"\u66ff\u6362\u4e3a\uff1a", None))
+        self.replaceButton.setText(QCoreApplication.translate("FindDialog", u"\u66ff\u6362\u6240\u9009\u5904", None))
+        self.replaceAllButton.setText(QCoreApplication.translate("FindDialog", u"\u5168\u90e8\u66ff\u6362", None))
+        self.hintLabel.setText(QCoreApplication.translate("FindDialog", u"\u53cc\u51fb\u7ed3\u679c\u53ef\u8df3\u8f6c\u5230\u76f8\u5e94\u4f4d\u7f6e\u3002\u66ff\u6362\u53ea\u6539\u6587\u5b57\uff0c\u4e0d\u6539\u6570\u636e\uff08\u6570\u5b57\u8bf7\u5728\u201c\u672c\u8282\u6570\u636e\u201d\u4e2d\u4fee\u6539\uff09\u3002", None))
     # retranslateUi
 

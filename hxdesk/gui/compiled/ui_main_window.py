@@ -1,11 +1,11 @@
 # ruff: noqa
-UI_SHA256 = "820efd2785f73b07dddb24fd61da99f5055ea709d15daf989b1dcde9374717e7"
+UI_SHA256 = "af37c387d7a821b381e2b8b49955a617dffd93366d93202091b5e160ffdf9ef3"
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -47,6 +47,8 @@ class Ui_MainWindow(object):
         self.actionSectionHistory.setObjectName(u"actionSectionHistory")
         self.actionDeletedSections = QAction(MainWindow)
         self.actionDeletedSections.setObjectName(u"actionDeletedSections")
+        self.actionGuide = QAction(MainWindow)
+        self.actionGuide.setObjectName(u"actionGuide")
         self.actionAbout = QAction(MainWindow)
         self.actionAbout.setObjectName(u"actionAbout")
         self.centralwidget = QWidget(MainWindow)
@@ -212,6 +214,8 @@ class Ui_MainWindow(object):
         self.menuEdit.addAction(self.actionDeletedSections)
         self.menuReport.addAction(self.actionGenerate)
         self.menuReport.addAction(self.actionSettings)
+        self.menuHelp.addAction(self.actionGuide)
+        self.menuHelp.addSeparator()
         self.menuHelp.addAction(self.actionAbout)
         self.toolBar.addAction(self.actionBackToList)
         self.toolBar.addAction(self.actionSave)
@@ -225,7 +229,7 @@ class Ui_MainWindow(object):
     # setupUi
 
     def retranslateUi(self, MainWindow):
-        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"hxdesk \u6cd5\u6cbb\u653f\u5e9c\u5efa\u8bbe\u5e74\u5ea6\u62a5\u544a", None))
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u6cd5\u6cbb\u653f\u5e9c\u5efa\u8bbe\u5e74\u5ea6\u62a5\u544a", None))
         self.actionNew.setText(QCoreApplication.translate("MainWindow", u"\u65b0\u5efa\u62a5\u544a\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionNew.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
@@ -250,7 +254,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
         self.actionUndo.setText(QCoreApplication.translate("MainWindow", u"\u64a4\u9500", None))
         self.actionRedo.setText(QCoreApplication.translate("MainWindow", u"\u91cd\u505a", None))
-        self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e\u2026", None))
+        self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e\u548c\u66ff\u6362\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionFind.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
 #endif // QT_CONFIG(shortcut)
@@ -267,6 +271,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.actionDeletedSections.setToolTip(QCoreApplication.translate("MainWindow", u"\u67e5\u770b\u4ece\u672c\u62a5\u544a\u4e2d\u5220\u9664\u7684\u7ae0\u8282\uff0c\u5e76\u53ef\u653e\u56de\u539f\u5904", None))
 #endif // QT_CONFIG(tooltip)
+        self.actionGuide.setText(QCoreApplication.translate("MainWindow", u"\u4f7f\u7528\u8bf4\u660e", None))
+#if QT_CONFIG(shortcut)
+        self.actionGuide.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"F1", None))
+#endif // QT_CONFIG(shortcut)
         self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"\u5173\u4e8e hxdesk", None))
         self.listTitle.setText(QCoreApplication.translate("MainWindow", u"\u6211\u7684\u62a5\u544a", None))
         self.listHint.setText(QCoreApplication.translate("MainWindow", u"\u53cc\u51fb\u4e00\u4efd\u62a5\u544a\u5f00\u59cb\u7f16\u8f91\u3002\u6240\u6709\u4fee\u6539\u90fd\u4f1a\u81ea\u52a8\u4fdd\u5b58\u5728\u672c\u673a\uff0c\u65e0\u9700\u624b\u52a8\u4fdd\u5b58\u3002", None))
