@@ -46,7 +46,7 @@ def main() -> int:
         env = {**os.environ, "HXDESK_DATA_DIR": tmp, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         os.environ["HXDESK_DATA_DIR"] = tmp
         prepare(db)
-        for view in ("list", "section", "generate", "hint", "guide"):
+        for view in ("list", "section", "generate", "hint", "guide", "checks"):
             out = GUIDE / f"{view}.png"
             subprocess.run(
                 [sys.executable, "-m", "hxdesk", "--db", str(db), "--screenshot", str(out)],

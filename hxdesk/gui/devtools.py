@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+
     from ..model import Report, Section
     from ..services import Workspace
     from .main_window import MainWindow
 
-SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide")
+SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide", "checks")
 SCREENSHOT_SIZE = (1280, 820)
 
 
@@ -37,11 +39,9 @@ def pick_showcase_section(report: Report) -> Section | None:
     return best
 
 
-def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
-    """Paint the main window (and for ``generate`` the dialog over it) to a PNG."""
+def _show_view(main: MainWindow, view: str) -> None:
+    """Open the report and part a view shows."""
     app = QApplication.instance()
-    window = main.window
-    window.resize(*SCREENSHOT_SIZE)
     rows = main.workspace.reports.summaries()
     if view == "hint":  # the standard template: a part with its 写作提示 open
         rows = [r for r in rows if r.template == "standard"] or rows
@@ -51,38 +51,61 @@ def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
         part = report.sections[0].children[0] if report.sections and report.sections[0].children else None
         if part is not None:
             main.editor.goto(("section", part.uid))
-    elif view not in ("list", "guide") and rows:
-        main.open_report(rows[0].id)
-        section = pick_showcase_section(main.report)
-        if section is not None:
-            main.editor.goto(("section", section.uid))
-            if view == "section" and main.form is not None and main.form.figures_panel is not None:
-                for _ in range(3):
-                    app.processEvents()
-                panel_y = main.form.figures_panel.y()
-                main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
+        return
+    if view in ("list", "guide") or not rows:
+        return
+    main.open_report(rows[0].id)
+    if view == "checks":  # the sample itself (its 群体性时间 and the 3项/3个 pair) with the 检查 panel
+        oldest = min(r.year for r in rows)
+        main.open_report(next(r for r in reversed(rows) if r.year == oldest).id)
+        from .main_window import show_checks
+
+        main.ui.actionChecks.setChecked(True)
+        show_checks(main, True)
+    section = pick_showcase_section(main.report)
+    if section is not None:
+        main.editor.goto(("section", section.uid))
+        if view == "section" and main.form is not None and main.form.figures_panel is not None:
+            for _ in range(3):
+                app.processEvents()
+            panel_y = main.form.figures_panel.y()
+            main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
+
+
+def _dialog_shot(main: MainWindow, view: str) -> QPixmap:
+    """The dialog a view shows over the window: 生成报告 or 使用说明."""
+    app = QApplication.instance()
+    from .dialogs import GenerateDialog, GuideDialog
+
+    if view == "guide":
+        guide = GuideDialog(main.window)
+        guide.resize(760, 680)
+        guide.show()
+        app.processEvents()
+        shot = guide.grab()
+        guide.close()
+        return shot
+    dialog = GenerateDialog(main.workspace, main.report, main.window)
+    dialog.dialog.resize(680, 460)
+    dialog.dialog.show()
+    app.processEvents()
+    shot = dialog.dialog.grab()
+    dialog.dialog.close()
+    return shot
+
+
+def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
+    """Paint the main window (and for ``generate`` or ``guide`` the dialog over it) to a PNG."""
+    app = QApplication.instance()
+    main.window.resize(*SCREENSHOT_SIZE)
+    _show_view(main, view)
     for _ in range(3):
         app.processEvents()
-    pixmap = window.grab()
-    if view in ("generate", "guide") and (main.report is not None or view == "guide"):
+    pixmap = main.window.grab()
+    if view == "guide" or (view == "generate" and main.report is not None):
         from PySide6.QtGui import QColor, QPainter
 
-        from .dialogs import GenerateDialog, GuideDialog
-
-        if view == "guide":
-            guide = GuideDialog(window)
-            guide.resize(760, 680)
-            guide.show()
-            app.processEvents()
-            shot = guide.grab()
-            guide.close()
-        else:
-            dialog = GenerateDialog(main.workspace, main.report, window)
-            dialog.dialog.resize(680, 460)
-            dialog.dialog.show()
-            app.processEvents()
-            shot = dialog.dialog.grab()
-            dialog.dialog.close()
+        shot = _dialog_shot(main, view)
         painter = QPainter(pixmap)
         painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
         x = (pixmap.width() - shot.width()) // 2

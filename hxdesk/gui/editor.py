@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from ..model import Report, Section
+    from ..services import Workspace
     from .autosave import Autosaver
     from .forms import BaseForm
     from .recovery import Recovery
@@ -30,6 +31,7 @@ class EditorHost(Protocol):
     window: QMainWindow
     ui: UiHolder
     autosaver: Autosaver
+    workspace: Workspace
 
     recovery: Recovery
 
@@ -47,6 +49,12 @@ class EditorController(QObject):
         self.form: BaseForm | None = None
         self.last_field: TextField | None = None
         self.navigator = Navigator(self, host.ui, host.window)
+        from .checks_panel import ChecksPanel
+
+        self.checks = ChecksPanel(self, host.ui.splitter)
+        host.ui.splitter.addWidget(self.checks.widget)
+        host.ui.splitter.setCollapsible(2, False)
+        self.checks.widget.setVisible(host.ui.actionChecks.isChecked())
 
     # ------------------------------------------------------------ opening
     def open(self, report_id: int, report: Report, target: Target | None = None) -> None:
@@ -55,6 +63,8 @@ class EditorController(QObject):
         first = ("section", report.sections[0].uid) if report.sections else TITLE
         self.navigator.build(target or first)
         self.update_header()
+        if self.checks.widget.isVisible():  # after the page is painted
+            QTimer.singleShot(0, self.checks.run)
 
     def close(self) -> None:
         self.clear_form()
@@ -108,8 +118,13 @@ class EditorController(QObject):
             self.form.heading.setFocus()
 
     # ------------------------------------------------------------ FormHost and NavigatorHost
+    @property
+    def workspace(self) -> Workspace:
+        return self.host.workspace
+
     def touch(self) -> None:
         self.host.autosaver.touch()
+        self.checks.changed()
 
     def figure_text(self) -> FigureText:
         assert self.report is not None

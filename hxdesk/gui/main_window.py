@@ -75,6 +75,7 @@ class MainWindow(QObject):
             (ui.actionFind, self.find),
             (ui.actionSettings, self.settings),
             (ui.actionGuide, lambda: open_guide(self)),
+            (ui.actionChecks, lambda: show_checks(self, ui.actionChecks.isChecked())),
             (ui.actionAbout, self.about),
             (ui.actionBackups, lambda: self.recovery.backups()),
             (ui.actionSectionHistory, lambda: self.recovery.section_history()),
@@ -101,9 +102,11 @@ class MainWindow(QObject):
             header_font.setBold(True)
             header_font.setPointSizeF(header_font.pointSizeF() + 1)
             ui.reportHeader.setFont(header_font)
-            ui.splitter.setSizes([340, 940])
             ui.splitter.setStretchFactor(1, 1)
+            # 检查 beside the form where there is room for both (not on a 1366-pixel screen)
+            ui.actionChecks.setChecked(self.window.width() >= 1500)
             self._editor = EditorController(self)
+            ui.splitter.setSizes([340, 940, 340] if ui.actionChecks.isChecked() else [340, 940, 0])
             # Closing the window saves the open report (and asks if that fails): from now on there is one.
             self.window.installEventFilter(self)
         return self._editor
@@ -172,6 +175,7 @@ class MainWindow(QObject):
             self.ui.actionSave,
             self.ui.actionGenerate,
             self.ui.actionFind,
+            self.ui.actionChecks,
             self.ui.actionExportJson,
             self.ui.actionBackToList,
             self.ui.actionSectionHistory,
@@ -288,6 +292,18 @@ class MainWindow(QObject):
             f"<b>hxdesk {__version__}</b><br>乡镇（街道）法治政府建设年度报告编写工具。<br><br>"
             f"数据保存在：{self.workspace.path}",
         )
+
+
+def show_checks(main: MainWindow, on: bool) -> None:
+    """检查 (F7): the panel of findings beside the form, checked at once when shown."""
+    panel = main.editor.checks
+    panel.widget.setVisible(on)
+    if on:
+        sizes = main.ui.splitter.sizes()
+        if len(sizes) == 3 and sizes[2] < 240:
+            room = sum(sizes)
+            main.ui.splitter.setSizes([sizes[0], max(300, room - sizes[0] - 320), 320])
+        panel.run()
 
 
 def open_guide(main: MainWindow) -> None:

@@ -23,7 +23,16 @@ from .documents import (
 )
 from .guidance import writing_hint
 from .paths import APP_NAME, data_dir, db_file, default_db_path
-from .review import USER_WORDS_FILE, check_report, placeholders_left, user_words_path
+from .review import (
+    USER_WORDS_FILE,
+    check_report,
+    dismiss_finding,
+    finding_key,
+    open_findings,
+    placeholders_left,
+    restore_dismissed,
+    user_words_path,
+)
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -73,6 +82,10 @@ __all__ = [
     "Workspace",
     "backup_if_due",
     "check_report",
+    "dismiss_finding",
+    "finding_key",
+    "open_findings",
+    "restore_dismissed",
     "check_year",
     "default_report_year",
     "data_dir",

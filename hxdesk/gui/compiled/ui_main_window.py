@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "af37c387d7a821b381e2b8b49955a617dffd93366d93202091b5e160ffdf9ef3"
+UI_SHA256 = "2d48df8bf4b39b54b93b392be53bdf951527936226c4a40ef2590c151cdf4184"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -39,6 +39,9 @@ class Ui_MainWindow(object):
         self.actionRedo.setObjectName(u"actionRedo")
         self.actionFind = QAction(MainWindow)
         self.actionFind.setObjectName(u"actionFind")
+        self.actionChecks = QAction(MainWindow)
+        self.actionChecks.setObjectName(u"actionChecks")
+        self.actionChecks.setCheckable(True)
         self.actionSettings = QAction(MainWindow)
         self.actionSettings.setObjectName(u"actionSettings")
         self.actionBackups = QAction(MainWindow)
@@ -209,6 +212,7 @@ class Ui_MainWindow(object):
         self.menuEdit.addAction(self.actionRedo)
         self.menuEdit.addSeparator()
         self.menuEdit.addAction(self.actionFind)
+        self.menuEdit.addAction(self.actionChecks)
         self.menuEdit.addSeparator()
         self.menuEdit.addAction(self.actionSectionHistory)
         self.menuEdit.addAction(self.actionDeletedSections)
@@ -220,6 +224,7 @@ class Ui_MainWindow(object):
         self.toolBar.addAction(self.actionBackToList)
         self.toolBar.addAction(self.actionSave)
         self.toolBar.addAction(self.actionFind)
+        self.toolBar.addAction(self.actionChecks)
         self.toolBar.addAction(self.actionSettings)
         self.toolBar.addAction(self.actionGenerate)
 
@@ -257,6 +262,13 @@ class Ui_MainWindow(object):
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e\u548c\u66ff\u6362\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionFind.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionChecks.setText(QCoreApplication.translate("MainWindow", u"\u68c0\u67e5", None))
+#if QT_CONFIG(tooltip)
+        self.actionChecks.setToolTip(QCoreApplication.translate("MainWindow", u"\u5728\u53f3\u4fa7\u663e\u793a\u68c0\u67e5\u7ed3\u679c\uff1a\u672a\u586b\u7684\u6570\u636e\u3001\u5e74\u4efd\u3001\u524d\u540e\u77db\u76fe\u7684\u6570\u5b57\u3001\u6807\u70b9\u548c\u9519\u522b\u5b57", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionChecks.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"F7", None))
 #endif // QT_CONFIG(shortcut)
         self.actionSettings.setText(QCoreApplication.translate("MainWindow", u"\u5b57\u4f53\u8bbe\u7f6e\u2026", None))
         self.actionBackups.setText(QCoreApplication.translate("MainWindow", u"\u5907\u4efd\u4e0e\u6062\u590d\u2026", None))
