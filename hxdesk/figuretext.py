@@ -13,7 +13,13 @@ from collections import Counter
 
 from .model import PLACEHOLDER_RE, Report
 
-YEAR_LABELS = {"year": "报告年份", "next_year": "下一年份", "prev_year": "上一年份"}
+YEAR_LABELS = {
+    "year": "报告年份",
+    "next_year": "下一年份",
+    "prev_year": "上一年份",
+    "pufa_plan": "普法规划",
+    "pufa_year": "普法第几年",
+}
 TOKEN_RE = re.compile(r"【([^【】{}]{1,64})】")
 
 

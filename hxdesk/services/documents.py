@@ -10,7 +10,7 @@ from .. import interchange
 from ..errors import InvalidInput
 from ..figures import compute_values, validate_figures
 from ..fsutil import atomic_write_bytes
-from ..model import Report
+from ..model import YEAR_VARIABLES, Report
 from ..render.profile import FontProfile
 
 
@@ -24,7 +24,7 @@ def report_problems(report: Report) -> list[str]:
         problems.append(f"{fig.label or key}：{message}")
     used = report.referenced_keys()
     for key in sorted(used):
-        if key in ("year", "next_year", "prev_year"):
+        if key in YEAR_VARIABLES:
             continue
         if key not in report.figures:
             problems.append(f"正文引用了不存在的数据“{key}”。")
