@@ -15,11 +15,16 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidInput
 from .model import (
+    KIND_STANDING,
+    KIND_YEARLY,
     PLACEHOLDER_RE,
     QUALIFIER_INFIX,
     QUALIFIER_PREFIX,
     QUALIFIER_SUFFIX,
     QUALIFIERS,
+    REVIEW_CONFIRM,
+    REVIEW_NONE,
+    REVIEW_UPDATE,
     YEAR_VARIABLES,
     Figure,
     Report,
@@ -98,6 +103,43 @@ def format_figure(fig: Figure, value: Decimal | None) -> str:
     if q in QUALIFIER_PREFIX:
         return f"{q}{num}{fig.unit}"
     return f"{num}{fig.unit}"
+
+
+#: Labels of what a town has rather than does in a year (执法队1个, 执法人员6人, 法律顾问1名).
+STANDING_LABELS = ("执法队", "执法人员", "执法证", "法律顾问", "调解委员会", "调解员", "网格员", "公职律师")
+STANDING_UNITS = ("个", "人", "名", "支", "家", "所", "处")
+
+
+def default_kind(label: str, unit: str) -> str:
+    """The kind a new figure gets: standing for counts of teams and staff, else yearly."""
+    if unit in STANDING_UNITS and any(word in label for word in STANDING_LABELS):
+        return KIND_STANDING
+    return KIND_YEARLY
+
+
+def set_figure_value(fig: Figure, value: Decimal | None) -> None:
+    """Enter a value: a figure flagged 待更新 or 请确认 no longer needs it once a value is entered."""
+    fig.value = value
+    if value is not None:
+        fig.review = REVIEW_NONE
+
+
+def confirm_figure(fig: Figure) -> None:
+    """The clerk confirms a carried-over value (请确认 → done); a figure without a value stays 待更新."""
+    if fig.review == REVIEW_CONFIRM:
+        fig.review = REVIEW_NONE
+
+
+def roll_figure_over(fig: Figure) -> None:
+    """What 新建下一年度 does to one figure: a yearly one is emptied and flagged 待更新, a standing
+    one keeps its value and is flagged 请确认; a derived one keeps its formula (and needs nothing)."""
+    if fig.derived:
+        fig.review = REVIEW_NONE
+    elif fig.kind == KIND_STANDING and fig.value is not None:
+        fig.review = REVIEW_CONFIRM
+    else:
+        fig.value = None
+        fig.review = REVIEW_UPDATE
 
 
 class FormulaError(InvalidInput):

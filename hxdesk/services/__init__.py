@@ -45,6 +45,7 @@ from .workspace import (
     open_workspace,
     restore_backup,
 )
+from .years import confirm, issuing_body, set_value
 
 __all__ = [
     "APP_NAME",
@@ -67,11 +68,13 @@ __all__ = [
     "Workspace",
     "backup_if_due",
     "check_year",
+    "confirm",
     "data_dir",
     "db_file",
     "default_db_path",
     "default_file_name",
     "export_json",
+    "issuing_body",
     "list_backups",
     "list_templates",
     "load_template",
@@ -86,4 +89,5 @@ __all__ = [
     "roll_over",
     "sample_report",
     "search_report",
+    "set_value",
 ]

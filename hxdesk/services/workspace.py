@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BackupError, HxError
+from ..errors import BackupError, HxError, InvalidInput, NotFound
 from ..model import Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
 from .templates import fresh_uids, roll_over, sample_report
+from .years import as_predecessor, issuing_body
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
     from ..history import DeletedSection, SectionVersion
@@ -95,7 +96,13 @@ class Reports(_Job):
         return self._store.summary(report_id)
 
     def load(self, report_id: int) -> Report:
-        return self._store.load(report_id)
+        """The report, with last year's figures attached (``report.predecessor``) when the
+        report it came from is in the database and not in the trash."""
+        report = self._store.load(report_id)
+        previous = self._by_uid(report.predecessor_uid)
+        if previous is not None:
+            report.predecessor = as_predecessor(self._store.load(previous.id))
+        return report
 
     def add(self, report: Report) -> int:
         return self._store.add(report)
@@ -118,8 +125,71 @@ class Reports(_Job):
         return self._store.add(report)
 
     def next_year(self, report_id: int) -> int:
-        """Next year's report from this one (see roll_over); returns its id."""
-        return self._store.add(roll_over(self._store.load(report_id)))
+        """Next year's report from this one (see roll_over), linked to it; returns its id."""
+        return self._store.add(roll_over(self.load(report_id)))
+
+    def _by_uid(self, uid: str | None) -> ReportSummary | None:
+        if uid is None:
+            return None
+        return next((s for s in self._store.list_reports() if s.uid == uid), None)
+
+    def predecessor_id(self, report_id: int) -> int | None:
+        """The id of the report this one came from (None: no link, or that report is gone or in the trash)."""
+        found = self._by_uid(self._store.load(report_id).predecessor_uid)
+        return None if found is None else found.id
+
+    def find_predecessor(self, report_id: int) -> int | None:
+        """The same issuing body's report of the year before, if the database has one (the most
+        recently changed, if several): what an imported report is linked to."""
+        me = self._store.summary(report_id)
+        found = self._of_body(issuing_body(me.issuers, me.name), me.year - 1, exclude=report_id)
+        return None if found is None else found.id
+
+    def _of_body(self, body: str, year: int, exclude: int | None = None) -> ReportSummary | None:
+        if not body:
+            return None
+        return next(
+            (
+                s
+                for s in self._store.list_reports()  # most recently changed first within a year
+                if s.id != exclude and s.year == year and issuing_body(s.issuers, s.name) == body
+            ),
+            None,
+        )
+
+    def set_predecessor(self, report_id: int, predecessor_id: int | None) -> None:
+        """Link a report to the one it follows (an earlier year's), or clear the link (None)."""
+        report = self._store.load(report_id)
+        if predecessor_id is None:
+            report.predecessor_uid = None
+        else:
+            if predecessor_id == report_id:
+                raise InvalidInput("报告不能以自己作为上一年度的报告。")
+            previous = self._store.summary(predecessor_id)
+            if previous.deleted_at is not None:
+                raise NotFound("这份报告在回收站中，不能作为上一年度的报告。")
+            if previous.year >= report.year:
+                raise InvalidInput(f"上一年度的报告应早于{report.year}年度（所选报告为{previous.year}年度）。")
+            report.predecessor_uid = previous.uid
+        self._store.save(report_id, report)
+
+    def add_imported(self, report: Report) -> int:
+        """Store an imported report, linked to last year's report of its issuing body (unless the
+        file names one the database holds); next year's report of that body, if it has no link,
+        is linked to it.  A district that imports its towns' files in any order gets every link."""
+        body = issuing_body(report.issuers, report.name)
+        if self._by_uid(report.predecessor_uid) is None:
+            previous = self._of_body(body, report.year - 1)
+            if previous is not None:
+                report.predecessor_uid = previous.uid
+        report_id = self._store.add(report)
+        later = self._of_body(body, report.year + 1, exclude=report_id)
+        if later is not None:
+            successor = self._store.load(later.id)
+            if successor.predecessor_uid is None:
+                successor.predecessor_uid = report.uid
+                self._store.save(later.id, successor)
+        return report_id
 
     def move_to_trash(self, report_id: int) -> None:
         self._store.set_deleted(report_id, True)
@@ -136,7 +206,7 @@ class Reports(_Job):
 
         The file is read whole before the database is touched."""
         report, notes = read_import(path)
-        return self._store.add(report), notes
+        return self.add_imported(report), notes
 
     def ensure_sample(self) -> int | None:
         """First start: put the built-in sample into an empty database; returns its id."""
