@@ -433,8 +433,9 @@ class FiguresPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        values, _ = figmod.compute_values(self.host.report.figures)
-        problems = figmod.validate_figures(self.host.report.figures)
+        report = self.host.report
+        values, _ = figmod.report_values(report)
+        problems = figmod.validate_figures(report.figures, figmod.last_year_values(report))
         for row in self.rows:
             row.refresh(values, problems)
 

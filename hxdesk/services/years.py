@@ -6,7 +6,7 @@ import copy
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..figures import compute_values, confirm_figure, set_figure_value
+from ..figures import confirm_figure, report_values, set_figure_value
 from ..model import Block, Paragraph, PointList, Predecessor, Report
 
 
@@ -18,7 +18,7 @@ def issuing_body(issuers: list[str], name: str = "") -> str:
 
 def as_predecessor(report: Report) -> Predecessor:
     """Last year's report as this year's uses it: a copy of its figures and their values."""
-    values, _ = compute_values(report.figures)
+    values, _ = report_values(report)
     return Predecessor(report.uid, report.year, copy.deepcopy(report.figures), values)
 
 
