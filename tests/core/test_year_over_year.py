@@ -213,3 +213,19 @@ def test_the_link_can_be_set_and_cleared(db_path):
             ws.reports.set_predecessor(a, b)
         with pytest.raises(InvalidInput, match="自己"):
             ws.reports.set_predecessor(a, a)
+
+
+def test_the_rolled_over_sample_as_a_document_reads_the_next_years_pufa_wording(tmp_path):
+    """Read back from the .docx: 2025 says 第五年, 2026 “九五”普法的第一年; the headings carry the years."""
+    import docx
+
+    nxt = services.roll_over(services.sample_report())
+    texts = {}
+    for report in (nxt, services.roll_over(nxt)):
+        out = services.render_to_file(report, tmp_path / f"{report.year}.docx")
+        texts[report.year] = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert sum(PUFA_2025 in t for t in texts[2025]) == 1
+    assert sum(PUFA_2026 in t for t in texts[2026]) == 1
+    assert any(t.startswith("三、2026年工作措施") for t in texts[2025])
+    assert any(t.startswith("三、2027年工作措施") for t in texts[2026])
+    assert not any("八五" in t for t in texts[2026])
