@@ -20,6 +20,8 @@ from .documents import (
     search_report,
 )
 from .paths import APP_NAME, data_dir, db_file, default_db_path
+from .stats import HEADERS as STATISTICS_HEADERS
+from .stats import FigureRow
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -50,6 +52,8 @@ from .years import confirm, issuing_body, set_value
 __all__ = [
     "APP_NAME",
     "FONT_SETTING",
+    "STATISTICS_HEADERS",
+    "FigureRow",
     "LAST_FOLDER_SETTING",
     "MAX_FILE_NAME_CHARS",
     "SAMPLE_TEMPLATE",

@@ -19,6 +19,7 @@ from ..model import Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
+from .stats import FigureRow, report_rows, write_table
 from .templates import fresh_uids, roll_over, sample_report
 from .years import as_predecessor, issuing_body
 
@@ -36,7 +37,7 @@ SAMPLE_ADDED_SETTING = "sample_added"
 
 
 class Workspace:
-    """One open database: ``reports``, ``history``, ``settings`` and ``backups``."""
+    """One open database: ``reports``, ``history``, ``settings``, ``backups`` and ``statistics``."""
 
     def __init__(self, store: Store):
         self._store = store
@@ -44,6 +45,7 @@ class Workspace:
         self.history = History(self)
         self.settings = Settings(self)
         self.backups = Backups(self)
+        self.statistics = Statistics(self)
 
     @property
     def path(self) -> Path:
@@ -218,6 +220,31 @@ class Reports(_Job):
         report_id = store.add(report)
         store.set_setting(SAMPLE_ADDED_SETTING, True)
         return report_id
+
+
+class Statistics(_Job):
+    """Every figure of every report (not those in the trash), for the district's spreadsheet."""
+
+    def rows(self, *, org: str | None = None, year: int | None = None) -> list[FigureRow]:
+        """One row per figure, by issuing body, then year (newest first) and report.
+
+        ``org`` keeps the bodies whose name contains it (黄溪镇 finds 黔江区黄溪镇人民政府)."""
+        wanted = (org or "").strip()
+        out: list[FigureRow] = []
+        summaries = self._store.list_reports()
+        summaries.sort(key=lambda s: issuing_body(s.issuers, s.name))  # stable: year, then newest change
+        for s in summaries:
+            if year is not None and s.year != year:
+                continue
+            if wanted and wanted not in issuing_body(s.issuers, s.name):
+                continue
+            out.extend(report_rows(self._workspace.reports.load(s.id), s.id, s.display_name))
+        return out
+
+    def export(self, path: str | Path, *, org: str | None = None, year: int | None = None) -> tuple[Path, int]:
+        """Write the rows to ``path`` (.xlsx or .csv); returns the file and the number of rows."""
+        rows = self.rows(org=org, year=year)
+        return write_table(rows, path), len(rows)
 
 
 class History(_Job):
