@@ -47,7 +47,7 @@ from .workspace import (
     open_workspace,
     restore_backup,
 )
-from .years import confirm, issuing_body, set_value
+from .years import confirm, issuing_body, last_year_text, set_value
 
 __all__ = [
     "APP_NAME",
@@ -79,6 +79,7 @@ __all__ = [
     "default_file_name",
     "export_json",
     "issuing_body",
+    "last_year_text",
     "list_backups",
     "list_templates",
     "load_template",

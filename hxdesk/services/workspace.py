@@ -103,7 +103,7 @@ class Reports(_Job):
         report = self._store.load(report_id)
         previous = self._by_uid(report.predecessor_uid)
         if previous is not None:
-            report.predecessor = as_predecessor(self._store.load(previous.id))
+            report.predecessor = as_predecessor(self._store.load(previous.id), report)
         return report
 
     def add(self, report: Report) -> int:

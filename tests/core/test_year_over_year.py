@@ -12,7 +12,7 @@ from support import custom_report, run_cli
 from hxdesk import services
 from hxdesk.errors import InvalidInput
 from hxdesk.figuretext import pufa_placeholders
-from hxdesk.model import Paragraph, Report, Section, pufa_cycle
+from hxdesk.model import Figure, Paragraph, Report, Section, pufa_cycle
 from hxdesk.render import paragraph_texts
 
 #: The sample's figures that are facts of the town rather than of the year.
@@ -229,3 +229,33 @@ def test_the_rolled_over_sample_as_a_document_reads_the_next_years_pufa_wording(
     assert any(t.startswith("三、2026年工作措施") for t in texts[2025])
     assert any(t.startswith("三、2027年工作措施") for t in texts[2026])
     assert not any("八五" in t for t in texts[2026])
+
+
+def test_imported_reports_match_last_years_figures_by_label(db_path, tmp_path):
+    """The importer numbers figures f01, f02 … per document: last year's value is found by label."""
+    texts = {
+        2024: "一、主要成效\n共受理来信来访12件，排查矛盾纠纷180起。\n",
+        2025: "一、主要成效\n排查矛盾纠纷150起，共受理来信来访15件。\n",
+    }
+    with services.open_workspace(db_path) as ws:
+        ids = {}
+        for year, body in texts.items():
+            path = tmp_path / f"{year}.txt"
+            path.write_text(f"青山镇人民政府\n{year}年度法治政府建设报告\n{body}", encoding="utf-8")
+            ids[year], _ = ws.reports.import_file(path)
+        report = ws.reports.load(ids[2025])
+    keys = {f.label: k for k, f in report.figures.items()}
+    assert keys == {"排查矛盾纠纷": "f01", "受理来信来访": "f02"}
+    assert services.last_year_text(report, "f02") == "上年：12件，增加3件"
+    assert services.last_year_text(report, "f01") == "上年：180起，减少30起"
+
+
+def test_last_year_text_states():
+    nxt = services.roll_over(services.sample_report())
+    assert services.last_year_text(nxt, "petitions_received") == "上年：12件"
+    assert services.last_year_text(nxt, "disclosure_standard") == "上年：95%以上"
+    nxt.figures["new_one"] = Figure("new_one", "新增的数据", Decimal(3), "个")
+    assert services.last_year_text(nxt, "new_one") == "上年：无此项"
+    nxt.predecessor.values["leaflets"] = None
+    assert services.last_year_text(nxt, "leaflets") == "上年：未填写"
+    assert services.last_year_text(services.sample_report(), "leaflets") == ""  # no predecessor
