@@ -36,6 +36,7 @@ from ..errors import InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
 from ..model import (
+    FIGURE_KINDS,
     PLACEHOLDER_RE,
     QUALIFIERS,
     REVIEW_CONFIRM,
@@ -70,6 +71,15 @@ class FormHost(Protocol):
     def figures_changed(self) -> None: ...
     def insert_figure(self) -> None: ...
     def section_history(self, uid: str | None = None) -> object: ...
+
+
+def kind_combo(current: str) -> QComboBox:
+    combo = guard_wheel(QComboBox())
+    for kind, label in FIGURE_KINDS.items():
+        combo.addItem(label, kind)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setToolTip("新建下一年度时：每年统计的数据清空待填，常设的数据（如执法队、执法人员）沿用待确认")
+    return combo
 
 
 def qualifier_combo(current: str) -> QComboBox:
@@ -339,6 +349,12 @@ class FigureRow:
         flag = QWidget()
         flag_box = QHBoxLayout(flag)
         flag_box.setContentsMargins(0, 0, 0, 0)
+        self.kind = None
+        if not self.fig.derived:
+            self.kind = kind_combo(self.fig.kind)
+            self.kind.setObjectName(f"kind_{key}")
+            self.kind.currentIndexChanged.connect(self._kind_changed)
+            flag_box.addWidget(self.kind)
         self.review = QLabel()
         self.review.setObjectName(f"review_{key}")
         self.review.setStyleSheet("color: #a15c00; font-weight: bold;")
@@ -364,6 +380,11 @@ class FigureRow:
             self.parse_error = ""
             services.set_value(self.panel.host.report, self.key, value)  # a value clears 待更新/请确认
             self.panel.host.touch()
+        self.panel.host.figures_changed()
+
+    def _kind_changed(self) -> None:
+        self.fig.kind = self.kind.currentData()
+        self.panel.host.touch()
         self.panel.host.figures_changed()
 
     def _confirmed(self) -> None:

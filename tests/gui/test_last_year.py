@@ -68,6 +68,10 @@ def test_figure_inputs_show_last_years_value_and_the_difference(open_window, sam
     assert staff.last_year.text() == "上年：6人，增加1人" and not shown(form, staff.review)
     turnout = row_of(form, "enforcement_turnout")  # the qualifier of last year's value is kept
     assert turnout.last_year.text() == "上年：80余人次" and turnout.review.text() == "待更新"
+    # The kind: shown and changed per input.
+    assert teams.kind.currentText() == "常设" and turnout.kind.currentText() == "每年统计"
+    training = row_of(form, "training_sessions")
+    training.kind.setCurrentIndex(training.kind.findData("standing"))
 
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
     saved = Store(db_path, write=False)
@@ -81,6 +85,33 @@ def test_figure_inputs_show_last_years_value_and_the_difference(open_window, sam
     assert flags["enforcement_staff"] == (Decimal(7), "")
     assert flags["certified_staff"] == (Decimal(5), "confirm")
     assert flags["enforcement_turnout"] == (None, "update")
+    assert stored.figures["training_sessions"].kind == "standing"
+
+
+def test_a_new_figure_gets_a_default_kind_the_clerk_can_change(app, qtbot):
+    from hxdesk.gui.dialogs import InsertFigureDialog
+
+    from .keyboard import type_text
+
+    report = services.sample_report()
+    dialog = InsertFigureDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.create_new.setChecked(True)
+    type_text(dialog.label, "法律顾问")
+    type_text(dialog.unit, "名")
+    assert dialog.kind.currentText() == "常设"
+    key = dialog.choose()
+    assert report.figures[key].kind == "standing"
+    dialog = InsertFigureDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.create_new.setChecked(True)
+    type_text(dialog.label, "办理行政复议案件")
+    type_text(dialog.unit, "件")
+    assert dialog.kind.currentText() == "每年统计"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("standing"))
+    dialog.kind.activated.emit(dialog.kind.currentIndex())  # as a click on the list does
+    type_text(dialog.unit, "次")  # the clerk's choice stays
+    assert report.figures[dialog.choose()].kind == "standing"
 
 
 def test_a_report_without_last_years_report_shows_no_last_year(open_window, sample_store, qtbot):
