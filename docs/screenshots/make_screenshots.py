@@ -2,7 +2,7 @@
 
 A fresh database gets the built-in 2024 sample and a 2025 report rolled over
 from it with most figures filled in (three left empty, so the generate dialog
-has something to point out).
+has something to point out); the figure inputs show last year's values beside them.
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
 """
@@ -33,7 +33,7 @@ def prepare(db: Path) -> None:
         previous = workspace.reports.load(sample_id).figures
         for key, fig in report.figures.items():
             if not fig.derived and key not in LEFT_EMPTY and previous[key].value is not None:
-                fig.value = previous[key].value + (Decimal(2) if fig.unit != "%" else 0)
+                services.set_value(report, key, previous[key].value + (Decimal(2) if fig.unit != "%" else 0))
         workspace.reports.add(report)
 
 
