@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="只列出已有的备份")
     _add_db(p)
 
+    p = sub.add_parser("stats", help="把所有报告的数据导出为统计表（.xlsx 或 .csv）")
+    p.add_argument("--org", metavar="NAME", help="只导出发文机关名称包含 NAME 的报告")
+    p.add_argument("--year", type=int, metavar="Y", help="只导出 Y 年度的报告")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv", help="输出文件")
+    _add_db(p)
+
     p = sub.add_parser("restore", help="用备份恢复数据库（原文件会被移到一旁保留，不会删除）")
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件（默认：最新的完好备份）")
     _add_db(p)
@@ -156,7 +162,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)
     with services.open_workspace(_db_arg(args)) as workspace:
-        report_id = workspace.reports.add(report)
+        report_id = workspace.reports.add_imported(report)
         summary = workspace.reports.summary(report_id)
     print(f"已导入：{summary.year}年度 {summary.display_name}")
     print(report_id)
@@ -245,6 +251,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from . import services
+
+    if Path(args.output).suffix.lower() not in (".xlsx", ".csv"):
+        raise HxError("统计表应保存为 .xlsx 或 .csv 文件，例如 -o 统计.xlsx。")
+    with services.open_workspace(_db_arg(args), write=False) as workspace:
+        path, count = workspace.statistics.export(args.output, org=args.org, year=args.year)
+    if count == 0:
+        print("提示：没有符合条件的数据。", file=sys.stderr)
+    print(f"已导出 {count} 条数据")
+    print(path)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
     "new": cmd_new,
@@ -255,6 +275,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "stats": cmd_stats,
 }
 
 

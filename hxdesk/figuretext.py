@@ -11,10 +11,52 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .model import PLACEHOLDER_RE, Report
+from .model import PLACEHOLDER_RE, Report, pufa_cycle
 
-YEAR_LABELS = {"year": "报告年份", "next_year": "下一年份", "prev_year": "上一年份"}
+YEAR_LABELS = {
+    "year": "报告年份",
+    "next_year": "下一年份",
+    "prev_year": "上一年份",
+    "pufa_plan": "普法规划",
+    "pufa_year": "普法第几年",
+}
 TOKEN_RE = re.compile(r"【([^【】{}]{1,64})】")
+
+_NUMERAL = "一二三四五六七八九十"
+#: “八五”普法的第四年, 八五普法, "九五"普法第一年 (the quotes kept as written).
+PUFA_RE = re.compile(
+    rf"(?<![{_NUMERAL}])(?P<open>[“\"「]?)(?P<plan>[{_NUMERAL}]{{0,2}}[{_NUMERAL}]五)(?P<close>[”\"」]?)普法"
+    rf"(?:(?P<of>的)?(?P<ordinal>第[一二三四五]年))?"
+)
+_BOOK_TITLE = re.compile(r"《[^《》]{0,200}》")
+
+
+def pufa_placeholders(text: str, year: int) -> str:
+    """“八五”普法的第四年 → “{{pufa_plan}}”普法的{{pufa_year}} in a 2024 text, so that next year's
+    report reads 第五年 and 2026's “九五”普法的第一年.
+
+    Only what fits ``year`` is replaced (a 2024 text's “七五”普法 is history and stays, as does a
+    plan whose year does not fit); names of documents in 《》 are left alone."""
+    if "普法" not in text:
+        return text
+    plan, ordinal = pufa_cycle(year)
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group("plan") != plan or (m.group("ordinal") and m.group("ordinal") != ordinal):
+            return m.group(0)
+        out = m.group("open") + "{{pufa_plan}}" + m.group("close") + "普法"
+        if m.group("ordinal"):
+            out += (m.group("of") or "") + "{{pufa_year}}"
+        return out
+
+    out: list[str] = []
+    pos = 0
+    for m in _BOOK_TITLE.finditer(text):
+        out.append(PUFA_RE.sub(sub, text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(PUFA_RE.sub(sub, text[pos:]))
+    return "".join(out)
 
 
 class FigureText:

@@ -17,8 +17,12 @@ from .errors import InvalidInput
 from .figures import KEY_RE, MAX_DECIMALS, MAX_FIGURE, normalize_decimal
 from .fsutil import read_input_file
 from .model import (
+    FIGURE_KINDS,
+    FIGURE_STYLES,
+    KIND_YEARLY,
     MAX_LEVEL,
     QUALIFIERS,
+    REVIEW_STATES,
     YEAR_VARIABLES,
     Block,
     Figure,
@@ -70,6 +74,9 @@ def figure_to_dict(fig: Figure) -> dict[str, Any]:
         "formula": fig.formula,
         "decimals": fig.decimals,
         "at_most": fig.at_most,
+        "kind": fig.kind,
+        "review": fig.review,
+        "style": fig.style,
     }
 
 
@@ -79,6 +86,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "report": {
             "uid": report.uid,
+            "predecessor_uid": report.predecessor_uid,
             "name": report.name,
             "template": report.template,
             "year": report.year,
@@ -138,12 +146,18 @@ class _Reader:
             raise self.fail(f"{where}.{key}", "应为 true 或 false")
         return v
 
-    def uid(self, d: dict[str, Any], where: str) -> str:
-        v = d.get("uid")
+    def uid(self, d: dict[str, Any], where: str, key: str = "uid") -> str:
+        v = d.get(key)
         if v is None:
             return new_uid()
         if not isinstance(v, str) or not (1 <= len(v) <= 64) or not v.replace("-", "").isalnum():
-            raise self.fail(f"{where}.uid", "标识无效")
+            raise self.fail(f"{where}.{key}", "标识无效")
+        return v
+
+    def choice(self, d: dict[str, Any], key: str, where: str, allowed: dict[str, str], default: str) -> str:
+        v = d.get(key, default)
+        if not isinstance(v, str) or v not in allowed:
+            raise self.fail(f"{where}.{key}", "应为 " + "、".join(repr(a) for a in allowed))
         return v
 
     def block(self, v: Any, where: str) -> Block:
@@ -230,6 +244,9 @@ class _Reader:
             formula=self.text(d, "formula", where, line=True),
             decimals=decimals,
             at_most=self.text(d, "at_most", where, line=True),
+            kind=self.choice(d, "kind", where, FIGURE_KINDS, KIND_YEARLY),
+            review=self.choice(d, "review", where, REVIEW_STATES, ""),
+            style=self.choice(d, "style", where, FIGURE_STYLES, ""),
         )
 
 
@@ -296,7 +313,10 @@ def report_from_dict(data: Any) -> Report:
         name=r.text(d, "name", "report", line=True),
         template=r.text(d, "template", "report", line=True),
         uid=r.uid(d, "report"),
+        predecessor_uid=None if d.get("predecessor_uid") is None else r.uid(d, "report", "predecessor_uid"),
     )
+    if report.predecessor_uid == report.uid:  # a report cannot come from itself
+        report.predecessor_uid = None
     seen: set[str] = set()
     for s, _ in report.walk():
         if s.uid in seen:

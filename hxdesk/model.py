@@ -22,7 +22,10 @@ from .numbering import chinese_numeral
 MAX_LEVEL = 4
 
 #: Placeholders the report itself provides; figure keys may not use them.
-YEAR_VARIABLES = ("year", "next_year", "prev_year")
+YEAR_VARIABLES = ("year", "next_year", "prev_year", "pufa_plan", "pufa_year")
+
+#: 普法 five-year plans: the first (一五) began in 1986; 八五 is 2021–2025.
+PUFA_FIRST_YEAR = 1986
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
@@ -100,6 +103,24 @@ QUALIFIER_INFIX = ("余", "多")
 QUALIFIER_SUFFIX = ("以上", "以下", "左右")
 QUALIFIERS = ("",) + QUALIFIER_INFIX + QUALIFIER_SUFFIX + QUALIFIER_PREFIX
 
+#: What roll-over does with a figure: 每年统计 (emptied, to be filled again) or 常设 (carried over).
+KIND_YEARLY = "yearly"
+KIND_STANDING = "standing"
+FIGURE_KINDS = {KIND_YEARLY: "每年统计", KIND_STANDING: "常设"}
+
+#: What a rolled-over figure still needs: nothing, a new value (待更新) or a confirmation (请确认).
+REVIEW_NONE = ""
+REVIEW_UPDATE = "update"
+REVIEW_CONFIRM = "confirm"
+REVIEW_STATES = {REVIEW_NONE: "", REVIEW_UPDATE: "待更新", REVIEW_CONFIRM: "请确认"}
+
+#: How a derived figure reads: a number, or a comparison with last year whose sign picks the words
+#: (同比增长25% / 同比下降10% / 与上年持平; 增加3件 / 减少3件).
+STYLE_NUMBER = ""
+STYLE_YOY_PERCENT = "yoy_percent"
+STYLE_YOY_DIFF = "yoy_diff"
+FIGURE_STYLES = {STYLE_NUMBER: "数值", STYLE_YOY_PERCENT: "同比增减百分比", STYLE_YOY_DIFF: "比上年增减"}
+
 
 @dataclass
 class Figure:
@@ -118,10 +139,24 @@ class Figure:
     formula: str = ""
     decimals: int = 0
     at_most: str = ""  # key of a figure this one may not exceed (办结 ≤ 受理)
+    kind: str = KIND_YEARLY
+    review: str = REVIEW_NONE
+    style: str = STYLE_NUMBER
 
     @property
     def derived(self) -> bool:
         return bool(self.formula.strip())
+
+
+@dataclass
+class Predecessor:
+    """Last year's report as this year's uses it (attached by the services when a report is
+    loaded, never stored): its figures and their values, derived ones computed."""
+
+    uid: str
+    year: int
+    figures: dict[str, Figure]
+    values: dict[str, Decimal | None]
 
 
 @dataclass
@@ -140,13 +175,20 @@ class Report:
     name: str = ""
     template: str = ""
     uid: str = field(default_factory=new_uid)
+    #: The uid of the report this one was made from (last year's), or None.
+    predecessor_uid: str | None = None
+    #: Last year's figures, when the services found the predecessor (not stored, not compared).
+    predecessor: Predecessor | None = field(default=None, compare=False, repr=False)
 
     def variables(self) -> dict[str, str]:
         """Year placeholders (the figures are expanded separately)."""
+        plan, ordinal = pufa_cycle(self.year)
         return {
             "year": str(self.year),
             "next_year": str(self.year + 1),
             "prev_year": str(self.year - 1),
+            "pufa_plan": plan,
+            "pufa_year": ordinal,
         }
 
     def display_name(self) -> str:
@@ -188,6 +230,14 @@ class Report:
         for t in self.all_texts():
             keys.update(PLACEHOLDER_RE.findall(t))
         return keys
+
+
+def pufa_cycle(year: int) -> tuple[str, str]:
+    """The 普法 plan a year falls in and its year within it: (八五, 第四年) for 2024."""
+    if year < PUFA_FIRST_YEAR:
+        return "", ""
+    n, i = divmod(year - PUFA_FIRST_YEAR, 5)
+    return chinese_numeral(n + 1) + "五", "第" + chinese_numeral(i + 1) + "年"
 
 
 def level_of(path: tuple[int, ...]) -> int:

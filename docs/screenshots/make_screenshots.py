@@ -2,8 +2,8 @@
 
 A fresh database gets the built-in 2024 sample, a 2025 report rolled over
 from it with most figures filled in (three left empty, so the generate dialog
-has something to point out) and a new report of the standard template (its
-写作提示).
+has something to point out; the figure inputs show last year's values beside them)
+and a new report of the standard template (its 写作提示).
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
 """
@@ -35,7 +35,7 @@ def prepare(db: Path) -> None:
         previous = workspace.reports.load(sample_id).figures
         for key, fig in report.figures.items():
             if not fig.derived and key not in LEFT_EMPTY and previous[key].value is not None:
-                fig.value = previous[key].value + (Decimal(2) if fig.unit != "%" else 0)
+                services.set_value(report, key, previous[key].value + (Decimal(2) if fig.unit != "%" else 0))
         workspace.reports.add(report)
         workspace.reports.add(services.new_from_template("standard", 2024, "示例镇人民政府"))
 

@@ -12,10 +12,11 @@ from .words import WordRule
 
 RuleFunc = Callable[[Context, str], Iterator[Finding]]
 
-#: Every rule with its id, in the order findings at one place are listed.  Issue 13's figure
-#: kinds go here as ("figures.stale", …) and ("figures.standing", …) (see rules_figures).
+#: Every rule with its id, in the order findings at one place are listed.
 RULES: tuple[tuple[str, RuleFunc], ...] = (
     ("figures.missing", rules_figures.missing),
+    ("figures.stale", rules_figures.stale),
+    ("figures.unconfirmed", rules_figures.unconfirmed),
     ("figures.uncomputable", rules_figures.uncomputable),
     ("figures.unknown", rules_figures.unknown),
     ("figures.invalid", rules_figures.invalid),

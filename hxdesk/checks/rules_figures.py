@@ -1,26 +1,48 @@
-"""Figures the text uses: not filled, not computable, not defined.
-
-Hook for the figure kinds of issue 13 (待更新 after a roll-over, 常设 not confirmed): add a function
-here in the shape of :func:`missing` — walk ``ctx.figure_uses()`` and test the figure's kind — and
-register it in ``engine.RULES`` as ``figures.stale`` / ``figures.standing``.  Nothing else changes.
-"""
+"""Figures the text uses: not filled, not computable, not defined, carried over from last year
+and not yet looked at (the roll-over's 待更新 and 请确认)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..figures import KEY_RE, MAX_DECIMALS
-from ..model import QUALIFIERS, YEAR_VARIABLES
-from .base import ERROR, Context, Finding
+from ..figures import KEY_RE, MAX_DECIMALS, format_figure
+from ..model import QUALIFIERS, REVIEW_CONFIRM, REVIEW_UPDATE, YEAR_VARIABLES
+from .base import ERROR, WARNING, Context, Finding
 
 
 def missing(ctx: Context, rule: str) -> Iterator[Finding]:
     for unit, piece, fig in ctx.figure_uses():
         if not fig.derived and ctx.value(piece.key) is None:
             label = fig.label or piece.key
+            why = "（新建下一年度后待更新）" if fig.review == REVIEW_UPDATE else ""
             yield ctx.hit(
-                rule, ERROR, f"数据“{label}”尚未填写。", unit, piece.start, piece.end, f"在数据中填写“{label}”"
+                rule, ERROR, f"数据“{label}”尚未填写{why}。", unit, piece.start, piece.end, f"在数据中填写“{label}”"
             )
+
+
+def stale(ctx: Context, rule: str) -> Iterator[Finding]:
+    """A yearly figure still flagged 待更新 although it holds a value (from a file, not typed in the form)."""
+    for unit, piece, fig in ctx.figure_uses():
+        if fig.review == REVIEW_UPDATE and not fig.derived and ctx.value(piece.key) is not None:
+            label = fig.label or piece.key
+            shown = format_figure(fig, ctx.value(piece.key))
+            yield ctx.hit(
+                rule, WARNING, f"每年统计的数据“{label}”（{shown}）标为待更新：请核对是否为今年的数。",
+                unit, piece.start, piece.end, "核对后在数据中重新填写或确认",
+            )  # fmt: skip
+
+
+def unconfirmed(ctx: Context, rule: str) -> Iterator[Finding]:
+    """A standing figure carried over by 新建下一年度 and not yet confirmed (请确认)."""
+    for unit, piece, fig in ctx.figure_uses():
+        if fig.review == REVIEW_CONFIRM and not fig.derived:
+            label = fig.label or piece.key
+            value = ctx.value(piece.key)
+            shown = format_figure(fig, value) if value is not None else "未填"
+            yield ctx.hit(
+                rule, WARNING, f"常设数据“{label}”沿用上年的数值（{shown}），请确认今年仍然如此。",
+                unit, piece.start, piece.end, "在数据中点“确认”，或改为今年的数",
+            )  # fmt: skip
 
 
 def uncomputable(ctx: Context, rule: str) -> Iterator[Finding]:

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
-from ..figures import KEY_RE, parse_number
+from ..figures import KEY_RE, default_kind, parse_number
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
-from ..model import Figure, Report
+from ..model import KIND_YEARLY, Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
-from .forms import qualifier_combo
+from .forms import kind_combo, qualifier_combo
 from .uiload import UiHolder, load_ui
 from .widgets import guard_wheel, guard_wheel_in
 
@@ -609,10 +609,16 @@ class InsertFigureDialog(QDialog):
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("例如：件、人次、%")
         self.qualifier = qualifier_combo("")
+        self.kind = kind_combo(KIND_YEARLY)
+        self.kind_chosen = False  # chosen by the clerk: no longer follows the name and unit
+        self.kind.activated.connect(lambda *_: setattr(self, "kind_chosen", True))
+        self.label.textEdited.connect(self._default_kind)
+        self.unit.textEdited.connect(self._default_kind)
         form.addRow("名称：", self.label)
         form.addRow("数值：", self.value)
         form.addRow("单位：", self.unit)
         form.addRow("限定词：", self.qualifier)
+        form.addRow("类型：", self.kind)
         self.new_box = QWidget()
         self.new_box.setLayout(form)
         self.error = QLabel()
@@ -633,6 +639,11 @@ class InsertFigureDialog(QDialog):
         if report.figures:
             self.existing.setCurrentIndex(len(YEAR_LABELS))  # the first figure; the years come first
         self.key: str | None = None
+
+    def _default_kind(self, *_: object) -> None:
+        if not self.kind_chosen:
+            kind = default_kind(clean_line(self.label.text()), clean_line(self.unit.text()))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
 
     def _mode(self, *_: object) -> None:
         self.existing.setEnabled(self.use_existing.isChecked())
@@ -661,6 +672,7 @@ class InsertFigureDialog(QDialog):
             value=value,
             unit=clean_line(self.unit.text()),
             qualifier=self.qualifier.currentData(),
+            kind=self.kind.currentData(),
         )
         return key
 

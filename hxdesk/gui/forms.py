@@ -37,8 +37,11 @@ from ..errors import InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
 from ..model import (
+    FIGURE_KINDS,
     PLACEHOLDER_RE,
     QUALIFIERS,
+    REVIEW_CONFIRM,
+    REVIEW_STATES,
     YEAR_VARIABLES,
     Block,
     Paragraph,
@@ -69,6 +72,15 @@ class FormHost(Protocol):
     def figures_changed(self) -> None: ...
     def insert_figure(self) -> None: ...
     def section_history(self, uid: str | None = None) -> object: ...
+
+
+def kind_combo(current: str) -> QComboBox:
+    combo = guard_wheel(QComboBox())
+    for kind, label in FIGURE_KINDS.items():
+        combo.addItem(label, kind)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setToolTip("新建下一年度时：每年统计的数据清空待填，常设的数据（如执法队、执法人员）沿用待确认")
+    return combo
 
 
 def qualifier_combo(current: str) -> QComboBox:
@@ -302,10 +314,11 @@ class FigureRow:
             self.value.setToolTip("自动计算，无需填写")
             grid.addWidget(self.value, row, 1)
             figures = panel.host.report.figures
+            formula = re.sub(r"\bprev\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)", r"上年\1", fig.formula)
             formula = re.sub(
                 r"[A-Za-z_][A-Za-z0-9_]*",
                 lambda m: figures[m.group(0)].label or m.group(0) if m.group(0) in figures else m.group(0),
-                fig.formula,
+                formula,
             )
             formula = formula.replace("*", "×").replace("/", "÷")
             hint = hint_label(f"自动计算：{formula}")
@@ -327,8 +340,39 @@ class FigureRow:
             self.unit.textEdited.connect(self._unit_edited)
             grid.addWidget(self.unit, row, 3)
         grid.addWidget(self.preview, row, 4)
-        grid.addWidget(self.error, row + 1, 1, 1, 4)
+        grid.addWidget(self.error, row + 1, 1, 1, 3)
+        self._add_year_widgets(grid, row)
         self.parse_error = ""
+
+    def _add_year_widgets(self, grid: QGridLayout, row: int) -> None:
+        """Last year beside this year (上年：12件，增加3件) and what the roll-over left to do:
+        待更新 (fill in) or 请确认 (confirm the value carried over)."""
+        key = self.key
+        self.last_year = QLabel()
+        self.last_year.setObjectName(f"last_year_{key}")
+        self.last_year.setStyleSheet("color: #5f6368;")
+        self.last_year.setWordWrap(True)
+        grid.addWidget(self.last_year, row + 1, 4)
+        flag = QWidget()
+        flag_box = QHBoxLayout(flag)
+        flag_box.setContentsMargins(0, 0, 0, 0)
+        self.kind = None
+        if not self.fig.derived:
+            self.kind = kind_combo(self.fig.kind)
+            self.kind.setObjectName(f"kind_{key}")
+            self.kind.currentIndexChanged.connect(self._kind_changed)
+            flag_box.addWidget(self.kind)
+        self.review = QLabel()
+        self.review.setObjectName(f"review_{key}")
+        self.review.setStyleSheet("color: #a15c00; font-weight: bold;")
+        flag_box.addWidget(self.review)
+        self.confirm = QPushButton("确认")
+        self.confirm.setObjectName(f"confirm_{key}")
+        self.confirm.setToolTip("沿用上年的数值：确认后不再提示")
+        self.confirm.clicked.connect(self._confirmed)
+        flag_box.addWidget(self.confirm)
+        flag_box.addStretch(1)
+        grid.addWidget(flag, row + 1, 0)
 
     @property
     def fig(self):
@@ -341,8 +385,18 @@ class FigureRow:
             self.parse_error = exc.message
         else:
             self.parse_error = ""
-            self.fig.value = value
+            services.set_value(self.panel.host.report, self.key, value)  # a value clears 待更新/请确认
             self.panel.host.touch()
+        self.panel.host.figures_changed()
+
+    def _kind_changed(self) -> None:
+        self.fig.kind = self.kind.currentData()
+        self.panel.host.touch()
+        self.panel.host.figures_changed()
+
+    def _confirmed(self) -> None:
+        services.confirm(self.panel.host.report, self.key)
+        self.panel.host.touch()
         self.panel.host.figures_changed()
 
     def _qualifier_changed(self) -> None:
@@ -368,6 +422,13 @@ class FigureRow:
         message = self.parse_error or problems.get(self.key, "")
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        last = services.last_year_text(self.panel.host.report, self.key, values)
+        self.last_year.setText(last)
+        self.last_year.setVisible(bool(last))
+        review = REVIEW_STATES.get(fig.review, "")
+        self.review.setText(review)
+        self.review.setVisible(bool(review))
+        self.confirm.setVisible(fig.review == REVIEW_CONFIRM)
         self.value.setStyleSheet(
             "border: 1px solid #b00020;"
             if message and not fig.derived
@@ -445,8 +506,9 @@ class FiguresPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        values, _ = figmod.compute_values(self.host.report.figures)
-        problems = figmod.validate_figures(self.host.report.figures)
+        report = self.host.report
+        values, _ = figmod.report_values(report)
+        problems = figmod.validate_figures(report.figures, figmod.last_year_values(report))
         for row in self.rows:
             row.refresh(values, problems)
 

@@ -1,7 +1,8 @@
 """Finding the figures in imported text: 受理来信来访12件 → {{f01}} with a Figure.
 
 Only a number that renders back to exactly the same characters becomes a
-figure (so 3.50 or 1,234 stay text), and years become {{year}}/{{next_year}}.
+figure (so 3.50 or 1,234 stay text), and years become {{year}}/{{next_year}}
+(and “八五”普法的第四年 {{pufa_plan}}/{{pufa_year}}).
 Text inside 《》 (names of laws and documents) is left alone.
 """
 
@@ -11,7 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from ..figures import MAX_FIGURE, format_figure, normalize_decimal
+from ..figures import MAX_FIGURE, default_kind, format_figure, normalize_decimal
+from ..figuretext import pufa_placeholders
 from ..interchange import MAX_FIGURES
 from ..model import Figure
 
@@ -101,7 +103,9 @@ def _outside_book_titles(text: str, pattern: re.Pattern[str], repl: Callable[[re
 
 
 def year_placeholders(text: str, year: int) -> str:
-    """2024年 → {{year}}年 and 2025年 → {{next_year}}年 for a 2024 report."""
+    """2024年 → {{year}}年 and 2025年 → {{next_year}}年 for a 2024 report, and the 普法 plan and
+    its year that fit the report year (“八五”普法的第四年) → {{pufa_plan}}, {{pufa_year}}."""
+    text = pufa_placeholders(text, year)
 
     def sub(m: re.Match[str]) -> str:
         y = int(m.group(1))
@@ -173,6 +177,7 @@ class FigureExtractor:
                 return m.group(0)  # 05件, 3.50万元: keep the text exactly as written
             if not fig.label:
                 fig.label = f"数据{len(self.figures) + 1}"
+            fig.kind = default_kind(fig.label, fig.unit)
             self.figures[fig.key] = fig
             return kept_prefix + "{{" + fig.key + "}}"
 

@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..figures import compute_values, expand_text
+from ..figures import expand_text, report_values
 from ..model import Block, Report, Section, block_paragraph_texts, date_text, numbering_labels
 from ..resources import resource_path
 from ..styleids import STYLE_IDS
@@ -47,7 +47,7 @@ class ReportRenderer:
     def __init__(self, report: Report, fonts: FontProfile | None = None):
         self.report = report
         self.fonts = fonts or FontProfile()
-        self.values, self.problems = compute_values(report.figures)
+        self.values, self.problems = report_values(report)
         self.labels = numbering_labels(report)
 
     # ---------------------------------------------------------------- text

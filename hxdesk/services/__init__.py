@@ -33,6 +33,8 @@ from .review import (
     restore_dismissed,
     user_words_path,
 )
+from .stats import HEADERS as STATISTICS_HEADERS
+from .stats import FigureRow
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -59,10 +61,13 @@ from .workspace import (
     open_workspace,
     restore_backup,
 )
+from .years import confirm, issuing_body, last_year_text, set_value
 
 __all__ = [
     "APP_NAME",
     "FONT_SETTING",
+    "STATISTICS_HEADERS",
+    "FigureRow",
     "LAST_FOLDER_SETTING",
     "MAX_FILE_NAME_CHARS",
     "SAMPLE_TEMPLATE",
@@ -88,11 +93,14 @@ __all__ = [
     "restore_dismissed",
     "check_year",
     "default_report_year",
+    "confirm",
     "data_dir",
     "db_file",
     "default_db_path",
     "default_file_name",
     "export_json",
+    "issuing_body",
+    "last_year_text",
     "list_backups",
     "list_templates",
     "load_template",
@@ -111,4 +119,5 @@ __all__ = [
     "replace_in_report",
     "search_report",
     "user_words_path",
+    "set_value",
 ]

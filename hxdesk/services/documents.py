@@ -8,23 +8,23 @@ from pathlib import Path
 
 from .. import interchange
 from ..errors import InvalidInput
-from ..figures import compute_values, validate_figures
+from ..figures import last_year_values, report_values, validate_figures
 from ..fsutil import atomic_write_bytes
-from ..model import Block, Report
+from ..model import YEAR_VARIABLES, Block, Report
 from ..render.profile import FontProfile
 
 
 def report_problems(report: Report) -> list[str]:
     """What a user should fix before sending the report (missing or inconsistent figures)."""
     problems = []
-    values, _ = compute_values(report.figures)
-    invalid = validate_figures(report.figures)
+    values, _ = report_values(report)
+    invalid = validate_figures(report.figures, last_year_values(report))
     for key, message in invalid.items():
         fig = report.figures[key]
         problems.append(f"{fig.label or key}：{message}")
     used = report.referenced_keys()
     for key in sorted(used):
-        if key in ("year", "next_year", "prev_year"):
+        if key in YEAR_VARIABLES:
             continue
         if key not in report.figures:
             problems.append(f"正文引用了不存在的数据“{key}”。")
@@ -92,7 +92,7 @@ def search_report(report: Report, needle: str) -> list[tuple[tuple[str, ...], st
     needle = needle.strip()
     if not needle:
         return []
-    values, _ = compute_values(report.figures)
+    values, _ = report_values(report)
     hits: list[tuple[tuple[str, ...], str]] = []
 
     def check(target: tuple[str, ...], texts: Iterable[str]) -> None:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BackupError, HxError
+from ..errors import BackupError, HxError, InvalidInput, NotFound
 from ..model import Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
+from .stats import FigureRow, report_rows, write_table
 from .templates import fresh_uids, roll_over, sample_report
+from .years import as_predecessor, issuing_body
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
     from ..history import DeletedSection, SectionVersion
@@ -45,7 +47,7 @@ SAMPLE_ADDED_SETTING = "sample_added"
 
 
 class Workspace:
-    """One open database: ``reports``, ``history``, ``settings`` and ``backups``."""
+    """One open database: ``reports``, ``history``, ``settings``, ``backups`` and ``statistics``."""
 
     def __init__(self, store: Store):
         self._store = store
@@ -53,6 +55,7 @@ class Workspace:
         self.history = History(self)
         self.settings = Settings(self)
         self.backups = Backups(self)
+        self.statistics = Statistics(self)
 
     @property
     def path(self) -> Path:
@@ -105,7 +108,13 @@ class Reports(_Job):
         return self._store.summary(report_id)
 
     def load(self, report_id: int) -> Report:
-        return self._store.load(report_id)
+        """The report, with last year's figures attached (``report.predecessor``) when the
+        report it came from is in the database and not in the trash."""
+        report = self._store.load(report_id)
+        previous = self._by_uid(report.predecessor_uid)
+        if previous is not None:
+            report.predecessor = as_predecessor(self._store.load(previous.id), report)
+        return report
 
     def add(self, report: Report) -> int:
         return self._store.add(report)
@@ -128,8 +137,71 @@ class Reports(_Job):
         return self._store.add(report)
 
     def next_year(self, report_id: int) -> int:
-        """Next year's report from this one (see roll_over); returns its id."""
-        return self._store.add(roll_over(self._store.load(report_id)))
+        """Next year's report from this one (see roll_over), linked to it; returns its id."""
+        return self._store.add(roll_over(self.load(report_id)))
+
+    def _by_uid(self, uid: str | None) -> ReportSummary | None:
+        if uid is None:
+            return None
+        return next((s for s in self._store.list_reports() if s.uid == uid), None)
+
+    def predecessor_id(self, report_id: int) -> int | None:
+        """The id of the report this one came from (None: no link, or that report is gone or in the trash)."""
+        found = self._by_uid(self._store.load(report_id).predecessor_uid)
+        return None if found is None else found.id
+
+    def find_predecessor(self, report_id: int) -> int | None:
+        """The same issuing body's report of the year before, if the database has one (the most
+        recently changed, if several): what an imported report is linked to."""
+        me = self._store.summary(report_id)
+        found = self._of_body(issuing_body(me.issuers, me.name), me.year - 1, exclude=report_id)
+        return None if found is None else found.id
+
+    def _of_body(self, body: str, year: int, exclude: int | None = None) -> ReportSummary | None:
+        if not body:
+            return None
+        return next(
+            (
+                s
+                for s in self._store.list_reports()  # most recently changed first within a year
+                if s.id != exclude and s.year == year and issuing_body(s.issuers, s.name) == body
+            ),
+            None,
+        )
+
+    def set_predecessor(self, report_id: int, predecessor_id: int | None) -> None:
+        """Link a report to the one it follows (an earlier year's), or clear the link (None)."""
+        report = self._store.load(report_id)
+        if predecessor_id is None:
+            report.predecessor_uid = None
+        else:
+            if predecessor_id == report_id:
+                raise InvalidInput("报告不能以自己作为上一年度的报告。")
+            previous = self._store.summary(predecessor_id)
+            if previous.deleted_at is not None:
+                raise NotFound("这份报告在回收站中，不能作为上一年度的报告。")
+            if previous.year >= report.year:
+                raise InvalidInput(f"上一年度的报告应早于{report.year}年度（所选报告为{previous.year}年度）。")
+            report.predecessor_uid = previous.uid
+        self._store.save(report_id, report)
+
+    def add_imported(self, report: Report) -> int:
+        """Store an imported report, linked to last year's report of its issuing body (unless the
+        file names one the database holds); next year's report of that body, if it has no link,
+        is linked to it.  A district that imports its towns' files in any order gets every link."""
+        body = issuing_body(report.issuers, report.name)
+        if self._by_uid(report.predecessor_uid) is None:
+            previous = self._of_body(body, report.year - 1)
+            if previous is not None:
+                report.predecessor_uid = previous.uid
+        report_id = self._store.add(report)
+        later = self._of_body(body, report.year + 1, exclude=report_id)
+        if later is not None:
+            successor = self._store.load(later.id)
+            if successor.predecessor_uid is None:
+                successor.predecessor_uid = report.uid
+                self._store.save(later.id, successor)
+        return report_id
 
     def move_to_trash(self, report_id: int) -> None:
         self._store.set_deleted(report_id, True)
@@ -149,7 +221,7 @@ class Reports(_Job):
         if not report.name.strip():  # told apart in the list from the report it was made from
             body = report.issuers[0] if report.issuers else "报告"
             report.name = f"{body}（导入自 {short_file_name(Path(path).name)}）"
-        return self._store.add(report), notes
+        return self.add_imported(report), notes
 
     def ensure_sample(self) -> int | None:
         """First start: put the built-in sample into an empty database; returns its id."""
@@ -161,6 +233,31 @@ class Reports(_Job):
         report_id = store.add(report)
         store.set_setting(SAMPLE_ADDED_SETTING, True)
         return report_id
+
+
+class Statistics(_Job):
+    """Every figure of every report (not those in the trash), for the district's spreadsheet."""
+
+    def rows(self, *, org: str | None = None, year: int | None = None) -> list[FigureRow]:
+        """One row per figure, by issuing body, then year (newest first) and report.
+
+        ``org`` keeps the bodies whose name contains it (黄溪镇 finds 黔江区黄溪镇人民政府)."""
+        wanted = (org or "").strip()
+        out: list[FigureRow] = []
+        summaries = self._store.list_reports()
+        summaries.sort(key=lambda s: issuing_body(s.issuers, s.name))  # stable: year, then newest change
+        for s in summaries:
+            if year is not None and s.year != year:
+                continue
+            if wanted and wanted not in issuing_body(s.issuers, s.name):
+                continue
+            out.extend(report_rows(self._workspace.reports.load(s.id), s.id, s.display_name))
+        return out
+
+    def export(self, path: str | Path, *, org: str | None = None, year: int | None = None) -> tuple[Path, int]:
+        """Write the rows to ``path`` (.xlsx or .csv); returns the file and the number of rows."""
+        rows = self.rows(org=org, year=year)
+        return write_table(rows, path), len(rows)
 
 
 class History(_Job):

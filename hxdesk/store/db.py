@@ -283,7 +283,7 @@ class Store:
             return out
 
         fig_rows = self.conn.execute(
-            "SELECT key, label, value, unit, qualifier, formula, decimals, at_most FROM figures "
+            "SELECT key, label, value, unit, qualifier, formula, decimals, at_most, kind, review, style FROM figures "
             "WHERE report_id = ? ORDER BY position",
             (report_id,),
         ).fetchall()
@@ -292,6 +292,7 @@ class Store:
             "version": 1,
             "report": {
                 "uid": row["uid"],
+                "predecessor_uid": row["predecessor_uid"],
                 "name": row["name"],
                 "template": row["template"],
                 "year": row["year"],
@@ -312,8 +313,11 @@ class Store:
                         "formula": f,
                         "decimals": d,
                         "at_most": am,
+                        "kind": kind,
+                        "review": review,
+                        "style": style,
                     }
-                    for k, lb, v, u, q, f, d, am in fig_rows
+                    for k, lb, v, u, q, f, d, am, kind, review, style in fig_rows
                 ],
             },
         }
@@ -355,7 +359,7 @@ class Store:
     def _write(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str] = frozenset()) -> None:
         self.conn.execute(
             "UPDATE reports SET name=?, template=?, year=?, title=?, issuers=?, addressee=?, intro=?, "
-            "signatures=?, date=?, updated_at=? WHERE id=?",
+            "signatures=?, date=?, predecessor_uid=?, updated_at=? WHERE id=?",
             (
                 report.name,
                 report.template,
@@ -366,6 +370,7 @@ class Store:
                 json.dumps([block_to_dict(b) for b in report.intro], ensure_ascii=False),
                 json.dumps(report.signatures, ensure_ascii=False),
                 report.date.isoformat() if report.date else None,
+                report.predecessor_uid,
                 ts,
                 report_id,
             ),
@@ -373,8 +378,8 @@ class Store:
         self._write_sections(report_id, report, ts, keep_version_of)
         self.conn.execute("DELETE FROM figures WHERE report_id = ?", (report_id,))
         self.conn.executemany(
-            "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, at_most) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, at_most, "
+            "kind, review, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     report_id,
@@ -387,6 +392,9 @@ class Store:
                     f.formula,
                     f.decimals,
                     f.at_most,
+                    f.kind,
+                    f.review,
+                    f.style,
                 )
                 for pos, f in enumerate(report.figures.values())
             ],

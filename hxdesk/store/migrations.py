@@ -115,6 +115,17 @@ def m003_version_figures(db: Database) -> None:
     db.execute("ALTER TABLE section_versions ADD COLUMN figures TEXT")
 
 
+@migrations()
+def m004_year_over_year(db: Database) -> None:
+    """Schema 4: a report knows the report it came from (last year's; NULL: none), a figure its
+    kind (yearly: emptied by roll-over; standing: carried), what it still needs after a roll-over
+    (review: '', 'update', 'confirm') and how a derived one reads (style: '', 'yoy_percent', 'yoy_diff')."""
+    db.execute("ALTER TABLE reports ADD COLUMN predecessor_uid TEXT")
+    db.execute("ALTER TABLE figures ADD COLUMN kind TEXT NOT NULL DEFAULT 'yearly'")
+    db.execute("ALTER TABLE figures ADD COLUMN review TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE figures ADD COLUMN style TEXT NOT NULL DEFAULT ''")
+
+
 NAMES = [m.name for m in migrations._migrations]
 if len(NAMES) != SCHEMA_VERSION:  # a migration added here must raise schema.SCHEMA_VERSION too
     raise RuntimeError(f"store/schema.py says SCHEMA_VERSION = {SCHEMA_VERSION}, migrations.py has {len(NAMES)}")

@@ -88,6 +88,30 @@ CASES: dict[str, tuple[list, list]] = {
             ),
         ],
     ),
+    "figures.stale": (
+        [
+            doc("共受理{{a}}。", figures=(fig("a", "受理", 4, review="update"),)),
+            doc("培训{{t}}。", figures=(fig("t", "培训干部", 30, "人次", review="update"),)),
+            doc(intro=("全年接待{{v}}。",), figures=(fig("v", "接待群众", 80, "人次", review="update"),)),
+        ],
+        [
+            doc("共受理{{a}}。", figures=(fig("a", "受理", 4),)),  # typed this year: no flag
+            doc("共受理{{a}}。", figures=(fig("a", "受理", None, review="update"),)),  # empty: figures.missing says it
+            doc("没有用到数据。", figures=(fig("a", "受理", 4, review="update"),)),  # not in the text
+        ],
+    ),
+    "figures.unconfirmed": (
+        [
+            doc("执法队{{team}}。", figures=(fig("team", "执法队", 1, "个", kind="standing", review="confirm"),)),
+            doc("执法人员{{staff}}。", figures=(fig("staff", "执法人员", 6, "人", kind="standing", review="confirm"),)),
+            doc("法律顾问{{c}}。", figures=(fig("c", "法律顾问", None, "名", kind="standing", review="confirm"),)),
+        ],
+        [
+            doc("执法队{{team}}。", figures=(fig("team", "执法队", 1, "个", kind="standing"),)),  # confirmed
+            doc("执法队{{team}}。", figures=(fig("team", "执法队", 1, "个", kind="standing", review="update"),)),
+            doc("没有用到数据。", figures=(fig("team", "执法队", 1, "个", kind="standing", review="confirm"),)),
+        ],
+    ),
     "figures.uncomputable": (
         [
             doc("办结率{{rate}}。", figures=(fig("a", "受理", 0), fig("rate", "率", None, "%", formula="a / a * 100"))),

@@ -29,8 +29,8 @@ def unset_fields(report) -> set[str]:
     for obj in objects:
         names = seen.setdefault(type(obj), set())
         for f in dataclasses.fields(obj):
-            if not f.init:
-                continue  # Paragraph.kind, PointList.kind: constants
+            if not f.init or not f.compare:
+                continue  # Paragraph.kind, PointList.kind: constants; Report.predecessor: attached, not stored
             if f.default is not dataclasses.MISSING:
                 default = f.default
             elif f.default_factory is not dataclasses.MISSING:
@@ -44,7 +44,7 @@ def unset_fields(report) -> set[str]:
         f"{cls.__name__}.{f.name}"
         for cls, names in seen.items()
         for f in dataclasses.fields(cls)
-        if f.init and f.name not in names
+        if f.init and f.compare and f.name not in names
     }
 
 
@@ -54,6 +54,11 @@ def every_field_report():
     report = custom_report()
     report.name = "青山镇年度报告（测试）"
     report.sections[0].children[5].blocks[0].inline = False
+    report.predecessor_uid = "last-years-report"
+    report.figures["trainees"].kind = "standing"
+    report.figures["trainees"].review = "confirm"
+    report.figures["visits"].review = "update"
+    report.figures["close_rate"].style = "yoy_percent"
     assert unset_fields(report) == set()  # a new model field: set it here too
     return report
 
@@ -165,6 +170,12 @@ def test_interchange_round_trip_is_lossless():
         (lambda d: d["report"]["intro"].append({"type": "table"}), "paragraph"),
         (lambda d: d["report"]["figures"].append(dict(d["report"]["figures"][0])), "重复"),
         (lambda d: d["report"].update(date="2025-13-40"), "YYYY-MM-DD"),
+        (lambda d: d["report"]["figures"][0].update(kind="monthly"), "figures[0].kind"),
+        (lambda d: d["report"]["figures"][0].update(kind=None), "figures[0].kind"),
+        (lambda d: d["report"]["figures"][0].update(review="later"), "figures[0].review"),
+        (lambda d: d["report"]["figures"][0].update(style="yoy"), "figures[0].style"),
+        (lambda d: d["report"].update(predecessor_uid="../x"), "predecessor_uid"),
+        (lambda d: d["report"].update(predecessor_uid=7), "predecessor_uid"),
     ],
 )
 def test_malformed_interchange_is_refused_in_chinese(mutate, needle):
@@ -173,6 +184,38 @@ def test_malformed_interchange_is_refused_in_chinese(mutate, needle):
     with pytest.raises(InvalidInput) as info:
         interchange.report_from_dict(data)
     assert needle in info.value.message
+
+
+def test_a_file_written_before_the_year_over_year_fields_loads_with_their_defaults():
+    """A version-1 file of the first release (no predecessor_uid, kind, review, style) still loads."""
+    old = {
+        "format": "hxdesk-report",
+        "version": 1,
+        "report": {
+            "uid": "old-file",
+            "year": 2023,
+            "issuers": ["某镇人民政府"],
+            "sections": [{"heading": "一节", "blocks": [{"type": "paragraph", "text": "受理{{n}}。"}]}],
+            "figures": [{"key": "n", "label": "受理", "value": "5", "unit": "件"}],
+        },
+    }
+    report = interchange.report_from_dict(old)
+    assert report.predecessor_uid is None
+    fig = report.figures["n"]
+    assert (fig.kind, fig.review, fig.style) == ("yearly", "", "")
+    written = interchange.report_to_dict(report)
+    assert written["version"] == 1 and written["report"]["predecessor_uid"] is None
+    assert {k: written["report"]["figures"][0][k] for k in ("kind", "review", "style")} == {
+        "kind": "yearly",
+        "review": "",
+        "style": "",
+    }
+
+
+def test_a_report_cannot_be_its_own_predecessor():
+    data = interchange.report_to_dict(services.sample_report())
+    data["report"]["predecessor_uid"] = data["report"]["uid"]
+    assert interchange.report_from_dict(data).predecessor_uid is None
 
 
 def test_interchange_cleans_xml_illegal_characters():
@@ -213,7 +256,7 @@ def test_roll_over_starts_next_year_from_this_year():
     texts = paragraph_texts(nxt)
     assert texts[1] == "2025年度法治政府建设报告"
     assert any(t.startswith("三、2026年工作措施") for t in texts)
-    assert all(f.value is None for f in nxt.figures.values() if not f.derived)
+    assert all(f.value is None for f in nxt.figures.values() if not f.derived and f.kind == "yearly")
     assert any("【待填：" in t for t in texts)
     assert {s.uid for s, _ in nxt.walk()}.isdisjoint({s.uid for s, _ in this.walk()})
     assert json.loads(interchange.dumps(this))  # the original is untouched
