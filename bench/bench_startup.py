@@ -62,9 +62,24 @@ def run_once(cmd: list[str], env: dict[str, str]) -> dict[str, Mark]:
     return marks
 
 
+def fill(db: Path, extra: int) -> None:
+    """Add ``extra`` full reports: towns 1…n over years 2015…, each a copy of the sample."""
+    sys.path.insert(0, str(ROOT))
+    from hxdesk import services
+
+    sample = services.sample_report()
+    with services.open_workspace(db) as workspace:
+        for i in range(extra):
+            report = services.roll_over(sample)
+            report.year = 2015 + i % 10
+            report.issuers = [f"第{i // 10 + 1}镇人民政府"]
+            workspace.reports.add(report)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--reports", type=int, default=1, help="reports in the database (30 towns x 10 years: 300)")
     args = parser.parse_args()
     # An installed hxdesk runs from byte code (a PyInstaller bundle carries
     # .pyc files); PYTHONDONTWRITEBYTECODE would make every start recompile
@@ -82,6 +97,8 @@ def main() -> int:
         # As staff start it: no arguments, the database in the data folder (HXDESK_DATA_DIR).
         app_cmd = [sys.executable, "-m", "hxdesk"]
         run_once(app_cmd, env)  # first start creates the database and the sample: not measured
+        if args.reports > 1:
+            fill(Path(tmp) / "hxdesk.db", args.reports - 1)
         base, app = [], []
         for _ in range(args.runs):  # interleaved, so both see the same machine state
             base.append(run_once(baseline_cmd, env))

@@ -186,7 +186,9 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
 
     try:
         try:
-            workspace = services.open_for_editing(db_path) if checked else services.open_workspace(db_path)
+            workspace = (
+                services.open_for_editing(db_path, defer_backup=True) if checked else services.open_workspace(db_path)
+            )
         except DamagedDatabase as exc:
             if exc.detail:
                 log_detail(exc.message, exc.detail)
@@ -200,7 +202,7 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
             ):
                 return None
             services.restore_backup(exc.backup, db_path)
-            workspace = services.open_for_editing(db_path)
+            workspace = services.open_for_editing(db_path, defer_backup=True)
         workspace.reports.ensure_sample()
         return workspace
     except HxError as exc:
@@ -211,6 +213,13 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
         where = log_exception(exc)
         _fail_start("无法启动", f"程序无法启动：{exc}\n\n详细信息已记录在：{where}", quiet)
     return None
+
+
+def _startup_backup(main) -> None:
+    """The start-up backup, made once the list is shown (it is off the path to the list)."""
+    made = main.workspace.backups.make_startup_if_pending()
+    if made is None and main.workspace.notices:
+        main.status("；".join(main.workspace.notices))
 
 
 def _daily_backup(main) -> None:
@@ -253,6 +262,7 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         main.attach(workspace)
         if workspace.notices:
             main.status("；".join(workspace.notices))
+        QTimer.singleShot(0, lambda: _startup_backup(main))
         backup_timer = QTimer(main)
         backup_timer.setInterval(60 * 60 * 1000)
         backup_timer.timeout.connect(lambda: _daily_backup(main))

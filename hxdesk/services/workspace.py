@@ -49,13 +49,16 @@ SAMPLE_ADDED_SETTING = "sample_added"
 class Workspace:
     """One open database: ``reports``, ``history``, ``settings``, ``backups`` and ``statistics``."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, *, startup_backup: bool = False):
         self._store = store
         self.reports = Reports(self)
         self.history = History(self)
         self.settings = Settings(self)
         self.backups = Backups(self)
         self.statistics = Statistics(self)
+        if startup_backup:  # made after the list is shown, but always before the first change
+            self.backups.startup_pending = True
+            store.before_first_write = self.backups.make_startup_if_pending
 
     @property
     def path(self) -> Path:
@@ -79,7 +82,10 @@ class Workspace:
         return self._store.integrity_check()
 
     def close(self) -> None:
-        self._store.close()
+        try:
+            self.backups.make_startup_if_pending()  # a start-up backup is never skipped
+        finally:
+            self._store.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -323,6 +329,23 @@ class RestoreOutcome:
 class Backups(_Job):
     """The database's backups: list, make, restore."""
 
+    #: The start-up backup of open_for_editing(defer_backup=True) is still to be made.
+    startup_pending = False
+
+    def make_startup_if_pending(self) -> BackupInfo | None:
+        """Make the deferred start-up backup (once); a failure becomes a notice, never an error."""
+        if not self.startup_pending:
+            return None
+        from ..store import backup
+
+        self.startup_pending = False
+        self._store.before_first_write = None
+        try:
+            return backup.make_backup(self._store.path, backup.KIND_STARTUP)
+        except HxError as exc:
+            self._store.notices.append(f"未能自动备份数据库：{exc.message}")
+            return None
+
     @property
     def folder(self) -> Path:
         from ..store.backup import backup_dir
@@ -390,8 +413,12 @@ def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> 
     return Workspace(Store(db_file(db_path), write=write, lock=write))
 
 
-def open_for_editing(db_path: str | Path | None = None) -> Workspace:
+def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = False) -> Workspace:
     """The GUI's start-up: take the writer lock, check the file, open (and upgrade) it, back it up.
+
+    ``defer_backup``: the backup is made by ``backups.make_startup_if_pending`` (the GUI calls it
+    once the report list is shown), or before the first change is written, or on close —
+    whichever comes first; it is never skipped.
 
     Raises DatabaseLocked (another hxdesk window has it), DamagedDatabase
     (damaged or not a database: ``exc.backup`` is the newest good backup to
@@ -406,6 +433,8 @@ def open_for_editing(db_path: str | Path | None = None) -> Workspace:
         backup.check_database(path)
         existed = path.is_file() and path.stat().st_size > 0
         store = Store(path, check=False, lock=True, purpose=FOR_GUI)
+        if existed and defer_backup:
+            return Workspace(store, startup_backup=True)
         if existed:
             try:
                 backup.make_backup(path, backup.KIND_STARTUP)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -82,6 +82,8 @@ class Store:
         self.clock = _dt.datetime.now
         #: Messages for the user gathered while opening (e.g. a backup that could not be made).
         self.notices: list[str] = []
+        #: Called once before the first change is written (the GUI's deferred start-up backup).
+        self.before_first_write: Callable[[], object] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -205,6 +207,9 @@ class Store:
     def _require_write(self) -> None:
         if not self.writable:
             raise DatabaseError("数据库以只读方式打开，不能修改。")
+        if self.before_first_write is not None:
+            hook, self.before_first_write = self.before_first_write, None
+            hook()
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")

@@ -185,6 +185,10 @@ def test_the_report_list_is_shown_before_the_editor_and_its_qt_parts_load(tmp_pa
     assert seen["list"] == {"qt_namespace": False, "editor": False, "sqlite_utils": False, "rows": 1}
     assert seen["report"]["editor"] and seen["report"]["sqlite_utils"] and seen["report"]["tree"] > 5
     assert seen["report"]["qt_namespace"]  # the probe sees the namespace once something uses it
+    # the start-up backup is off the path to the list, but made: the second start made one
+    from hxdesk import services
+
+    assert [b.kind for b in services.list_backups(tmp_path / "hxdesk.db")] == ["startup"]
 
 
 def test_a_plain_start_does_not_load_the_developer_tools(tmp_path):

@@ -275,3 +275,38 @@ def test_checks_and_backups_of_the_open_database_keep_its_journal(db_path, sampl
         assert out.strip() == "读取之后保存的标题"
     finally:
         ws.close()
+
+
+def test_a_deferred_start_up_backup_is_made_before_the_first_change(db_path, sample):
+    """The GUI shows the list before backing up; the backup still holds the state before any edit."""
+    rid = make_db(db_path, sample)
+    ws = services.open_for_editing(db_path, defer_backup=True)
+    try:
+        assert ws.reports.summaries() and services.list_backups(db_path) == []  # not on the path to the list
+        changed = ws.reports.load(rid)
+        changed.title = "开始编辑后的标题"
+        ws.reports.save(rid, changed)
+        (made,) = services.list_backups(db_path)
+        assert made.kind == backup.KIND_STARTUP
+        with Store(made.path, write=False) as before:
+            assert before.load(rid).title == sample.title  # made before the save, not after
+        ws.reports.save(rid, changed)
+        assert len(services.list_backups(db_path)) == 1  # once
+    finally:
+        ws.close()
+
+
+def test_a_deferred_start_up_backup_is_made_on_close_when_nothing_changed(db_path, sample):
+    make_db(db_path, sample)
+    ws = services.open_for_editing(db_path, defer_backup=True)
+    assert services.list_backups(db_path) == []
+    ws.close()
+    assert [b.kind for b in services.list_backups(db_path)] == [backup.KIND_STARTUP]
+
+
+def test_a_deferred_start_up_backup_made_by_the_gui_is_not_made_twice(db_path, sample):
+    make_db(db_path, sample)
+    with services.open_for_editing(db_path, defer_backup=True) as ws:
+        first = ws.backups.make_startup_if_pending()
+        assert first is not None and ws.backups.make_startup_if_pending() is None
+    assert [b.path for b in services.list_backups(db_path)] == [first.path]
