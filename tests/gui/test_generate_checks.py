@@ -47,11 +47,12 @@ def test_next_years_report_counts_the_placeholders_left_in_the_document(qtbot, w
     qtbot.addWidget(gen.dialog)
     out = gen.generate(tmp_path / "next.docx")
     shown = docx_text(out).count("【待填：")
-    assert shown == 31  # 30 emptied figures and the rate computed from two of them
+    assert shown == 28  # 27 emptied yearly figures and the rate computed from two of them
     assert f"（{shown} 处）" in gen.ui.problemsLabel.text()
     assert f"文档中还有 {shown} 处【待填：……】" in gen.ui.doneHint.text()
     errors = [t for t in items(gen) if t.startswith("错误")]
-    assert len(errors) == 32  # 30 missing, the rate, the 普法 year
+    assert len(errors) == 28  # 27 missing, the rate (the 普法 year moved by itself: no error)
+    assert len([t for t in items(gen) if "沿用上年的数值" in t]) == 3  # the standing figures to confirm
     assert f"校对发现 {len(errors)} 处错误" in gen.ui.problemsLabel.text()
 
 
@@ -69,4 +70,4 @@ def test_the_dialog_lists_what_hxdesk_check_lists(qtbot, workspace):
     gen = GenerateDialog(workspace, report)
     qtbot.addWidget(gen.dialog)
     expected = [f"{f.severity_label}　{f.where}　{f.message}" for f in services.check_report(report)]
-    assert items(gen) == expected and len(expected) == 21  # one seed per rule
+    assert items(gen) == expected and len(expected) == 23  # one seed per rule
