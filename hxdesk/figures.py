@@ -465,3 +465,11 @@ def missing_note(fig: Figure, report: Report, values: dict[str, Decimal | None])
     if any(last.get(name) == 0 for name in previous):
         return "上年为零"
     return ""
+
+
+def next_figure_key(report: Report) -> str:
+    """A key no figure of ``report`` has: fig_1, fig_2, …"""
+    n = len(report.figures) + 1
+    while f"fig_{n}" in report.figures:
+        n += 1
+    return f"fig_{n}"

@@ -81,24 +81,26 @@ def figure_to_dict(fig: Figure) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    """The interchange document: the format's header around the report."""
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": report_body_to_dict(report)}
+
+
+def report_body_to_dict(report: Report) -> dict[str, Any]:
+    """The ``report`` object of the format: the one writer of the model to a dict."""
     return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "report": {
-            "uid": report.uid,
-            "predecessor_uid": report.predecessor_uid,
-            "name": report.name,
-            "template": report.template,
-            "year": report.year,
-            "issuers": list(report.issuers),
-            "title": report.title,
-            "addressee": report.addressee,
-            "intro": [block_to_dict(b) for b in report.intro],
-            "sections": [section_to_dict(s) for s in report.sections],
-            "signatures": list(report.signatures),
-            "date": report.date.isoformat() if report.date else None,
-            "figures": [figure_to_dict(f) for f in report.figures.values()],
-        },
+        "uid": report.uid,
+        "predecessor_uid": report.predecessor_uid,
+        "name": report.name,
+        "template": report.template,
+        "year": report.year,
+        "issuers": list(report.issuers),
+        "title": report.title,
+        "addressee": report.addressee,
+        "intro": [block_to_dict(b) for b in report.intro],
+        "sections": [section_to_dict(s) for s in report.sections],
+        "signatures": list(report.signatures),
+        "date": report.date.isoformat() if report.date else None,
+        "figures": [figure_to_dict(f) for f in report.figures.values()],
     }
 
 
@@ -251,10 +253,8 @@ class _Reader:
 
 
 def report_from_dict(data: Any) -> Report:
-    """Validate an interchange document and build the Report."""
-    # long: the document's fields in the order of the format, each validated where it is read
-    r = _Reader()
-    top = r.obj(data, "文件")
+    """Validate an interchange document (its header, then the report) and build the Report."""
+    top = _Reader().obj(data, "文件")
     if top.get("format") != FORMAT_NAME:
         raise InvalidInput("这不是 hxdesk 报告文件（缺少 format: hxdesk-report）。")
     version = top.get("version")
@@ -266,7 +266,15 @@ def report_from_dict(data: Any) -> Report:
         )
     if version < 1:
         raise InvalidInput(f"报告文件的格式版本 {version} 无效。")
-    d = r.obj(top.get("report"), "report")
+    return report_body_from_dict(top.get("report"))
+
+
+def report_body_from_dict(body: Any) -> Report:
+    """Validate the ``report`` object of the format and build the Report: the one reader of the model
+    from a dict, used by the interchange files and by the store (which has no header to add)."""
+    # long: the report's fields in the order of the format, each validated where it is read
+    r = _Reader()
+    d = r.obj(body, "report")
     year = d.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
         raise r.fail("report.year", f"年度应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的整数")

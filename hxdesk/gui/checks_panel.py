@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTreeWidget,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import services
+from ..errors import HxError
 from ..figuretext import FigureText
 
 if TYPE_CHECKING:
@@ -40,6 +45,7 @@ class ChecksHost(Protocol):
     workspace: services.Workspace
 
     def goto(self, target: tuple[str, ...], needle: str = "") -> None: ...
+    def text_replaced(self) -> None: ...
 
 
 def finding_target(finding: Finding) -> tuple[str, ...]:
@@ -57,35 +63,9 @@ def finding_needle(report: Report, finding: Finding) -> str:
     """The characters to select, as the field shows them (【label】 for a figure)."""
     if finding.span is None:
         return ""
-    raw = typed_text(report, finding)
+    raw = services.finding_text(report, finding)
     start, end = finding.span
     return FigureText(report).to_display(raw[start:end]) if raw else ""
-
-
-def typed_text(report: Report, finding: Finding) -> str:
-    """The typed text a finding's span counts in."""
-    from ..model import Paragraph
-
-    if finding.section_uid:
-        section = report.find(finding.section_uid)
-        if section is None:
-            return ""
-        if finding.field == "heading":
-            return section.heading
-        blocks = section.blocks
-    elif finding.where == "开头段落":
-        blocks = report.intro
-    else:
-        texts = {"title": report.title, "addressee": report.addressee}
-        return texts.get(str(finding.field), "")
-    if not isinstance(finding.field, int) or not 0 <= finding.field < len(blocks):
-        return ""
-    block = blocks[finding.field]
-    if isinstance(block, Paragraph):
-        return block.text
-    if finding.item is None:
-        return block.lead
-    return block.items[finding.item] if 0 <= finding.item < len(block.items) else ""
 
 
 class ChecksPanel(QObject):
@@ -199,6 +179,9 @@ class ChecksPanel(QObject):
         menu = QMenu(self.widget)
         if finding is not None:
             menu.addAction("跳到这里", lambda: self.go(finding))
+            if finding.rule == "numbers.literal":
+                menu.addAction("改为数据…", lambda: self.make_figure(finding))
+            menu.addAction("加入易混词表…", lambda: self.add_word(finding))
             menu.addAction("忽略这一条（本报告）", lambda: self.dismiss(finding))
         if self.dismissed and self.host.report is not None:
             report = self.host.report
@@ -208,3 +191,76 @@ class ChecksPanel(QObject):
             )
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[call-overload]
+
+    def make_figure(self, finding: Finding, label: str | None = None) -> str | None:
+        """改为数据: the typed number becomes a figure (named by the clerk); returns its key."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        report = self.host.report
+        if report is None or finding.span is None:
+            return None
+        if label is None:
+            proposed = services.label_before(services.finding_text(report, finding), finding.span[0])
+            label, ok = QInputDialog.getText(
+                self.widget, "改为数据", f"把“{finding_needle(report, finding)}”改为一项数据，名称：", text=proposed
+            )
+            if not ok:
+                return None
+        try:
+            key = services.make_figure(report, finding, label)
+        except HxError as exc:
+            QMessageBox.warning(self.widget, "改为数据", exc.message)
+            return None
+        self.host.text_replaced()
+        self.run()
+        return key
+
+    def add_word(self, finding: Finding, wrong: str | None = None, right: str | None = None) -> bool:
+        """加入易混词表: a word pair for the user's list (check_words.json in the data folder)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        report = self.host.report
+        if wrong is None or right is None:
+            dialog = WordDialog(self.widget, finding_needle(report, finding) if report is not None else "")
+            if not dialog.exec():
+                return False
+            wrong, right, note = dialog.values()
+        else:
+            note = ""
+        try:
+            services.add_user_word(wrong, right, note)
+        except HxError as exc:
+            QMessageBox.warning(self.widget, "加入易混词表", exc.message)
+            return False
+        self.run()
+        return True
+
+
+class WordDialog(QDialog):
+    """误写 → 正确写法 (and a note), for the user's word list."""
+
+    def __init__(self, parent: QWidget | None, wrong: str):
+        super().__init__(parent)
+        self.setWindowTitle("加入易混词表")
+        form = QFormLayout(self)
+        self.wrong = QLineEdit(wrong)
+        self.right = QLineEdit()
+        self.right.setPlaceholderText("例如：截至")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("可不填：为什么要这样写")
+        form.addRow("误写：", self.wrong)
+        form.addRow("应写作：", self.right)
+        form.addRow("说明：", self.note)
+        hint = QLabel("以后检查时，正文中出现“误写”的词就会提示。词表保存在数据文件夹的 check_words.json 中。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        form.addRow(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("加入")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.wrong.text(), self.right.text(), self.note.text()

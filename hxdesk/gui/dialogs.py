@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
-from ..figures import KEY_RE, default_kind, parse_number
+from ..figures import KEY_RE, default_kind, next_figure_key, parse_number
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
 from ..model import KIND_YEARLY, Figure, Report
@@ -573,13 +573,6 @@ def show_guide(parent: QWidget | None) -> GuideDialog:
 
 
 # ---------------------------------------------------------------- insert figure
-
-
-def next_figure_key(report: Report) -> str:
-    n = len(report.figures) + 1
-    while f"fig_{n}" in report.figures:
-        n += 1
-    return f"fig_{n}"
 
 
 class InsertFigureDialog(QDialog):

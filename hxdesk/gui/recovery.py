@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..model import Report
     from ..services import Workspace
-    from ..store.backup import BackupInfo
+    from ..services.workspace import BackupInfo
     from .autosave import Autosaver
     from .editor import EditorController
     from .report_list import ReportListPage

@@ -555,7 +555,7 @@ def build_report(source: Source) -> ImportResult:
     report.figures = extractor.figures
     # What the store will accept on loading (counts of sections, blocks, figures …).
     try:
-        interchange.report_from_dict(interchange.report_to_dict(report))
+        interchange.report_body_from_dict(interchange.report_body_to_dict(report))
     except InvalidInput as exc:
         raise InvalidInput(
             "文件的结构过于复杂（章节、段落或数据过多），不像是一份年度报告，无法导入。", detail=exc.message

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..checks import WARNING, Finding, WordRule, merge_words, parse_words
 from ..checks import check_report as run_checks
-from ..errors import HxError
+from ..errors import HxError, InvalidInput
 from ..fsutil import read_input_file
 from ..model import Report
 from ..resources import resource_path
@@ -117,3 +119,129 @@ def open_findings(report: Report, settings: Settings) -> tuple[list[Finding], in
     dismissed = dismissed_findings(settings, report.uid)
     shown = [f for f in findings if finding_key(f) not in dismissed]
     return shown, len(findings) - len(shown)
+
+
+# ------------------------------------------------------------------ acting on a finding
+
+
+def finding_text(report: Report, finding: Finding) -> str:
+    """The typed text a finding's span counts in ("" when the place is gone)."""
+    return _text_slot(report, finding)[0]
+
+
+def _text_slot(report: Report, finding: Finding) -> tuple[str, Callable[[str], None] | None]:
+    """(the typed text of a finding's place, a setter for it)."""
+    from ..model import Paragraph
+
+    if finding.section_uid:
+        section = report.find(finding.section_uid)
+        if section is None:
+            return "", None
+        if finding.field == "heading":
+            return section.heading, lambda text: setattr(section, "heading", text)
+        blocks = section.blocks
+    elif finding.where == "开头段落":
+        blocks = report.intro
+    else:
+        if finding.field == "title":
+            return report.title, lambda text: setattr(report, "title", text)
+        if finding.field == "addressee":
+            return report.addressee, lambda text: setattr(report, "addressee", text)
+        return "", None
+    if not isinstance(finding.field, int) or not 0 <= finding.field < len(blocks):
+        return "", None
+    block = blocks[finding.field]
+    if isinstance(block, Paragraph):
+        return block.text, lambda text: setattr(block, "text", text)
+    if finding.item is None:
+        return block.lead, lambda text: setattr(block, "lead", text)
+    index = finding.item
+    if not 0 <= index < len(block.items):
+        return "", None
+
+    def set_item(text: str) -> None:
+        block.items[index] = text
+
+    return block.items[index], set_item
+
+
+#: A number typed with its unit: 12件, 3.5万元, 80余人次, 95%.
+_TYPED_NUMBER = re.compile(r"^([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(余|多)?\s*(.+)$")
+_LABEL_CUT = re.compile(r"[，。；：、！？,;:!?（）()“”\"《》\s]")
+_LABEL_PREFIXES = ("全年共", "全年", "累计", "共计", "共", "合计", "已")
+_LABEL_SUFFIXES = ("达到", "达", "为", "是", "约", "近")
+
+
+def label_before(text: str, start: int) -> str:
+    """A figure name from the words before a typed number: 共受理行政复议案件12件 → 受理行政复议案件."""
+    clause = _LABEL_CUT.split(text[:start])[-1]
+    clause = re.sub(r"\{\{[^}]*\}\}", "", clause).strip()
+    for prefix in _LABEL_PREFIXES:
+        if clause.startswith(prefix) and len(clause) > len(prefix):
+            clause = clause[len(prefix) :]
+            break
+    for suffix in _LABEL_SUFFIXES:
+        if clause.endswith(suffix) and len(clause) > len(suffix):
+            clause = clause[: -len(suffix)]
+            break
+    return clause[-16:]
+
+
+def make_figure(report: Report, finding: Finding, label: str | None = None) -> str:
+    """Turn the number a ``numbers.literal`` finding points at into a figure; returns its key.
+
+    The typed 12件 becomes ``{{key}}`` in the text, and a figure with the value 12 and the unit 件,
+    named ``label`` (by default from the words before it), so that next year's report asks for it.
+    """
+    from ..figures import next_figure_key, parse_number
+    from ..model import QUALIFIERS, Figure
+    from ..text import clean_line
+
+    text, setter = _text_slot(report, finding)
+    if finding.rule != "numbers.literal" or finding.span is None or setter is None:
+        raise InvalidInput("这一条不是正文中直接写的数字，不能改为数据。")
+    start, end = finding.span
+    m = _TYPED_NUMBER.match(text[start:end])
+    if m is None:
+        raise InvalidInput("没有找到要改为数据的数字，正文可能已经改过了。请重新检查。")
+    name = clean_line(label if label is not None else label_before(text, start)) or "数据"
+    if any(f.label == name for f in report.figures.values()):
+        raise InvalidInput(f"已有名为“{name}”的数据，请换一个名称。")
+    if "【" in name or "】" in name or "{" in name or "}" in name:
+        raise InvalidInput("数据名称中不能含有【】或花括号。")
+    qualifier = m.group(2) or ""
+    key = next_figure_key(report)
+    report.figures[key] = Figure(
+        key, name, parse_number(m.group(1)), clean_line(m.group(3)), qualifier if qualifier in QUALIFIERS else ""
+    )
+    setter(text[:start] + "{{" + key + "}}" + text[end:])
+    return key
+
+
+# ------------------------------------------------------------------ the user's word list
+
+
+def add_user_word(wrong: str, right: str, note: str = "") -> Path:
+    """Add (or replace) an entry of the user's check_words.json, written atomically; returns the file."""
+    from ..fsutil import atomic_write_bytes
+    from ..text import clean_line
+
+    wrong, right, note = clean_line(wrong), clean_line(right), clean_line(note)
+    if not wrong or not right:
+        raise InvalidInput("请填写误写的词和正确的写法。")
+    if wrong == right:
+        raise InvalidInput("误写和正确写法相同。")
+    entry = {"wrong": wrong, "right": right, "note": note or f"应写作“{right}”。"}
+    parse_words({"words": [entry]}, "新词条")  # the same limits as a file
+    path = user_words_path()
+    try:
+        current = json.loads(read_input_file(path, MAX_WORDS_BYTES).decode("utf-8-sig")) if path.is_file() else {}
+    except (HxError, UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidInput(f"数据文件夹中的词表 {path} 无法读取，请先修正或删除它。") from None
+    words = [w for w in current.get("words", []) if isinstance(w, dict) and w.get("wrong") != wrong]
+    words.append(entry)
+    data = {"about": "hxdesk 校对的用户词表（与 resources/checks/words.json 格式相同）。", "words": words}
+    parse_words(data, "用户词表")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return path

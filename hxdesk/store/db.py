@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .. import history
 from ..errors import DatabaseError, InvalidInput, NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
-from ..interchange import block_to_dict, report_from_dict, report_to_dict
+from ..interchange import block_to_dict, report_body_from_dict, report_body_to_dict
 from ..model import Figure, Report, Section, new_uid
 from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
@@ -292,41 +292,37 @@ class Store:
             "WHERE report_id = ? ORDER BY position",
             (report_id,),
         ).fetchall()
-        data = {
-            "format": "hxdesk-report",
-            "version": 1,
-            "report": {
-                "uid": row["uid"],
-                "predecessor_uid": row["predecessor_uid"],
-                "name": row["name"],
-                "template": row["template"],
-                "year": row["year"],
-                "title": row["title"],
-                "issuers": json.loads(row["issuers"]),
-                "addressee": row["addressee"],
-                "intro": json.loads(row["intro"]),
-                "signatures": json.loads(row["signatures"]),
-                "date": row["date"],
-                "sections": tree(None),
-                "figures": [
-                    {
-                        "key": k,
-                        "label": lb,
-                        "value": v,
-                        "unit": u,
-                        "qualifier": q,
-                        "formula": f,
-                        "decimals": d,
-                        "at_most": am,
-                        "kind": kind,
-                        "review": review,
-                        "style": style,
-                    }
-                    for k, lb, v, u, q, f, d, am, kind, review, style in fig_rows
-                ],
-            },
+        body = {
+            "uid": row["uid"],
+            "predecessor_uid": row["predecessor_uid"],
+            "name": row["name"],
+            "template": row["template"],
+            "year": row["year"],
+            "title": row["title"],
+            "issuers": json.loads(row["issuers"]),
+            "addressee": row["addressee"],
+            "intro": json.loads(row["intro"]),
+            "signatures": json.loads(row["signatures"]),
+            "date": row["date"],
+            "sections": tree(None),
+            "figures": [
+                {
+                    "key": k,
+                    "label": lb,
+                    "value": v,
+                    "unit": u,
+                    "qualifier": q,
+                    "formula": f,
+                    "decimals": d,
+                    "at_most": am,
+                    "kind": kind,
+                    "review": review,
+                    "style": style,
+                }
+                for k, lb, v, u, q, f, d, am, kind, review, style in fig_rows
+            ],
         }
-        return report_from_dict(data)
+        return report_body_from_dict(body)
 
     def add(self, report: Report) -> int:
         """Store a new report; a uid already present is replaced by a fresh one."""
@@ -661,7 +657,7 @@ def storable(report: Report) -> Report:
     back (a figure out of range, too deep a tree, a repeated section id …).
     """
     try:
-        return report_from_dict(report_to_dict(report))
+        return report_body_from_dict(report_body_to_dict(report))
     except InvalidInput as exc:
         raise InvalidInput(f"无法保存：{exc.message}", detail=exc.detail) from None
     except (TypeError, ValueError, AttributeError) as exc:

@@ -116,3 +116,35 @@ def test_the_panel_is_off_on_a_1366_screen_and_on_where_there_is_room(open_windo
     qtbot.keyClick(main.ui.navTree, Qt.Key.Key_F7)
     assert main.editor.checks.widget.isVisible() and main.editor.checks.widget.width() >= 220
     assert main.form.width() >= 600  # the form keeps room to type
+
+
+def test_a_typed_number_is_made_a_figure_from_the_panel(open_window, sample_store, db_path, qtbot):
+    rid = sample_store.list_reports()[0].id
+    main, panel = open_with_panel(open_window, sample_store, rid)
+    section = main.report.sections[1]  # 二、存在的主要问题及原因
+    main.editor.goto(("section", section.uid))
+    field = main.form.findChildren(TextField)[0]
+    type_at_end(field, "全年开展法治讲座12场次。")
+    panel.run()
+    typed = next(f for f in panel.findings if f.rule == "numbers.literal" and "12场次" in f.excerpt)
+    key = panel.make_figure(typed, label="法治讲座")
+    fig = main.report.figures[key]
+    assert (fig.label, str(fig.value), fig.unit) == ("法治讲座", "12", "场次")
+    shown = "\n".join(f.toPlainText() for f in main.form.findChildren(TextField))
+    assert "开展法治讲座【法治讲座】" in shown  # the form shows the figure where the number was
+    assert not any(f.rule == "numbers.literal" and "12场次" in f.excerpt for f in panel.findings)
+    qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
+    from hxdesk.store import Store
+
+    stored = Store(db_path, write=False).load(rid)
+    assert stored.figures[key].label == "法治讲座" and "{{" + key + "}}" in "".join(stored.all_texts())
+
+
+def test_a_word_is_added_to_the_users_list_from_the_panel(open_window, sample_store, qtbot, _isolated_data_dir):
+    rid = sample_store.list_reports()[0].id
+    main, panel = open_with_panel(open_window, sample_store, rid)
+    any_finding = panel.findings[0]
+    assert not any("矛盾纠纷排查" in f.message for f in panel.findings)
+    assert panel.add_word(any_finding, "矛盾纠纷排查", "矛盾纠纷排查化解")
+    assert any(f.rule == "writing.words" and "矛盾纠纷排查" in f.message for f in panel.findings)
+    assert services.user_words_path().is_file()
