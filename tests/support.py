@@ -49,8 +49,14 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
-    """Convert with LibreOffice, in a profile folder of its own (else a second run does nothing)."""
+def docx_to_pdf(docx_path: Path, out_dir: Path | None = None, *, keep_blank_pages: bool = False) -> Path:
+    """Convert with LibreOffice, in a profile folder of its own (else a second run does nothing).
+
+    ``keep_blank_pages``: export the blank pages LibreOffice inserts for an even-page section
+    break (its PDF export leaves them out by default; Word prints them)."""
+    target = "pdf"
+    if keep_blank_pages:
+        target = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed; run scripts/install_system_deps.sh --test")
@@ -64,7 +70,7 @@ def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(out_dir),
                 str(docx_path),
