@@ -32,6 +32,7 @@ def _add_db(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # long: every subcommand's arguments in one place, as `hxdesk --help` lists them
     parser = _Parser(prog="hxdesk", description="hxdesk：乡镇（街道）法治政府建设年度报告编写工具")
     parser.add_argument("--db", dest="global_db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
     parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，截图保存为 PNG 后退出")
