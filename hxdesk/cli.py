@@ -32,6 +32,7 @@ def _add_db(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # long: every subcommand's arguments in one place, as `hxdesk --help` lists them
     parser = _Parser(prog="hxdesk", description="hxdesk：乡镇（街道）法治政府建设年度报告编写工具")
     parser.add_argument("--db", dest="global_db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
     parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，截图保存为 PNG 后退出")
@@ -43,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", action="store_true", help="生成内置示例报告（不读写数据库）")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="输出文件")
     p.add_argument("--fonts", choices=["gb2312", "standard"], help="字体方案（默认使用设置）")
+    p.add_argument(
+        "--edition",
+        choices=["submit", "plain", "public"],
+        default="plain",
+        help="文稿版本：submit 报送版（版头、版记），plain 普通版（默认），public 公开版（去掉发文字号、版记和不公开部分）",
+    )
     _add_db(p)
 
     p = sub.add_parser("new", help="新建报告，最后一行输出报告编号")
@@ -107,7 +114,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         with services.open_workspace(_db_arg(args), write=False) as workspace:
             report = workspace.reports.load(args.report_id)
             fonts = FONT_PRESETS[args.fonts] if args.fonts else workspace.settings.fonts()
-    path = services.render_to_file(report, args.output, fonts)
+    path = services.render_to_file(report, args.output, fonts, edition=args.edition)
     for problem in services.report_problems(report):
         print(f"提示：{problem}", file=sys.stderr)
     print(path)

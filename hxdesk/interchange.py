@@ -24,8 +24,10 @@ from .model import (
     QUALIFIERS,
     REVIEW_STATES,
     YEAR_VARIABLES,
+    Attachment,
     Block,
     Figure,
+    OfficialElements,
     Paragraph,
     PointList,
     Report,
@@ -61,6 +63,25 @@ def section_to_dict(section: Section) -> dict[str, Any]:
         "numbered": section.numbered,
         "blocks": [block_to_dict(b) for b in section.blocks],
         "children": [section_to_dict(c) for c in section.children],
+        **({} if section.public else {"public": False}),
+    }
+
+
+def official_to_dict(o: OfficialElements) -> dict[str, Any]:
+    return {
+        "bodies": list(o.bodies),
+        "with_wenjian": o.with_wenjian,
+        "code": o.code,
+        "doc_year": o.doc_year,
+        "doc_number": o.doc_number,
+        "signers": list(o.signers),
+        "attachments": [{"title": a.title, "paragraphs": list(a.paragraphs)} for a in o.attachments],
+        "cc": list(o.cc),
+        "printer": o.printer,
+        "print_date": o.print_date.isoformat() if o.print_date else None,
+        "copy_number": o.copy_number,
+        "secrecy": o.secrecy,
+        "urgency": o.urgency,
     }
 
 
@@ -101,6 +122,8 @@ def report_body_to_dict(report: Report) -> dict[str, Any]:
         "signatures": list(report.signatures),
         "date": report.date.isoformat() if report.date else None,
         "figures": [figure_to_dict(f) for f in report.figures.values()],
+        # Optional (older files have none): written only when there is something to keep.
+        **({} if report.official.is_empty() else {"official": official_to_dict(report.official)}),
     }
 
 
@@ -205,6 +228,60 @@ class _Reader:
                 for i, c in enumerate(self.lst(d.get("children", []), f"{where}.children"))
             ],
             uid=self.uid(d, where),
+            public=self.flag(d, "public", where, True),
+        )
+
+    def lines(self, d: dict[str, Any], key: str, where: str) -> list[str]:
+        out = []
+        for i, v in enumerate(self.lst(d.get(key, []), f"{where}.{key}")):
+            if not isinstance(v, str) or len(v) > 1000:
+                raise self.fail(f"{where}.{key}[{i}]", "应为一行文字")
+            out.append(clean_line(v))
+        return out
+
+    def date(self, d: dict[str, Any], key: str, where: str) -> _dt.date | None:
+        raw = d.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, str):
+            raise self.fail(f"{where}.{key}", "应为 YYYY-MM-DD")
+        try:
+            return _dt.date.fromisoformat(raw)
+        except ValueError:
+            raise self.fail(f"{where}.{key}", "应为 YYYY-MM-DD") from None
+
+    def official(self, v: Any, where: str) -> OfficialElements:
+        d = self.obj(v, where)
+        year = d.get("doc_year")
+        if year is not None and (
+            not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR
+        ):
+            raise self.fail(f"{where}.doc_year", f"发文字号的年份应为 {MIN_YEAR} 到 {MAX_YEAR} 之间的整数")
+        number = d.get("doc_number")
+        if number is not None and (not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99999):
+            raise self.fail(f"{where}.doc_number", "发文字号的序号应为正整数（不加“第”，不编虚位）")
+        attachments = []
+        for i, a in enumerate(self.lst(d.get("attachments", []), f"{where}.attachments")):
+            ad = self.obj(a, f"{where}.attachments[{i}]")
+            paras = [
+                self._item(x, f"{where}.attachments[{i}].paragraphs[{j}]")
+                for j, x in enumerate(self.lst(ad.get("paragraphs", []), f"{where}.attachments[{i}].paragraphs"))
+            ]
+            attachments.append(Attachment(self.text(ad, "title", f"{where}.attachments[{i}]", line=True), paras))
+        return OfficialElements(
+            bodies=self.lines(d, "bodies", where),
+            with_wenjian=self.flag(d, "with_wenjian", where, True),
+            code=self.text(d, "code", where, line=True),
+            doc_year=year,
+            doc_number=number,
+            signers=self.lines(d, "signers", where),
+            attachments=attachments,
+            cc=self.lines(d, "cc", where),
+            printer=self.text(d, "printer", where, line=True),
+            print_date=self.date(d, "print_date", where),
+            copy_number=self.text(d, "copy_number", where, line=True),
+            secrecy=self.text(d, "secrecy", where, line=True),
+            urgency=self.text(d, "urgency", where, line=True),
         )
 
     def figure(self, v: Any, where: str) -> Figure:
@@ -322,6 +399,7 @@ def report_body_from_dict(body: Any) -> Report:
         template=r.text(d, "template", "report", line=True),
         uid=r.uid(d, "report"),
         predecessor_uid=None if d.get("predecessor_uid") is None else r.uid(d, "report", "predecessor_uid"),
+        official=OfficialElements() if d.get("official") is None else r.official(d["official"], "report.official"),
     )
     if report.predecessor_uid == report.uid:  # a report cannot come from itself
         report.predecessor_uid = None

@@ -89,6 +89,8 @@ class Section:
     run_in: bool = False
     numbered: bool = True
     uid: str = field(default_factory=new_uid)
+    #: False: 不公开, left out of the 公开版 (the edition published on the website).
+    public: bool = True
 
     @property
     def holds_level(self) -> bool:
@@ -160,6 +162,45 @@ class Predecessor:
 
 
 @dataclass
+class Attachment:
+    """One 附件: a title and its paragraphs."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OfficialElements:
+    """The 版头 and 版记 of the submitted document (GB/T 9704-2012 7.2–7.4); every part optional."""
+
+    bodies: list[str] = field(default_factory=list)  # 发文机关标志: the issuing bodies' names
+    with_wenjian: bool = True  # 文件 follows the names
+    code: str = ""  # 机关代字: 新田委文
+    doc_year: int | None = None
+    doc_number: int | None = None
+    signers: list[str] = field(default_factory=list)  # 签发人
+    attachments: list[Attachment] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)  # 抄送机关
+    printer: str = ""  # 印发机关
+    print_date: _dt.date | None = None  # 印发日期
+    copy_number: str = ""  # 份号
+    secrecy: str = ""  # 密级和保密期限
+    urgency: str = ""  # 紧急程度
+
+    def is_empty(self) -> bool:
+        return self == OfficialElements()
+
+    def doc_number_text(self) -> str:
+        """新田委文〔2026〕3号: no 第, no leading zero; '' while incomplete."""
+        if not self.code.strip() or self.doc_year is None or self.doc_number is None:
+            return ""
+        return f"{self.code.strip()}〔{self.doc_year}〕{self.doc_number}号"
+
+    def print_line_date(self) -> str:
+        return f"{date_text(self.print_date)}印发" if self.print_date else ""
+
+
+@dataclass
 class Report:
     """A whole annual report."""
 
@@ -179,6 +220,8 @@ class Report:
     predecessor_uid: str | None = None
     #: Last year's figures, when the services found the predecessor (not stored, not compared).
     predecessor: Predecessor | None = field(default=None, compare=False, repr=False)
+    #: 发文机关标志, 发文字号, 签发人, 附件, 版记 (the submit edition).
+    official: OfficialElements = field(default_factory=OfficialElements)
 
     def variables(self) -> dict[str, str]:
         """Year placeholders (the figures are expanded separately)."""

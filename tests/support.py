@@ -49,8 +49,14 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
-    """Convert with LibreOffice, in a profile folder of its own (else a second run does nothing)."""
+def docx_to_pdf(docx_path: Path, out_dir: Path | None = None, *, keep_blank_pages: bool = False) -> Path:
+    """Convert with LibreOffice, in a profile folder of its own (else a second run does nothing).
+
+    ``keep_blank_pages``: export the blank pages LibreOffice inserts for an even-page section
+    break (its PDF export leaves them out by default; Word prints them)."""
+    target = "pdf"
+    if keep_blank_pages:
+        target = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed; run scripts/install_system_deps.sh --test")
@@ -64,7 +70,7 @@ def docx_to_pdf(docx_path: Path, out_dir: Path | None = None) -> Path:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(out_dir),
                 str(docx_path),
@@ -202,3 +208,26 @@ def custom_report():
     ]
     r.sections[4].blocks = [Paragraph("无。")]
     return r
+
+
+def full_official():
+    """版头 and 版记 with every field set (the submit edition's every element)."""
+    import datetime as dt
+
+    from hxdesk.model import Attachment, OfficialElements
+
+    return OfficialElements(
+        bodies=["中共青山镇委员会", "青山镇人民政府"],
+        with_wenjian=False,
+        code="青山委文",
+        doc_year=2026,
+        doc_number=3,
+        signers=["李明"],
+        attachments=[Attachment("法治建设工作台账", ["一、会前学法4次。", "二、行政复议1件。"])],
+        cc=["县委全面依法治县委员会办公室", "县司法局"],
+        printer="中共青山镇委员会办公室",
+        print_date=dt.date(2026, 1, 12),
+        copy_number="000001",
+        secrecy="内部",
+        urgency="特急",
+    )

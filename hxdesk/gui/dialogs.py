@@ -312,6 +312,20 @@ def ask_overwrite(parent: QWidget | None, path: Path, save_as: Callable[[Path], 
     return path
 
 
+EDITION_LABELS = {
+    "submit": "报送版（红头、发文字号、签发人、版记）",
+    "plain": "普通版",
+    "public": "公开版（用于网站公开）",
+}
+EDITION_SUFFIXES = {"submit": "（报送版）", "plain": "", "public": "（公开版）"}
+EDITION_HINTS = {
+    "submit": "报送上级的正式文件：版头与版记在“发文与版记”中填写。",
+    "plain": "与以往相同的文稿，不含红头和版记。",
+    "public": "不含发文字号、签发人、版记和标为“不公开”的部分。公开前请按规定进行保密审查，"
+    "确认不含涉密、敏感信息和个人信息。",
+}
+
+
 class GenerateDialog:
     """生成报告: shows what is still missing, asks where to save, writes the .docx,
     then offers to open it or its folder."""
@@ -333,6 +347,11 @@ class GenerateDialog:
         fonts_text = FONT_PRESET_LABELS.get(preset, f"自定义（正文：{self.fonts.body}）")
         ui.fontsLabel.setText(f"字体方案：{fonts_text}。可在“报告 → 字体设置”中更改。")
         ui.pathEdit.setText(str(default_folder(workspace) / services.default_file_name(report)))
+        for edition, label in EDITION_LABELS.items():
+            ui.editionCombo.addItem(label, edition)
+        ui.editionCombo.setCurrentIndex(ui.editionCombo.findData("plain"))
+        ui.editionCombo.currentIndexChanged.connect(lambda _i: self.edition_changed())
+        self.edition_changed()
         ui.browseButton.clicked.connect(self._browse)
         ui.generateButton.clicked.connect(self._generate_clicked)
         ui.cancelButton.clicked.connect(self.dialog.reject)
@@ -341,6 +360,22 @@ class GenerateDialog:
         ui.openFolderButton.clicked.connect(self.open_folder)
         ui.stack.setCurrentIndex(0)
         self.written: Path | None = None
+
+    @property
+    def edition(self) -> str:
+        return str(self.ui.editionCombo.currentData())
+
+    def edition_changed(self) -> None:
+        """The hint under the edition choice, and the file name's edition suffix."""
+        edition = self.edition
+        self.ui.editionHint.setText(EDITION_HINTS[edition])
+        self.ui.editionHint.setStyleSheet("color: #a05a00;" if edition == "public" else "color: #5f6368;")
+        path = Path(self.ui.pathEdit.text().strip())
+        stem = path.stem
+        for suffix in EDITION_SUFFIXES.values():
+            if suffix and stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+        self.ui.pathEdit.setText(str(path.with_name(stem + EDITION_SUFFIXES[edition] + (path.suffix or ".docx"))))
 
     def show_findings(self) -> None:
         """校对 findings in document order, with honest counts (the same as ``hxdesk check``)."""
@@ -403,7 +438,7 @@ class GenerateDialog:
     def generate(self, path: Path | None = None) -> Path:
         """Write the .docx; on success switch to the “done” page."""
         path = path or self.target()
-        written = services.render_to_file(self.report, path, self.fonts)
+        written = services.render_to_file(self.report, path, self.fonts, edition=self.edition)
         self.written = written
         self.workspace.settings.set_last_folder(written.parent)
         self.ui.donePath.setText(f"保存位置：{written}")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 
 from ..figuretext import FigureText
-from .navigator import CLOSING, INTRO, TITLE, Navigator, Target
+from .navigator import CLOSING, INTRO, OFFICIAL, TITLE, Navigator, Target
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -93,8 +93,12 @@ class EditorController(QObject):
         assert self.report is not None
         self.clear_form()
         forms = {TITLE: TitleForm, INTRO: IntroForm, CLOSING: ClosingForm}
-        if target in forms:
-            form: BaseForm = forms[target](self)
+        if target == OFFICIAL:
+            from .official_form import OfficialForm
+
+            form: BaseForm = OfficialForm(self, self.workspace.settings)
+        elif target in forms:
+            form = forms[target](self)
         else:
             section = self.report.find(target[1])
             if section is None:

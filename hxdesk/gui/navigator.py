@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 Target = tuple[str, ...]
 TARGET_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)
 TITLE: Target = ("title",)
+OFFICIAL: Target = ("official",)
 INTRO: Target = ("intro",)
 CLOSING: Target = ("closing",)
 LEVEL_HOLDER_NAME = "（不显示的层级）"  # Section.holds_level: no heading line, children numbered one level down
@@ -128,6 +129,8 @@ class Navigator(QObject):
     def target_name(self, target: Target) -> str:
         if target == TITLE:
             return "标题与发文机关"
+        if target == OFFICIAL:
+            return "发文与版记"
         if target == INTRO:
             return "开头段落"
         if target == CLOSING:
@@ -175,6 +178,7 @@ class Navigator(QObject):
                 add_sections(add(parent, section_target(s.uid)), s.children)
 
         add(tree, TITLE)
+        add(tree, OFFICIAL)
         add(tree, INTRO)
         add_sections(tree, report.sections)
         add(tree, CLOSING)

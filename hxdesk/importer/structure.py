@@ -23,6 +23,7 @@ from ..numbering import parse_chinese_numeral
 from ..text import MAX_TEXT
 from .figures import FigureExtractor, year_placeholders
 from .normalise import normalise, sentence_end
+from .official import take_official
 from .paragraphs import Source, SourceParagraph
 
 _CN = "一二三四五六七八九十百"
@@ -492,6 +493,9 @@ def _blocks_apply(blocks: list[Block], fn: Callable[[str], str]) -> None:
 def build_report(source: Source) -> ImportResult:
     # long: the import pipeline in reading order (title, addressee, body, 落款); each step is a call
     lines = normalised_lines(source)
+    official_at, official = take_official(lines)  # 版头 and 版记 lines never reach the structure
+    dropped = set(official_at)
+    lines = [ln for i, ln in enumerate(lines) if i not in dropped]
     if not lines:
         raise InvalidInput("文件中没有文字内容，无法导入。")
     notes = list(source.notes)
@@ -545,6 +549,7 @@ def build_report(source: Source) -> ImportResult:
         addressee=years(addressee),
         signatures=signatures,
         date=date,
+        official=official,
     )
     _blocks_apply(builder.intro, figures)
     report.intro = builder.intro

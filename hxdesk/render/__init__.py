@@ -10,9 +10,17 @@ from typing import Any
 
 from .profile import FONT_PRESETS, FontProfile
 
-_LAZY = {"ReportRenderer", "paragraph_texts", "render_bytes", "render_document"}
+_LAZY = {"EDITIONS", "ReportRenderer", "paragraph_texts", "render_bytes", "render_document"}
 
-__all__ = ["ReportRenderer", "paragraph_texts", "render_bytes", "render_document", "FONT_PRESETS", "FontProfile"]
+__all__ = [
+    "EDITIONS",
+    "ReportRenderer",
+    "paragraph_texts",
+    "render_bytes",
+    "render_document",
+    "FONT_PRESETS",
+    "FontProfile",
+]
 
 
 def __getattr__(name: str) -> Any:

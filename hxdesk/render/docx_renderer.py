@@ -7,6 +7,7 @@ places the closing block and writes the page setup and page numbers.
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
 
@@ -18,11 +19,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from ..errors import InvalidInput
 from ..figures import expand_text, report_values
 from ..model import Block, Report, Section, block_paragraph_texts, date_text, numbering_labels
 from ..resources import resource_path
 from ..styleids import STYLE_IDS
 from ..text import clean_line, clean_text, display_width
+from . import official
 from . import profile as fmt
 from .profile import FontProfile
 from .styles import apply_font_profile
@@ -39,13 +42,22 @@ class RenderedParagraph:
     runs: list[tuple[str, str | None]]  # (text, character style role or None)
     outline_level: int | None = None
     keep_next: bool = False
+    left_chars: float | None = None  # a left indent in 字 (no first-line indent)
+    page_break: bool = False
+
+
+#: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版 (as before), 公开版 (for the website).
+EDITIONS = {"submit": "报送版", "plain": "普通版", "public": "公开版"}
 
 
 class ReportRenderer:
     """Builds the document of one report with one font profile."""
 
-    def __init__(self, report: Report, fonts: FontProfile | None = None):
+    def __init__(self, report: Report, fonts: FontProfile | None = None, edition: str = "plain"):
+        if edition not in EDITIONS:
+            raise InvalidInput("文稿版本应为 " + "、".join(f"{k}（{v}）" for k, v in EDITIONS.items()) + "。")
         self.report = report
+        self.edition = edition
         self.fonts = fonts or FontProfile()
         self.values, self.problems = report_values(report)
         self.labels = numbering_labels(report)
@@ -74,7 +86,9 @@ class ReportRenderer:
         for block in r.intro:
             out.extend(self._block(block))
         for section in r.sections:
-            self._section(section, 1, out)
+            if section.public or self.edition != "public":
+                self._section(section, 1, out)
+        out.extend(self._attachment_note())
         closing = self._closing()
         if closing and out:
             # The signature never stands alone on the last page: the last
@@ -82,6 +96,35 @@ class ReportRenderer:
             out[-1].keep_next = True
             closing[0].keep_next = True
         out.extend(closing)
+        out.extend(self._attachments())
+        return out
+
+    def _attachment_titles(self) -> list[str]:
+        return [self.expand(a.title).strip() for a in self.report.official.attachments if a.title.strip()]
+
+    def _attachment_note(self) -> list[RenderedParagraph]:
+        """7.3.3: one line below the text, 2 字 in, "附件：1.……", later lines aligned after the colon."""
+        titles = self._attachment_titles()
+        if not titles:
+            return []
+        if len(titles) == 1:
+            return [RenderedParagraph("body", []), RenderedParagraph("body", [("附件：" + titles[0], None)])]
+        out = [RenderedParagraph("body", []), RenderedParagraph("body", [(f"附件：1.{titles[0]}", None)])]
+        out.extend(RenderedParagraph("body", [(f"{i}.{t}", None)], left_chars=5) for i, t in enumerate(titles[1:], 2))
+        return out
+
+    def _attachments(self) -> list[RenderedParagraph]:
+        """Each attachment on a new page: "附件" (with its number when there are several) in 黑体 top left,
+        the title as a document title, then its paragraphs."""
+        items = [a for a in self.report.official.attachments if a.title.strip()]
+        out: list[RenderedParagraph] = []
+        for i, a in enumerate(items, 1):
+            label = "附件" if len(items) == 1 else f"附件{i}"
+            out.append(RenderedParagraph("body", [(label, "heading1_char")], left_chars=0, page_break=True))
+            out.append(RenderedParagraph("body", []))
+            out.append(RenderedParagraph("title", [(self.expand(a.title).strip(), None)]))
+            out.append(RenderedParagraph("body", []))
+            out.extend(RenderedParagraph("body", [(self.expand(t), None)]) for t in a.paragraphs if t.strip())
         return out
 
     def _block(self, block: Block, lead_run: tuple[str, str | None] | None = None) -> list[RenderedParagraph]:
@@ -184,6 +227,8 @@ class ReportRenderer:
                 r.text = text
             if rp.keep_next:
                 ppr.keepNext_val = True
+            if rp.page_break:
+                _append(ppr, f"<w:pageBreakBefore {nsdecls('w')}/>")
             if rp.outline_level is not None and rp.style == "body":
                 _append(ppr, f'<w:outlineLvl {nsdecls("w")} w:val="{rp.outline_level}"/>')
             if rp.style in ("signature", "date"):
@@ -193,12 +238,47 @@ class ReportRenderer:
                     f'<w:ind {nsdecls("w")} w:leftChars="{round(chars * 100)}" w:left="{round(chars * fmt.CHAR_PITCH)}" '
                     'w:firstLineChars="0" w:firstLine="0"/>',
                 )
+            if rp.left_chars is not None:
+                chars = rp.left_chars
+                _append(
+                    ppr,
+                    f'<w:ind {nsdecls("w")} w:leftChars="{round(chars * 100)}" w:left="{round(chars * fmt.CHAR_PITCH)}" '
+                    'w:firstLineChars="0" w:firstLine="0"/>',
+                )
             if len(ppr) == 0:
                 p.remove(ppr)
         _page_setup(document)
         _page_numbers(document)
+        if self.edition == "submit":
+            self._submit_parts(document)
         document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
         return document
+
+    def _submit_parts(self, document: DocxDocument) -> None:
+        """The 版头 before the title; the 版记 in a last section that starts on an even page, its text
+        at the foot of the page and no page number on it (nor on a blank page Word inserts before it)."""
+        body = document.element.body
+        o = self.report.official
+        for el in reversed(official.header_elements(o, self.fonts)):
+            body.insert(0, el)
+        if not official.has_colophon(o):
+            return
+        paras = body.findall(qn("w:p"))
+        last_ppr = paras[-1].get_or_add_pPr() if paras else body.add_p().get_or_add_pPr()
+        sentinel = body.find(qn("w:sectPr"))
+        last_ppr.append(copy.deepcopy(sentinel))  # the body's section ends with its last paragraph
+        for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+            sentinel.remove(ref)
+        sentinel.insert(0, parse_xml(f'<w:type {nsdecls("w")} w:val="evenPage"/>'))
+        grid = sentinel.find(qn("w:docGrid"))
+        grid.addprevious(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="bottom"/>'))
+        for el in official.colophon_elements(o):
+            body.insert(len(body) - 1, el)
+        last = document.sections[-1]
+        for footer in (last.footer, last.even_page_footer):
+            footer.is_linked_to_previous = False
+            for p in footer.paragraphs:
+                p.text = ""
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH
@@ -265,16 +345,16 @@ def _add_page_field(p: DocxParagraph) -> None:
         p._p.append(parse_xml(xml.format(ns=nsdecls("w"))))
 
 
-def render_document(report: Report, fonts: FontProfile | None = None) -> DocxDocument:
-    return ReportRenderer(report, fonts).build()
+def render_document(report: Report, fonts: FontProfile | None = None, edition: str = "plain") -> DocxDocument:
+    return ReportRenderer(report, fonts, edition).build()
 
 
-def render_bytes(report: Report, fonts: FontProfile | None = None) -> bytes:
+def render_bytes(report: Report, fonts: FontProfile | None = None, edition: str = "plain") -> bytes:
     buf = io.BytesIO()
-    render_document(report, fonts).save(buf)
+    render_document(report, fonts, edition).save(buf)
     return buf.getvalue()
 
 
-def paragraph_texts(report: Report) -> list[str]:
+def paragraph_texts(report: Report, edition: str = "plain") -> list[str]:
     """The text of every paragraph the report renders to (for search, preview, tests)."""
-    return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report).paragraphs()]
+    return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report, edition=edition).paragraphs()]

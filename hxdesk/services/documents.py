@@ -65,14 +65,17 @@ def default_file_name(report: Report) -> str:
     return f"{stem or report.year}.docx"
 
 
-def render_to_file(report: Report, path: str | Path, fonts: FontProfile | None = None) -> Path:
-    """Render and write the .docx atomically (no partial file on any failure)."""
+def render_to_file(
+    report: Report, path: str | Path, fonts: FontProfile | None = None, *, edition: str = "plain"
+) -> Path:
+    """Render and write the .docx atomically (no partial file on any failure); ``edition`` is
+    submit (报送版), plain (普通版) or public (公开版)."""
     target = Path(path)
     if target.suffix.lower() != ".docx":
         raise InvalidInput("输出文件应以 .docx 结尾。")
     from ..render import render_bytes  # python-docx loads on the first render, not at start-up
 
-    return atomic_write_bytes(target, render_bytes(report, fonts))
+    return atomic_write_bytes(target, render_bytes(report, fonts, edition))
 
 
 def export_json(report: Report, path: str | Path) -> Path:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .. import history
 from ..errors import DatabaseError, InvalidInput, NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
-from ..interchange import block_to_dict, report_body_from_dict, report_body_to_dict
+from ..interchange import block_to_dict, official_to_dict, report_body_from_dict, report_body_to_dict
 from ..model import Figure, Report, Section, new_uid
 from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
@@ -265,12 +265,12 @@ class Store:
         # long: the report's rows (sections, figures, properties) read in one transaction and validated once
         row = self._row(report_id)
         sec_rows = self.conn.execute(
-            "SELECT uid, parent_uid, heading, run_in, numbered, blocks FROM sections "
+            "SELECT uid, parent_uid, heading, run_in, numbered, blocks, public FROM sections "
             "WHERE report_id = ? ORDER BY position",
             (report_id,),
         ).fetchall()
         children: dict[str | None, list[dict[str, Any]]] = {}
-        for uid, parent, heading, run_in, numbered, blocks in sec_rows:
+        for uid, parent, heading, run_in, numbered, blocks, public in sec_rows:
             children.setdefault(parent, []).append(
                 {
                     "uid": uid,
@@ -278,6 +278,7 @@ class Store:
                     "run_in": bool(run_in),
                     "numbered": bool(numbered),
                     "blocks": json.loads(blocks),
+                    "public": bool(public),
                 }
             )
 
@@ -305,6 +306,7 @@ class Store:
             "signatures": json.loads(row["signatures"]),
             "date": row["date"],
             "sections": tree(None),
+            "official": None if row["official"] is None else json.loads(row["official"]),
             "figures": [
                 {
                     "key": k,
@@ -360,7 +362,7 @@ class Store:
     def _write(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str] = frozenset()) -> None:
         self.conn.execute(
             "UPDATE reports SET name=?, template=?, year=?, title=?, issuers=?, addressee=?, intro=?, "
-            "signatures=?, date=?, predecessor_uid=?, updated_at=? WHERE id=?",
+            "signatures=?, date=?, predecessor_uid=?, official=?, updated_at=? WHERE id=?",
             (
                 report.name,
                 report.template,
@@ -372,6 +374,9 @@ class Store:
                 json.dumps(report.signatures, ensure_ascii=False),
                 report.date.isoformat() if report.date else None,
                 report.predecessor_uid,
+                None
+                if report.official.is_empty()
+                else json.dumps(official_to_dict(report.official), ensure_ascii=False),
                 ts,
                 report_id,
             ),
@@ -459,6 +464,10 @@ class Store:
                 )
             elif (row[2], row[3]) != (parent, pos):
                 self.conn.execute("UPDATE sections SET parent_uid=?, position=? WHERE id=?", (parent, pos, row[0]))
+        self.conn.executemany(
+            "UPDATE sections SET public=? WHERE report_id=? AND uid=? AND public<>?",
+            [(int(s.public), report_id, s.uid, int(s.public)) for s, _ in _flatten(report.sections, None)],
+        )
         gone = [r for r in old_rows if r[1] not in seen]
         for row in gone:
             self._keep_version(

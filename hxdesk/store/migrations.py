@@ -126,6 +126,14 @@ def m004_year_over_year(db: Database) -> None:
     db.execute("ALTER TABLE figures ADD COLUMN style TEXT NOT NULL DEFAULT ''")
 
 
+@migrations()
+def m005_official(db: Database) -> None:
+    """Schema 5: a report's 版头 and 版记 (发文机关标志, 发文字号, 签发人, 附件, 抄送, 印发; JSON as in the
+    interchange format, NULL: none) and a section's 公开 flag (0: left out of the 公开版)."""
+    db.execute("ALTER TABLE reports ADD COLUMN official TEXT")
+    db.execute("ALTER TABLE sections ADD COLUMN public INTEGER NOT NULL DEFAULT 1")
+
+
 NAMES = [m.name for m in migrations._migrations]
 if len(NAMES) != SCHEMA_VERSION:  # a migration added here must raise schema.SCHEMA_VERSION too
     raise RuntimeError(f"store/schema.py says SCHEMA_VERSION = {SCHEMA_VERSION}, migrations.py has {len(NAMES)}")

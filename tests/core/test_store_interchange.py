@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from support import custom_report
+from support import custom_report, full_official
 
 from hxdesk import interchange, services
 from hxdesk.errors import InvalidInput, NotFound
@@ -22,7 +22,7 @@ def unset_fields(report) -> set[str]:
     """The model fields (as Class.field) that no object in ``report`` sets to other than the default."""
     from hxdesk.model import PointList
 
-    objects = [report, *report.intro, *report.figures.values()]
+    objects = [report, *report.intro, *report.figures.values(), report.official, *report.official.attachments]
     for section, _ in report.walk():
         objects += [section, *section.blocks]
     seen: dict[type, set[str]] = {}
@@ -59,6 +59,8 @@ def every_field_report():
     report.figures["trainees"].review = "confirm"
     report.figures["visits"].review = "update"
     report.figures["close_rate"].style = "yoy_percent"
+    report.official = full_official()
+    report.sections[1].public = False
     assert unset_fields(report) == set()  # a new model field: set it here too
     return report
 

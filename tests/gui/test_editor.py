@@ -109,7 +109,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     type_into(qtbot, added.heading, "新增的测试章节")
     main.editor.navigator.apply("up")
     assert main.report.sections[0].heading == "新增的测试章节"
-    assert main.ui.navTree.topLevelItem(2).text(0) == "一、新增的测试章节"  # numbering is live
+    assert main.ui.navTree.topLevelItem(3).text(0) == "一、新增的测试章节"  # numbering is live
     added_uid = main.report.sections[0].uid
 
     # title block and closing block
@@ -418,7 +418,7 @@ def test_the_navigator_tells_siblings_with_one_opening_apart(open_window, sample
     """The seven （一）…（七） of the sample all open 坚持在党的领导下，深化新时代: the tree shows what differs."""
     main = open_window(sample_store)
     main.open_report(sample_store.list_reports()[0].id)
-    first = main.ui.navTree.topLevelItem(2)
+    first = main.ui.navTree.topLevelItem(3)
     texts = [first.child(i).text(0) for i in range(first.childCount())]
     assert texts[0] == "（一）…法治政府“制度”建设。"
     assert texts[3] == "（四）…“枫桥经验”。"

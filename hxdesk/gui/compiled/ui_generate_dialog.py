@@ -1,17 +1,17 @@
 # ruff: noqa
-UI_SHA256 = "fdb6c89882cf60ff32fa0e0a3c19042c1a02f62dbad6c969d3e3a30bff6465f6"
+UI_SHA256 = "cede3e1a4ec4e25bf99e463b0ab8fd55c6651196ee52169e658c31b08f65dafb"
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'generate_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_GenerateDialog(object):
     def setupUi(self, GenerateDialog):
@@ -69,6 +69,31 @@ class Ui_GenerateDialog(object):
         self.fontsLabel.setWordWrap(True)
 
         self.prepareLayout.addWidget(self.fontsLabel)
+
+        self.editionLayout = QHBoxLayout()
+        self.editionLayout.setObjectName(u"editionLayout")
+        self.editionLabel = QLabel(self.preparePage)
+        self.editionLabel.setObjectName(u"editionLabel")
+
+        self.editionLayout.addWidget(self.editionLabel)
+
+        self.editionCombo = QComboBox(self.preparePage)
+        self.editionCombo.setObjectName(u"editionCombo")
+
+        self.editionLayout.addWidget(self.editionCombo)
+
+        self.editionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.editionLayout.addItem(self.editionSpacer)
+
+
+        self.prepareLayout.addLayout(self.editionLayout)
+
+        self.editionHint = QLabel(self.preparePage)
+        self.editionHint.setObjectName(u"editionHint")
+        self.editionHint.setWordWrap(True)
+
+        self.prepareLayout.addWidget(self.editionHint)
 
         self.errorLabel = QLabel(self.preparePage)
         self.errorLabel.setObjectName(u"errorLabel")
@@ -169,6 +194,7 @@ class Ui_GenerateDialog(object):
         GenerateDialog.setWindowTitle(QCoreApplication.translate("GenerateDialog", u"\u751f\u6210\u62a5\u544a", None))
         self.pathLabel.setText(QCoreApplication.translate("GenerateDialog", u"\u4fdd\u5b58\u4e3a\uff1a", None))
         self.browseButton.setText(QCoreApplication.translate("GenerateDialog", u"\u6d4f\u89c8\u2026", None))
+        self.editionLabel.setText(QCoreApplication.translate("GenerateDialog", u"\u6587\u7a3f\u7248\u672c\uff1a", None))
         self.errorLabel.setStyleSheet(QCoreApplication.translate("GenerateDialog", u"color: #b00020;", None))
         self.cancelButton.setText(QCoreApplication.translate("GenerateDialog", u"\u53d6\u6d88", None))
         self.generateButton.setText(QCoreApplication.translate("GenerateDialog", u"\u751f\u6210 .docx", None))

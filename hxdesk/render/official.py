@@ -1,0 +1,164 @@
+"""The 版头 and 版记 of the submit edition (GB/T 9704-2012 7.2 and 7.4) as WordprocessingML.
+
+Everything here is direct formatting on paragraphs based on the body style, so
+that the named styles of the plain edition stay as they are.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from lxml import etree
+
+from ..model import OfficialElements
+from . import profile as fmt
+from .profile import FontProfile
+
+RED = "FF0000"
+#: 7.2.3/7.2.4: the header's top edge lies 35 mm below the top of the text area.
+HEADER_TOP_MM = 35
+HEADER_MAX_HALF_POINTS = 72  # 小初 (36 pt) at most; smaller when the names are long
+#: Where the glyph box of an exact-height header line (1.15 × its size) starts, above the line's
+#: top, as a share of the font size (LibreOffice, measured: 1 mm at 36 pt).
+GLYPH_RISE = 0.08
+RED_RULE_EIGHTHS = 18  # 2.25 pt, the usual red 分隔线
+#: 7.2.7: the red rule lies 4 mm below the 发文字号 line.
+RULE_BELOW_MM = 4
+THICK_EIGHTHS = 8  # 1 pt ≈ 0.35 mm (7.4.1)
+THIN_EIGHTHS = 6  # 0.75 pt ≈ 0.26 mm, Word's nearest to 0.25 mm
+#: Left free below the 版记's spacer so that rounding never pushes the 版记 onto another page.
+COLOPHON_SLACK_MM = 0.3
+SMALL_CHAR = 14 * 20  # one 字 of 4号 (版记)
+SMALL_HALF_POINTS = 28
+
+
+def _run(text: str, *, east_asia: str | None = None, color: str | None = None, size: int | None = None) -> str:
+    rpr = ""
+    if east_asia:
+        rpr += f'<w:rFonts w:ascii="{escape(east_asia)}" w:hAnsi="{escape(east_asia)}" w:eastAsia="{escape(east_asia)}" w:hint="eastAsia"/>'
+    if color:
+        rpr += f'<w:color w:val="{color}"/>'
+    if size:
+        rpr += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    parts = text.split("\t")
+    inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' if p else "" for p in parts)
+    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{inner}</w:r>"
+
+
+def _p(runs: str = "", *, ppr: str = "", line: int = fmt.LINE_PITCH, jc: str = "left", keep: bool = False) -> str:
+    keep_xml = "<w:keepNext/>" if keep else ""
+    return (
+        f"<w:p {nsdecls('w')}><w:pPr>{keep_xml}{ppr}"
+        f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+        f'<w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{jc}"/></w:pPr>{runs}</w:p>'
+    )
+
+
+def header_size(lines: list[str]) -> int:
+    """The header's font size in half-points: 小初, or less so that the longest line fits."""
+    longest = max((len(x) for x in lines), default=1)
+    return min(HEADER_MAX_HALF_POINTS, fmt.TEXT_WIDTH // (longest * 10))
+
+
+def header_elements(o: OfficialElements, fonts: FontProfile) -> list[etree._Element]:
+    """份号/密级/紧急程度, the red 发文机关标志, two blank lines, 发文字号 and 签发人 with the red rule,
+    two blank lines: what stands above the title."""
+    out: list[str] = []
+    top_lines = [x for x in (o.copy_number, o.secrecy, o.urgency) if x.strip()]
+    for x in top_lines:  # 7.2.1–7.2.3: top left, 3号 黑体
+        out.append(_p(_run(x, east_asia=fonts.heading1)))
+    bodies = [b for b in o.bodies if b.strip()]
+    joint = len(bodies) > 1 and o.with_wenjian
+    shown = bodies if not (len(bodies) == 1 and o.with_wenjian) else [bodies[0] + "文件"]
+    size = header_size([b + "文件" for b in bodies] if joint else shown)
+    line = round(size * 10 * 1.15)
+    if bodies:
+        spacer = fmt.mm(HEADER_TOP_MM) - len(top_lines) * fmt.LINE_PITCH + round(size * 10 * GLYPH_RISE)
+        out.append(_p(line=max(spacer, 20)))
+        red = {"east_asia": fonts.title, "color": RED, "size": size}
+        if joint:
+            out.append(_joint_table(bodies, size, line, red))
+        else:
+            for b in shown:
+                out.append(_p(_run(b, **red), line=line, jc="center"))  # type: ignore[arg-type]
+        out.extend([_p(), _p()])  # 7.2.5: two lines below the header
+    number = o.doc_number_text()
+    signers = [s for s in o.signers if s.strip()]
+    if number or signers or bodies:
+        tabs = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{fmt.CHAR_PITCH}"/>'
+            f'<w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - fmt.CHAR_PITCH}"/></w:tabs>'
+        )
+        # pt between the foot of the line and the rule: the glyphs of a 3号 line on the 28.95 pt
+        # grid end about 4 pt above its foot (measured in LibreOffice).
+        space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
+        border = (
+            f'<w:pBdr><w:bottom w:val="single" w:sz="{RED_RULE_EIGHTHS}" w:space="{space}" w:color="{RED}"/></w:pBdr>'
+        )
+        runs = _run("\t" + number + "\t")
+        if signers:
+            runs += _run("签发人：") + _run("　".join(signers), east_asia=fonts.heading2)
+        out.append(_p(runs, ppr=border + tabs))
+        out.extend([_p(), _p()])  # 7.3.1: the title two lines below the rule
+    return [parse_xml(x) for x in out]
+
+
+def _joint_table(bodies: list[str], size: int, line: int, red: dict[str, object]) -> str:
+    """Joint bodies one below another, 文件 beside them and centred on them (7.2.4)."""
+    char = size * 10
+    names_w = max(len(b) for b in bodies) * char
+    word_w = 2 * char + char // 2
+    total = names_w + word_w
+    names = "".join(_p(_run(b, **red), line=line, jc="distribute") for b in bodies)  # type: ignore[arg-type]
+    word = _p(_run("文件", **red), line=line, jc="right")  # type: ignore[arg-type]
+    nil = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{names_w}"/><w:gridCol w:w="{word_w}"/></w:tblGrid>'
+        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{names_w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{names}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{word_w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{word}</w:tc></w:tr></w:tbl>'
+    )
+
+
+def has_colophon(o: OfficialElements) -> bool:
+    return bool([c for c in o.cc if c.strip()] or o.printer.strip() or o.print_date)
+
+
+def colophon_elements(o: OfficialElements) -> list[etree._Element]:
+    """7.4: 抄送 (thick rule above, thin below) and 印发机关/印发日期 (thick rule below), 4号, after a
+    spacer that fills the page above them so that the last rule lies on the bottom edge of the
+    text area (the section is also bottom-aligned for Word; LibreOffice ignores that)."""
+    cc = [c.strip() for c in o.cc if c.strip()]
+    printed = o.printer.strip() or o.print_date
+    cc_lines = -(-(len("抄送：" + "，".join(cc)) + 2) * SMALL_CHAR // fmt.TEXT_WIDTH) if cc else 0
+    # Each border adds its width and its 1 pt space to the paragraph's height.
+    height = cc_lines * fmt.LINE_PITCH + (20 + 20 + 15 + 20 if cc else 0) + (fmt.LINE_PITCH + 40 if printed else 0)
+    if printed and not cc:
+        height += 40
+    spacer = fmt.PAGE_HEIGHT - fmt.MARGIN_TOP - fmt.MARGIN_BOTTOM - height - fmt.mm(COLOPHON_SLACK_MM)
+    out: list[str] = [_p(line=spacer, keep=True)]
+    tabs_lr = (
+        f'<w:tabs><w:tab w:val="left" w:pos="{SMALL_CHAR}"/>'
+        f'<w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>'
+    )
+
+    def bdr(top: int | None, bottom: int | None) -> str:
+        t = f'<w:top w:val="single" w:sz="{top}" w:space="1" w:color="000000"/>' if top else ""
+        b = f'<w:bottom w:val="single" w:sz="{bottom}" w:space="1" w:color="000000"/>' if bottom else ""
+        return f"<w:pBdr>{t}{b}</w:pBdr>"
+
+    if cc:
+        # No indents: a paragraph border spans the indents, and the rules must be as wide as the text
+        # area; the 1 字 on the left is a tab stop.
+        text = "\t抄送：" + "，".join(cc) + "。"
+        rules = bdr(THICK_EIGHTHS, THIN_EIGHTHS if printed else THICK_EIGHTHS)
+        out.append(_p(_run(text, size=SMALL_HALF_POINTS), ppr=rules + tabs_lr, keep=True))
+    if printed:
+        date = o.print_line_date()
+        runs = _run("\t" + o.printer.strip() + "\t" + date, size=SMALL_HALF_POINTS)
+        out.append(_p(runs, ppr=bdr(None if cc else THICK_EIGHTHS, THICK_EIGHTHS) + tabs_lr))
+    return [parse_xml(x) for x in out]

@@ -1,0 +1,364 @@
+"""The three editions of one report: 报送版 with 版头 and 版记 (GB/T 9704-2012 7.2–7.4), 普通版, 公开版.
+
+Read back with python-docx and laid out by LibreOffice, measured in the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from support import docx_to_pdf, full_official, pdf_pages, run_cli, soffice
+
+from hxdesk import interchange, services
+from hxdesk.errors import InvalidInput
+from hxdesk.model import Attachment, OfficialElements
+from hxdesk.render import paragraph_texts, render_bytes, render_document
+
+MM = 72 / 25.4
+TOP, BOTTOM = 37 * MM, 841.89 - 35 * MM
+LEFT, RIGHT = 28 * MM, 595.28 - 26 * MM
+PITCH = 579 / 20
+CHAR = 15.75  # one 字 of condensed 3号
+SMALL_CHAR = 14.0  # one 字 of 4号
+
+
+def official_sample(*, attachments: bool = True, joint: bool = True):
+    report = services.sample_report()
+    report.official = full_official()
+    report.official.with_wenjian = True
+    if not joint:
+        report.official.bodies = report.official.bodies[1:]
+    if not attachments:
+        report.official.attachments = []
+    report.signatures = ["中共青山镇委员会", "青山镇人民政府"]
+    report.date = dt.date(2026, 1, 10)
+    return report
+
+
+def doc_of(report, edition):
+    import io
+
+    return docx.Document(io.BytesIO(render_bytes(report, edition=edition)))
+
+
+def texts(document):
+    """Every paragraph's text in body order, table cells included."""
+    out = []
+    for el in document.element.body.iter(qn("w:p")):
+        out.append("".join(t.text or "" for t in el.iter(qn("w:t"))))
+    return out
+
+
+# ------------------------------------------------------------------ python-docx
+
+
+def test_doc_number_text():
+    o = OfficialElements(code="新田委文", doc_year=2026, doc_number=3)
+    assert o.doc_number_text() == "新田委文〔2026〕3号"
+    assert OfficialElements(code="新田委文", doc_year=2026).doc_number_text() == ""
+    assert OfficialElements(print_date=dt.date(2025, 1, 10)).print_line_date() == "2025年1月10日印发"
+
+
+def test_submit_edition_order_colours_and_fonts():
+    document = doc_of(official_sample(), "submit")
+    assert texts(document)[:14] == [
+        "000001",  # 份号, 密级, 紧急程度 top left
+        "内部",
+        "特急",
+        "",  # the spacer down to 35 mm
+        "中共青山镇委员会",
+        "青山镇人民政府",
+        "文件",
+        "",
+        "",  # two lines below the header
+        "青山委文〔2026〕3号签发人：李明",
+        "",
+        "",  # the title two lines below the rule
+        "黔江区黄溪镇人民政府",
+        "2024年度法治政府建设报告",
+    ]
+    # The red header: 小标宋 (the title font), red, in a borderless table with 文件 beside the names.
+    body = document.element.body
+    tbl = body.find(qn("w:tbl"))
+    assert tbl is not None
+    runs = list(tbl.iter(qn("w:r")))
+    assert ["".join(x.text for x in r.iter(qn("w:t"))) for r in runs] == ["中共青山镇委员会", "青山镇人民政府", "文件"]
+    for r in runs:
+        rpr = r.find(qn("w:rPr"))
+        assert rpr.find(qn("w:color")).get(qn("w:val")) == "FF0000"
+        assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "方正小标宋简体"
+    # 发文字号 left, 签发人 right: tab stops 1 字 in; the names in 楷体, the label in the body's 仿宋.
+    number_p = next(p for p in document.paragraphs if "签发人" in p.text)
+    tabs = [(t.get(qn("w:val")), int(t.get(qn("w:pos")))) for t in number_p._p.iter(qn("w:tab")) if t.get(qn("w:pos"))]
+    assert tabs == [("left", 315), ("right", 11906 - 1587 - 1474 - 315)]
+    name_run = number_p.runs[-1]
+    assert name_run.text == "李明"
+    assert name_run._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "楷体_GB2312"
+    assert number_p.runs[-2].text == "签发人：" and number_p.runs[-2]._r.rPr is None
+    bottom = number_p._p.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert bottom.get(qn("w:color")) == "FF0000" and bottom.get(qn("w:val")) == "single"
+
+
+def test_submit_edition_colophon_section():
+    document = doc_of(official_sample(), "submit")
+    assert len(document.sections) == 2
+    last = document.sections[-1]
+    sp = last._sectPr
+    assert sp.find(qn("w:type")).get(qn("w:val")) == "evenPage"
+    assert sp.find(qn("w:vAlign")).get(qn("w:val")) == "bottom"
+    # No page number on the 版记 page: its own footers, empty.
+    for footer in (last.footer, last.even_page_footer):
+        assert not footer.is_linked_to_previous
+        assert all(p.text == "" for p in footer.paragraphs)
+        assert not list(footer._element.iter(qn("w:instrText")))
+    # The body's section keeps its page numbers.
+    assert "PAGE" in "".join(x.text for x in document.sections[0].footer._element.iter(qn("w:instrText")))
+    paras = document.paragraphs
+    cc, printed = paras[-2], paras[-1]
+    assert cc.text == "\t抄送：县委全面依法治县委员会办公室，县司法局。"
+    assert printed.text == "\t中共青山镇委员会办公室\t2026年1月12日印发"
+
+    def rules(p):
+        bdr = p._p.find(qn("w:pPr")).find(qn("w:pBdr"))
+        return {
+            side: int(bdr.find(qn(f"w:{side}")).get(qn("w:sz")))
+            for side in ("top", "bottom")
+            if bdr.find(qn(f"w:{side}")) is not None
+        }
+
+    assert rules(cc) == {"top": 8, "bottom": 6}  # thick 1 pt (0.35 mm), thin 0.75 pt
+    assert rules(printed) == {"bottom": 8}
+    for p in (cc, printed):
+        assert p.runs[0]._r.rPr.find(qn("w:sz")).get(qn("w:val")) == "28"  # 4号
+
+
+def test_attachment_note_and_pages():
+    report = official_sample()
+    report.official.attachments.append(Attachment("执法案件统计表", ["见下表。"]))
+    t = paragraph_texts(report, "submit")
+    at = t.index("附件：1.法治建设工作台账")
+    assert t[at - 1] == "" and t[at + 1] == "2.执法案件统计表"
+    assert t[at + 2 :][:3] == ["", "中共青山镇委员会", "青山镇人民政府"]  # then the signature
+    assert t[-11:] == [
+        "附件1",
+        "",
+        "法治建设工作台账",
+        "",
+        "一、会前学法4次。",
+        "二、行政复议1件。",
+        "附件2",
+        "",
+        "执法案件统计表",
+        "",
+        "见下表。",
+    ]
+    document = doc_of(report, "plain")
+    second = next(p for p in document.paragraphs if p.text == "2.执法案件统计表")
+    assert second._p.pPr.find(qn("w:ind")).get(qn("w:left")) == str(5 * 315)
+    label = next(p for p in document.paragraphs if p.text == "附件1")
+    assert label._p.pPr.find(qn("w:pageBreakBefore")) is not None
+    assert label.runs[0].style.name == "一级标题字符"
+
+
+def test_plain_edition_is_unchanged_by_the_official_elements():
+    plain = services.sample_report()
+    with_official = services.sample_report()
+    with_official.official = full_official()
+    with_official.official.attachments = []
+    assert paragraph_texts(with_official) == paragraph_texts(plain)
+    a, b = render_document(plain), render_document(with_official)
+    assert a.element.body.xml == b.element.body.xml
+    # And the sample's plain text is what it was before editions (its known opening).
+    assert paragraph_texts(plain)[:3] == ["黔江区黄溪镇人民政府", "2024年度法治政府建设报告", ""]
+
+
+def test_public_edition_leaves_out_number_colophon_and_closed_parts():
+    report = official_sample(attachments=False)
+    closed = report.sections[-1]
+    closed.public = False
+    public = texts(doc_of(report, "public"))
+    joined = "\n".join(public)
+    for missing in ("青山委文", "签发人", "抄送：", "印发"):
+        assert missing not in joined
+    assert "中共青山镇委员会" not in public[:5]  # no red header
+    plain = paragraph_texts(report, "plain")
+    removed = [t for t in plain if t not in public]
+    # The closed part (its heading and every paragraph) is gone, nothing else.
+    assert removed[0] == "三、2025年工作措施" and len(removed) >= 3
+    assert public == [t for t in plain if t not in removed]
+    assert len(doc_of(report, "public").sections) == 1
+    # The sample as shipped (nothing 不公开): the public edition is the plain one.
+    sample = services.sample_report()
+    assert paragraph_texts(sample, "public") == paragraph_texts(sample)
+
+
+def test_unknown_edition_is_refused_in_chinese():
+    with pytest.raises(InvalidInput, match="文稿版本"):
+        render_bytes(services.sample_report(), edition="draft")
+
+
+# ------------------------------------------------------------------ interchange and CLI
+
+
+def test_interchange_round_trip_and_old_files():
+    report = official_sample()
+    report.sections[0].public = False
+    again = interchange.loads(interchange.dumps(report))
+    assert again.official == report.official and again.sections[0].public is False
+    data = json.loads(interchange.dumps(services.sample_report()))
+    assert "official" not in data["report"]  # nothing set: nothing written (older readers see no change)
+    assert all("public" not in s for s in data["report"]["sections"])
+    assert interchange.report_from_dict(data).official == OfficialElements()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("doc_number", 0, "发文字号的序号应为正整数"),
+        ("doc_number", "03", "发文字号的序号应为正整数"),
+        ("doc_year", 20260, "发文字号的年份"),
+        ("print_date", "2026-13-01", "YYYY-MM-DD"),
+        ("signers", "李明", "应为列表"),
+    ],
+)
+def test_interchange_refuses_bad_official_fields(field, value, message):
+    data = json.loads(interchange.dumps(official_sample()))
+    data["report"]["official"][field] = value
+    with pytest.raises(InvalidInput, match=message):
+        interchange.report_from_dict(data)
+
+
+def test_cli_render_edition(tmp_path):
+    db = tmp_path / "hx.db"
+    report = official_sample()
+    with services.open_workspace(db) as ws:
+        rid = ws.reports.add(report)
+    out = tmp_path / "submit.docx"
+    run_cli("render", str(rid), "--db", str(db), "--edition", "submit", "-o", str(out), check=True)
+    document = docx.Document(str(out))
+    assert len(document.sections) == 2 and "青山委文〔2026〕3号" in "".join(texts(document))
+    out2 = tmp_path / "plain.docx"
+    run_cli("render", str(rid), "--db", str(db), "-o", str(out2), check=True)
+    assert "青山委文" not in "".join(texts(docx.Document(str(out2))))
+    bad = run_cli("render", str(rid), "--db", str(db), "--edition", "draft", "-o", str(out2))
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+# ------------------------------------------------------------------ LibreOffice
+
+
+def _layout(tmp_path, report, name):
+    import pdfplumber
+
+    path = tmp_path / f"{name}.docx"
+    render_document(report, edition="submit").save(str(path))
+    pdf = docx_to_pdf(path, keep_blank_pages=True)
+    pages = pdf_pages(pdf, BOTTOM)
+    with pdfplumber.open(str(pdf)) as d:
+        rules = []
+        for page in d.pages:
+            seen = {}
+            for ln in page.lines:
+                seen[round(ln["top"], 1)] = ln
+            rules.append(sorted(seen.values(), key=lambda ln: ln["top"]))
+        red = [c for c in d.pages[0].chars if c["text"].strip() and c.get("non_stroking_color") == (1.0, 0.0, 0.0)]
+    return pages, rules, red
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("official")
+    return {
+        "joint": _layout(folder, official_sample(), "joint"),
+        "single": _layout(folder, official_sample(attachments=False, joint=False), "single"),
+    }
+
+
+def slots(page) -> list[int]:
+    return sorted({int((max(c["bottom"] for c in line.chars) - TOP) // PITCH) for line in page.lines})
+
+
+@pytest.mark.parametrize("case", ["joint", "single"])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_red_header_number_line_rule_and_title(laid_out, case):
+    pages, rules, red = laid_out[case]
+    first = pages[0]
+    # 7.2.4: red, the top edge 35 mm below the top of the text area (glyph box; ±0.7 mm).
+    assert red, "no red characters on page 1"
+    top_mm = (min(c["top"] for c in red) - TOP) / MM
+    assert abs(top_mm - 35) < 0.7, top_mm
+    header_bottom = max(c["bottom"] for c in red)
+    number = next(ln for ln in first.lines if "青山委文" in ln.text)
+    assert number.text.replace(" ", "") == "青山委文〔2026〕3号签发人：李明"
+    # 发文字号 one 字 in from the left, 签发人 one 字 in from the right.
+    assert abs(number.x0 - (LEFT + CHAR)) < 1.0
+    assert abs(number.x1 - (RIGHT - CHAR)) < 1.5
+    # Two lines below the header: two empty grid lines between the header and the 发文字号 line.
+    gap_lines = (number.top - header_bottom) / PITCH
+    assert 2.0 <= gap_lines <= 3.0, gap_lines
+    # The red rule: as wide as the text area, 4 mm below the 发文字号 line.
+    red_rules = [r for r in rules[0] if r.get("stroking_color") == (1.0, 0.0, 0.0)]
+    assert len(red_rules) == 1
+    rule = red_rules[0]
+    assert abs(rule["x0"] - LEFT) < 0.5 and abs(rule["x1"] - RIGHT) < 0.5
+    below = (rule["top"] - max(c["bottom"] for c in number.chars)) / MM
+    assert abs(below - 4) < 0.5, below
+    # The title two lines below the rule.
+    title = next(ln for ln in first.lines if ln.text == "黔江区黄溪镇人民政府")
+    assert 1.8 <= (title.top - rule["top"]) / PITCH <= 2.5
+
+
+@pytest.mark.parametrize("case", ["joint", "single"])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_colophon_at_the_foot_of_an_even_last_page(laid_out, case):
+    pages, rules, _ = laid_out[case]
+    last = pages[-1]
+    assert last.number % 2 == 0
+    assert [ln.text.replace(" ", "") for ln in last.lines] == [
+        "抄送：县委全面依法治县委员会办公室，县司法局。",
+        "中共青山镇委员会办公室2026年1月12日印发",
+    ]
+    assert not last.footer  # no page number on the 版记 page
+    widths = [r["linewidth"] for r in rules[-1]]
+    assert widths == [1.0, 0.75, 1.0]
+    for r in rules[-1]:
+        assert abs(r["x0"] - LEFT) < 0.5 and abs(r["x1"] - RIGHT) < 0.5
+    # The last rule on the bottom edge of the text area.
+    assert abs(rules[-1][-1]["top"] - BOTTOM) < 1.0 * MM, (BOTTOM - rules[-1][-1]["top"]) / MM
+    # 抄送 and 印发机关 one 字 (4号) in on the left, 印发日期 one 字 in on the right.
+    cc, printed = last.lines
+    assert abs(cc.x0 - (LEFT + SMALL_CHAR)) < 0.8 and abs(printed.x0 - (LEFT + SMALL_CHAR)) < 0.8
+    assert abs(printed.x1 - (RIGHT - SMALL_CHAR)) < 1.5
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_blank_page_before_the_colophon_has_no_page_number(laid_out):
+    pages, _, _ = laid_out["single"]
+    # The sample's text ends on an even page: a blank odd page stands before the 版记 page.
+    body_last = pages[-3]
+    assert body_last.number % 2 == 0 and body_last.footer
+    blank = pages[-2]
+    assert blank.lines == [] and blank.footer == []
+
+
+@pytest.mark.parametrize("case", ["joint", "single"])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_22_lines_of_28_characters_on_every_full_page(laid_out, case):
+    pages, _, _ = laid_out[case]
+    text_pages = [p for p in pages if p.footer and p.lines and p.lines[0].text not in ("附件", "附件1")]
+    # Not full: the first page (版头), the last text page, and the one before it, which the signature
+    # block's keep-together (the last paragraph goes with the signature) may leave short.
+    full = text_pages[1:-2]
+    assert len(full) >= 3
+    for page in full:
+        used = slots(page)
+        assert used[0] == 0 and used[-1] == 21, f"page {page.number} uses slots {used}"
+        widths = [len(ln.chars) for ln in page.lines if abs(ln.x1 - RIGHT) < 2 and abs(ln.x0 - LEFT) < 2]
+        assert widths and max(widths) >= 28
