@@ -225,7 +225,6 @@ class StatsWindow(QWidget):
         self.last_export: Path | None = None
         self.last_message: QWidget | None = None
         box = QVBoxLayout(self)
-        box.addWidget(QLabel("所有报告中的数据（不含回收站）。可按发文机关、年度和数据名称筛选，导出为表格。"))
         box.addLayout(self._filter_bar())
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -257,8 +256,20 @@ class StatsWindow(QWidget):
         split.setSizes([330, 290])
         box.addWidget(split, 1)
 
-    def _filter_bar(self) -> QHBoxLayout:
+    def _filter_bar(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(QLabel("所有报告中的数据（不含回收站）。可按发文机关、年度和数据名称筛选，导出为表格。"), 1)
+        self.excel = QPushButton("导出 Excel…")
+        self.csv = QPushButton("导出 CSV…")
+        self.excel.clicked.connect(lambda: self.export(".xlsx"))
+        self.csv.clicked.connect(lambda: self.export(".csv"))
+        for button in (self.excel, self.csv):
+            button.setMinimumWidth(button.sizeHint().width())
+            head.addWidget(button)
+        rows.addLayout(head)
         bar = QHBoxLayout()
+        rows.addLayout(bar)
         bar.addWidget(QLabel("发文机关："))
         self.body = QComboBox()
         self.body.setMinimumWidth(220)
@@ -273,16 +284,10 @@ class StatsWindow(QWidget):
         bar.addWidget(self.text, 1)
         self.count = QLabel()
         bar.addWidget(self.count)
-        self.excel = QPushButton("导出 Excel…")
-        self.csv = QPushButton("导出 CSV…")
-        self.excel.clicked.connect(lambda: self.export(".xlsx"))
-        self.csv.clicked.connect(lambda: self.export(".csv"))
-        bar.addWidget(self.excel)
-        bar.addWidget(self.csv)
         self.body.currentIndexChanged.connect(self.apply_filters)
         self.year.currentIndexChanged.connect(self.apply_filters)
         self.text.textChanged.connect(self.apply_filters)
-        return bar
+        return rows
 
     def reload(self) -> None:
         """Read the rows again (the reports may have changed), keeping the filters."""
