@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..services import Workspace
     from .main_window import MainWindow
 
-SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide", "checks")
+SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide", "checks", "stats")
 SCREENSHOT_SIZE = (1280, 820)
 
 
@@ -52,7 +52,7 @@ def _show_view(main: MainWindow, view: str) -> None:
         if part is not None:
             main.editor.goto(("section", part.uid))
         return
-    if view in ("list", "guide") or not rows:
+    if view in ("list", "guide", "stats") or not rows:
         return
     main.open_report(rows[0].id)
     if view == "checks":  # the sample itself (its 群体性时间 and the 3项/3个 pair) with the 检查 panel
@@ -94,13 +94,41 @@ def _dialog_shot(main: MainWindow, view: str) -> QPixmap:
     return shot
 
 
+def _stats_shot(main: MainWindow) -> QPixmap:
+    """The 统计 window with the chart of the figure that has the most values across years and towns."""
+    from .main_window import open_stats
+    from .stats_view import chart_series
+
+    app = QApplication.instance()
+    open_stats(main)
+    window = main.stats_window
+    assert window is not None
+    window.resize(1200, 700)
+    rows = window.all_rows
+    best = max(
+        window.choices,
+        key=lambda c: sum(len(v) for v in chart_series(rows, *c).values()),
+        default=None,
+    )
+    if best is not None:
+        window.choose_figure(*best)
+    for _ in range(3):
+        app.processEvents()
+    shot = window.grab()
+    window.close()
+    return shot
+
+
 def take_screenshot(main: MainWindow, path: str, view: str) -> bool:
-    """Paint the main window (and for ``generate`` or ``guide`` the dialog over it) to a PNG."""
+    """Paint the main window (and for ``generate`` or ``guide`` the dialog over it) to a PNG;
+    for ``stats`` the statistics window."""
     app = QApplication.instance()
     main.window.resize(*SCREENSHOT_SIZE)
     _show_view(main, view)
     for _ in range(3):
         app.processEvents()
+    if view == "stats":
+        return bool(_stats_shot(main).save(path, "PNG"))
     pixmap = main.window.grab()
     if view == "guide" or (view == "generate" and main.report is not None):
         from PySide6.QtGui import QColor, QPainter

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
-from ..figures import KEY_RE, default_kind, next_figure_key, parse_number
+from ..figures import KEY_RE, default_kind, next_figure_key, parse_number, yoy_formula
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
-from ..model import KIND_YEARLY, Figure, Report
+from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
 from .forms import kind_combo, qualifier_combo
@@ -617,7 +617,7 @@ class InsertFigureDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle("插入数据")
-        self.resize(520, 320)
+        self.resize(560, 400)
         box = QVBoxLayout(self)
         self.use_existing = QRadioButton("插入已有数据或年份")
         self.existing = guard_wheel(QComboBox())
@@ -649,6 +649,7 @@ class InsertFigureDialog(QDialog):
         form.addRow("类型：", self.kind)
         self.new_box = QWidget()
         self.new_box.setLayout(form)
+        self._compare_widgets(report)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -657,12 +658,14 @@ class InsertFigureDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        for w in (self.use_existing, self.existing, self.create_new, self.new_box, self.error):
+        choices = (self.use_existing, self.existing, self.create_new, self.new_box)
+        for w in (*choices, self.create_compare, self.compare_box, self.error):
             box.addWidget(w)
         box.addStretch(1)
         box.addWidget(buttons)
         self.use_existing.toggled.connect(self._mode)
         self.create_new.toggled.connect(self._mode)
+        self.create_compare.toggled.connect(self._mode)
         (self.use_existing if report.figures else self.create_new).setChecked(True)
         if report.figures:
             self.existing.setCurrentIndex(len(YEAR_LABELS))  # the first figure; the years come first
@@ -673,9 +676,46 @@ class InsertFigureDialog(QDialog):
             kind = default_kind(clean_line(self.label.text()), clean_line(self.unit.text()))
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
 
+    def _compare_widgets(self, report: Report) -> None:
+        """新建同比数据: a derived figure comparing one of the report's figures with last year's."""
+        self.create_compare = QRadioButton("新建同比数据（与上年比较，自动计算）")
+        form = QFormLayout()
+        self.compare_base = guard_wheel(QComboBox())
+        self.compare_base.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.compare_base.setMaxVisibleItems(12)
+        for fig in report.figures.values():
+            if not fig.derived:
+                self.compare_base.addItem(f"{fig.label or fig.key}（{fig.unit or '无单位'}）", fig.key)
+        self.compare_style = guard_wheel(QComboBox())
+        self.compare_style.addItem("同比增减百分比（同比增长25%、同比下降10%）", STYLE_YOY_PERCENT)
+        self.compare_style.addItem("比上年增减（增加3件、减少3件）", STYLE_YOY_DIFF)
+        form.addRow("比较的数据：", self.compare_base)
+        form.addRow("写法：", self.compare_style)
+        self.compare_box = QWidget()
+        self.compare_box.setLayout(form)
+        self.create_compare.setEnabled(self.compare_base.count() > 0)
+
+    def _comparison(self) -> str:
+        base_key = self.compare_base.currentData()
+        if not base_key:
+            raise InvalidInput("请选择要与上年比较的数据。")
+        base = self.report.figures[base_key]
+        style = self.compare_style.currentData()
+        label = (base.label or base_key) + ("同比" if style == STYLE_YOY_PERCENT else "比上年增减")
+        if any(f.label == label for f in self.report.figures.values()):
+            raise InvalidInput(f"已有名为“{label}”的数据，请选择“插入已有数据”。")
+        key = next_figure_key(self.report)
+        fig = Figure(key=key, label=label, formula=yoy_formula(base_key, style), kind=KIND_YEARLY)
+        fig.style = style
+        fig.unit = "%" if style == STYLE_YOY_PERCENT else base.unit
+        fig.decimals = 1 if style == STYLE_YOY_PERCENT else 2
+        self.report.figures[key] = fig
+        return key
+
     def _mode(self, *_: object) -> None:
         self.existing.setEnabled(self.use_existing.isChecked())
         self.new_box.setEnabled(self.create_new.isChecked())
+        self.compare_box.setEnabled(self.create_compare.isChecked())
 
     def choose(self) -> str:
         """The key to insert; a new figure is added to the report first."""
@@ -684,6 +724,8 @@ class InsertFigureDialog(QDialog):
             if not key:
                 raise InvalidInput("请选择一项数据。")
             return key
+        if self.create_compare.isChecked():
+            return self._comparison()
         label = clean_line(self.label.text())
         if not label:
             raise InvalidInput("请填写数据名称，例如：受理行政复议案件。")

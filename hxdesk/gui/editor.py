@@ -154,6 +154,19 @@ class EditorController(QObject):
         self.navigator.labels = numbering_labels(self.report)
         self.navigator.refresh_texts()
 
+    def set_predecessor(self, predecessor_id: int | None) -> None:
+        """Link the open report to the report it follows (None: no link); last year's figures
+        are attached again, so the figure inputs show the new 上年 values."""
+        assert self.report is not None and self.report_id is not None
+        if not self.host.autosaver.save_now():  # the service saves the stored report
+            return
+        self.workspace.reports.set_predecessor(self.report_id, predecessor_id)
+        fresh = self.workspace.reports.load(self.report_id)
+        self.report.predecessor_uid = fresh.predecessor_uid
+        self.report.predecessor = fresh.predecessor
+        self.figures_changed()
+        self.checks.changed()
+
     def figures_changed(self) -> None:
         if self.form is not None:
             self.form.refresh_figures()

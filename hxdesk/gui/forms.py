@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from .. import figures as figmod
 from .. import services
-from ..errors import InvalidInput
+from ..errors import HxError, InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
 from ..model import (
@@ -63,6 +63,8 @@ class FormHost(Protocol):
     """What the forms need from the window."""
 
     report: Report
+    report_id: int | None
+    workspace: services.Workspace
 
     def touch(self) -> None: ...
     def figure_text(self) -> FigureText: ...
@@ -72,6 +74,7 @@ class FormHost(Protocol):
     def figures_changed(self) -> None: ...
     def insert_figure(self) -> None: ...
     def section_history(self, uid: str | None = None) -> object: ...
+    def set_predecessor(self, predecessor_id: int | None) -> None: ...
 
 
 def kind_combo(current: str) -> QComboBox:
@@ -721,9 +724,60 @@ class TitleForm(BaseForm):
         self.name.setPlaceholderText("只在报告列表中显示，便于区分（可不填）")
         self.name.textEdited.connect(self._name)
         form.addRow("报告名称：", self.name)
+        self._predecessor_rows(form)
         self.layout_.addLayout(form)
         self._preview()
         self.finish()
+
+    def _predecessor_rows(self, form: QFormLayout) -> None:
+        """上一年度报告: where the 上年 values beside the figures come from."""
+        row = QHBoxLayout()
+        self.predecessor = guard_wheel(QComboBox())
+        self.predecessor.setObjectName("predecessorCombo")
+        self.predecessor.setMinimumWidth(320)
+        self.predecessor.activated.connect(self._predecessor_chosen)
+        row.addWidget(self.predecessor, 1)
+        self.all_reports = QCheckBox("列出所有报告")
+        self.all_reports.setToolTip("不只列出同一发文机关的报告")
+        self.all_reports.toggled.connect(lambda _: self._fill_predecessors())
+        row.addWidget(self.all_reports)
+        form.addRow("上一年度报告：", row)
+        self.predecessor_text = hint_label("")
+        form.addRow("", self.predecessor_text)
+        self.predecessor_error = error_label()
+        form.addRow("", self.predecessor_error)
+        self._fill_predecessors()
+
+    def _fill_predecessors(self) -> None:
+        """The earlier reports of the same issuing body (or all), the linked one chosen."""
+        r = self.host.report
+        body = services.issuing_body(r.issuers, r.name)
+        summaries = self.host.workspace.reports.summaries()
+        current = next((s for s in summaries if s.uid == r.predecessor_uid), None)
+        self.predecessor.clear()
+        self.predecessor.addItem("（无）", None)
+        for s in sorted(summaries, key=lambda s: -s.year):
+            if s.id == self.host.report_id or s.year >= r.year:
+                continue
+            if s is current or self.all_reports.isChecked() or services.issuing_body(s.issuers, s.name) == body:
+                self.predecessor.addItem(f"{s.year}年度 {s.display_name}", s.id)
+        self.predecessor.setCurrentIndex(max(0, self.predecessor.findData(current.id)) if current else 0)
+        if current is not None:
+            self.predecessor_text.setText(
+                f"上一年度报告：{current.year}年度 {current.display_name}。各项数据旁显示的上年数值取自这份报告。"
+            )
+        else:
+            self.predecessor_text.setText("没有上一年度报告：数据旁不显示上年数值。")
+
+    def _predecessor_chosen(self, index: int) -> None:
+        try:
+            self.host.set_predecessor(self.predecessor.itemData(index))
+        except HxError as exc:
+            self.predecessor_error.setText(exc.message)
+            self.predecessor_error.show()
+        else:
+            self.predecessor_error.hide()
+        self._fill_predecessors()
 
     def _preview(self) -> None:
         r = self.host.report
@@ -734,6 +788,7 @@ class TitleForm(BaseForm):
     def _year(self, value: int) -> None:
         self.host.report.year = value
         self._preview()
+        self._fill_predecessors()
         self.host.touch()
         self.host.heading_changed(None)
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .editor import EditorController
     from .forms import BaseForm
     from .recovery import Recovery
+    from .stats_view import StatsWindow
 
 # services, the store, the dialogs (python-docx, sqlite-utils), the editor, the
 # forms and the report model are imported when first needed, so that the window
@@ -51,6 +52,7 @@ class MainWindow(QObject):
         self._recovery: Recovery | None = None
         self.find_dialog: FindDialog | None = None
         self.guide_dialog: GuideDialog | None = None
+        self.stats_window: StatsWindow | None = None
         self.last_message: QMessageBox | None = None
         self._connect_menus()
         self.show_list()
@@ -75,6 +77,7 @@ class MainWindow(QObject):
             (ui.actionFind, self.find),
             (ui.actionSettings, self.settings),
             (ui.actionGuide, lambda: open_guide(self)),
+            (ui.actionStats, lambda: open_stats(self)),
             (ui.actionChecks, lambda: show_checks(self, ui.actionChecks.isChecked())),
             (ui.actionAbout, self.about),
             (ui.actionBackups, lambda: self.recovery.backups()),
@@ -316,6 +319,14 @@ def open_guide(main: MainWindow) -> None:
         dialog.activateWindow()
         return
     main.guide_dialog = show_guide(main.window)
+
+
+def open_stats(main: MainWindow) -> None:
+    """报告 → 统计… (and 统计… on the list page): the statistics window, the open report saved first."""
+    from .stats_view import show_stats
+
+    main.save_now()
+    main.stats_window = show_stats(main.workspace, main.window, main.stats_window)
 
 
 def close_anyway(window: QMainWindow) -> bool:

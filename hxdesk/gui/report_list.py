@@ -72,6 +72,7 @@ class ReportListPage(QObject):
             (ui.restoreButton, self.restore_selected),
             (ui.purgeButton, self.purge_selected),
             (ui.importButton, self.import_file),
+            (ui.statsButton, ui.actionStats.trigger),
         ):
             button.clicked.connect(slot)
         ui.trashButton.toggled.connect(lambda _: self.refresh())
@@ -128,6 +129,7 @@ class ReportListPage(QObject):
             ui.renameButton,
             ui.deleteButton,
             ui.importButton,
+            ui.statsButton,
         ):
             w.setVisible(not trash)
         ui.restoreButton.setVisible(trash)

@@ -39,6 +39,7 @@ from .review import (
 )
 from .stats import HEADERS as STATISTICS_HEADERS
 from .stats import FigureRow
+from .stats import write_table as write_statistics
 from .templates import (
     SAMPLE_TEMPLATE,
     STANDARD_TEMPLATE,
@@ -128,4 +129,5 @@ __all__ = [
     "search_report",
     "user_words_path",
     "set_value",
+    "write_statistics",
 ]

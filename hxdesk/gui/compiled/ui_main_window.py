@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "2d48df8bf4b39b54b93b392be53bdf951527936226c4a40ef2590c151cdf4184"
+UI_SHA256 = "c272d91d622d90e921504a3a027acbb0c41a65e25891d32c6e5ff5316be6c9c6"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -42,6 +42,8 @@ class Ui_MainWindow(object):
         self.actionChecks = QAction(MainWindow)
         self.actionChecks.setObjectName(u"actionChecks")
         self.actionChecks.setCheckable(True)
+        self.actionStats = QAction(MainWindow)
+        self.actionStats.setObjectName(u"actionStats")
         self.actionSettings = QAction(MainWindow)
         self.actionSettings.setObjectName(u"actionSettings")
         self.actionBackups = QAction(MainWindow)
@@ -151,6 +153,11 @@ class Ui_MainWindow(object):
 
         self.listButtons.addItem(self.listSpacer)
 
+        self.statsButton = QPushButton(self.listPage)
+        self.statsButton.setObjectName(u"statsButton")
+
+        self.listButtons.addWidget(self.statsButton)
+
         self.importButton = QPushButton(self.listPage)
         self.importButton.setObjectName(u"importButton")
 
@@ -217,6 +224,7 @@ class Ui_MainWindow(object):
         self.menuEdit.addAction(self.actionSectionHistory)
         self.menuEdit.addAction(self.actionDeletedSections)
         self.menuReport.addAction(self.actionGenerate)
+        self.menuReport.addAction(self.actionStats)
         self.menuReport.addAction(self.actionSettings)
         self.menuHelp.addAction(self.actionGuide)
         self.menuHelp.addSeparator()
@@ -270,6 +278,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionChecks.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"F7", None))
 #endif // QT_CONFIG(shortcut)
+        self.actionStats.setText(QCoreApplication.translate("MainWindow", u"\u7edf\u8ba1\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionStats.setToolTip(QCoreApplication.translate("MainWindow", u"\u6240\u6709\u62a5\u544a\u4e2d\u7684\u6570\u636e\uff1a\u7b5b\u9009\u3001\u5bfc\u51fa\u4e3a Excel \u8868\u683c\u3001\u5386\u5e74\u53d8\u5316\u56fe", None))
+#endif // QT_CONFIG(tooltip)
         self.actionSettings.setText(QCoreApplication.translate("MainWindow", u"\u5b57\u4f53\u8bbe\u7f6e\u2026", None))
         self.actionBackups.setText(QCoreApplication.translate("MainWindow", u"\u5907\u4efd\u4e0e\u6062\u590d\u2026", None))
 #if QT_CONFIG(tooltip)
@@ -309,6 +321,10 @@ class Ui_MainWindow(object):
         self.deleteButton.setText(QCoreApplication.translate("MainWindow", u"\u5220\u9664", None))
         self.restoreButton.setText(QCoreApplication.translate("MainWindow", u"\u8fd8\u539f", None))
         self.purgeButton.setText(QCoreApplication.translate("MainWindow", u"\u5f7b\u5e95\u5220\u9664\u2026", None))
+        self.statsButton.setText(QCoreApplication.translate("MainWindow", u"\u7edf\u8ba1\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.statsButton.setToolTip(QCoreApplication.translate("MainWindow", u"\u6240\u6709\u62a5\u544a\u4e2d\u7684\u6570\u636e\uff1a\u6309\u53d1\u6587\u673a\u5173\u3001\u5e74\u5ea6\u7b5b\u9009\uff0c\u5bfc\u51fa\u4e3a Excel \u8868\u683c\uff0c\u67e5\u770b\u5386\u5e74\u53d8\u5316", None))
+#endif // QT_CONFIG(tooltip)
         self.importButton.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u2026", None))
         self.trashButton.setText(QCoreApplication.translate("MainWindow", u"\u56de\u6536\u7ad9", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u6587\u4ef6(&F)", None))
