@@ -54,6 +54,7 @@ ORG_SUFFIXES = (
     "管理委员会",
     "工作委员会",
     "办公室",
+    "主席团",
     "局",
     "镇",
     "乡",
@@ -653,7 +654,7 @@ def build_report(source: Source) -> ImportResult:
             found = first.src.role == "addressee"
         else:
             found = is_addressee(first.text)
-            if not found and first.text.endswith("："):
+            if not found and first.text.endswith("：") and "。" not in first.text and len(first.text) <= MAX_ADDRESSEE:
                 notes.append(f"“{first.text[:20]}”是一句话，不是主送机关，已作为正文导入。")
         if found and first_at == start:
             addressee = first.text.rstrip("：:")
