@@ -36,7 +36,7 @@ from .figures import FigureExtractor, year_placeholders
 from .normalise import converted_marks, label_repair, normalise, sentence_end
 from .paragraphs import Source, SourceParagraph
 
-_CN = "一二三四五六七八九十百"
+_CN = "一二三四五六七八九十百零"  # 一百零一、 in a long report
 HEADING_PATTERNS = (
     (1, re.compile(rf"^([{_CN}]+)、")),
     (2, re.compile(rf"^（([{_CN}]+)）")),
