@@ -6,6 +6,8 @@ A case is plain text, one paragraph a line; ``=`` opens a title line (centred an
 
     txt     the text as a .txt file
     typed   a .docx as a clerk types it: title centred and bold, labelled headings bold
+    listed  a .docx whose labelled paragraphs (一、（一）1.（1）) are numbered by Word's list
+            numbering: the label is not in the text, the numbering definition draws it
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from support import run_cli
 
 from hxdesk import services
@@ -21,8 +27,53 @@ from hxdesk.render import paragraph_texts
 
 from .typed import typed_docx
 
-FORMS = ("txt", "typed")
+FORMS = ("txt", "typed", "listed")
+#: Cases about typed labels (slips, repeats) cannot be numbered by Word.
+TYPED_FORMS = ("txt", "typed")
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_LEVELS = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^（[一二三四五六七八九十]+）"),
+    re.compile(r"^\d{1,3}\.(?!\d)"),
+    re.compile(r"^（\d{1,3}）"),
+)
+_W = nsdecls("w")
+_NUMBERING = (
+    f'<w:abstractNum {_W} w:abstractNumId="80">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+    '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/></w:lvl>'
+    "</w:abstractNum>"
+)
+
+
+def listed_docx(case: str, path: Path) -> Path:
+    """The case with its labels drawn by Word's list numbering (段落 → 编号)."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    for line in case.splitlines():
+        if line[:1] == "=":
+            p = d.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(line[1:]).bold = True
+            continue
+        if line[:1] == ">":
+            d.add_paragraph(line[1:]).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            continue
+        level = next((i for i, rx in enumerate(_LEVELS) if rx.match(line)), None)
+        if level is None:
+            d.add_paragraph(line)
+            continue
+        p = d.add_paragraph()
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>')
+        )
+        p.add_run(_LEVELS[level].sub("", line))
+    d.save(str(path))
+    return path
 
 
 def plain_text(case: str) -> str:
@@ -46,6 +97,8 @@ def write_case(tmp_path: Path, case: str, form: str, name: str = "case") -> Path
         path = tmp_path / f"{name}.txt"
         path.write_text(plain_text(case), encoding="utf-8")
         return path
+    if form == "listed":
+        return listed_docx(case, tmp_path / f"{name}.docx")
     return typed_docx(typed_markup(case), tmp_path / f"{name}.docx")
 
 

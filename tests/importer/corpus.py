@@ -26,7 +26,7 @@ SUBS = ("健全依法决策机制", "规范行政执法行为", "化解基层矛
 class CorpusReport:
     name: str
     lines: list[str]
-    form: str  # "txt" or "typed"
+    form: str  # "txt", "typed" or "listed" (see tests/importer/cases.py)
     title_lines: int
     addressee: str = ""
     levels: int = 3
@@ -79,7 +79,7 @@ def corpus(count: int = 16) -> list[CorpusReport]:
     for i in range(count):
         town, county = TOWNS[i % len(TOWNS)], COUNTIES[i % len(COUNTIES)]
         year = 2021 + i % 4
-        levels = 4 if i % 3 == 0 else 3
+        levels = 4 if (i // 2) % 2 == 0 else 3
         lines = _title(i, town, county, year)
         addressee = ""
         if i % 2:
@@ -94,7 +94,7 @@ def corpus(count: int = 16) -> list[CorpusReport]:
             else:
                 lines.append(f"{town}党委、政府主要负责人认真履行职责，全年专题研究法治工作{4 + k}次。")
         signatures = [f"{county}{town}人民政府"]
-        if i % 3 == 1:
+        if i % 4 == 2:
             signatures = [f"中共{county}{town}委员会", f"{county}{town}人民政府"]
         if i % 7 == 6:
             signatures = [f"中共{county}{town}委员会", f"{county}{town}人民政府", f"{county}{town}人民代表大会主席团"]
@@ -104,7 +104,7 @@ def corpus(count: int = 16) -> list[CorpusReport]:
             CorpusReport(
                 name=f"r{i:02d}",
                 lines=lines,
-                form="typed" if i % 2 == 0 else "txt",
+                form=("typed", "txt", "listed")[i % 3],
                 title_lines=len(_title(i, town, county, year)),
                 addressee=addressee,
                 levels=levels,

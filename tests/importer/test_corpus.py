@@ -23,7 +23,7 @@ def test_the_corpus_is_varied():
     assert {r.levels for r in REPORTS} == {3, 4}
     assert {bool(r.addressee) for r in REPORTS} == {True, False}
     assert {len(r.signatures) for r in REPORTS} == {1, 2, 3}
-    assert {r.form for r in REPORTS} == {"txt", "typed"}
+    assert {r.form for r in REPORTS} == {"txt", "typed", "listed"}
     assert any(sum(1 for x in r.plain if x.startswith(("四、", "五、"))) == 2 for r in REPORTS)  # five parts
 
 
