@@ -5,8 +5,10 @@ broken into lines; the text of every line is kept)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from support import run_cli
+from support import docx_to_pdf, pdf_pages, run_cli, soffice
 
 from hxdesk import services
 
@@ -15,6 +17,16 @@ from .corpus import corpus
 from .typed import docx_texts
 
 REPORTS = corpus()
+MM = 72 / 25.4
+LEFT, RIGHT = 28 * MM, 595.28 - 26 * MM
+TOP, BOTTOM = 37 * MM, 841.89 - 35 * MM
+HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+PITCH = 579 / 20  # one line of the 22-line grid (as tests/core/test_render_pdf.py measures)
+
+
+def slots(page) -> list[int]:
+    """Line slots (0-based, on the grid from the top of the text area) that hold text."""
+    return sorted({int((max(c["bottom"] for c in line.chars) - TOP) // PITCH) for line in page.lines})
 
 
 def test_the_corpus_is_varied():
@@ -64,3 +76,33 @@ def test_a_corpus_report_imports_and_renders_back_word_for_word(tmp_path, case):
     assert rate.formula  # 调解成功 ÷ 排查 × 100
     assert all(f.label for f in report.figures.values())
     assert len({f.label for f in report.figures.values()}) == len(report.figures)
+
+
+LAID_OUT = [r for r in REPORTS if r.name in ("r01", "r06", "r11")]  # split title, joint signatures, 3 lines
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+@pytest.mark.parametrize("case", LAID_OUT, ids=[r.name for r in LAID_OUT])
+def test_a_corpus_report_keeps_the_page_layout(tmp_path, case):
+    """Laid out by LibreOffice: 22 lines on every full page (but for a heading kept with its text), the title lines centred and then
+    one blank line, as the renderer's own layout tests measure the sample."""
+    from hxdesk.importer import import_file
+    from hxdesk.render import render_document
+
+    report = import_file(write_case(tmp_path, case.markup, case.form, case.name)).report
+    out = tmp_path / "out.docx"
+    render_document(report).save(str(out))
+    n_title = len(report.issuers) + len(report.title.split("\n"))
+    pages = pdf_pages(docx_to_pdf(out), BOTTOM)
+    for page, following in zip(pages, pages[1:], strict=False):
+        used = slots(page)
+        assert used[0] == 0, f"page {page.number} uses slots {used}"
+        if used[-1] != 21:  # a heading kept with its text moved to the next page, nothing else
+            top = min(following.lines, key=lambda ln: ln.top).text
+            assert used[-1] >= 19 and HEADING_START.match(top), (page.number, used, top)
+    first = slots(pages[0])
+    assert first[: n_title + 1] == list(range(n_title)) + [n_title + 1]  # a blank line below the title
+    for line in sorted(pages[0].lines, key=lambda ln: ln.top)[:n_title]:
+        centre = (line.x0 + line.x1) / 2
+        assert abs(centre - (LEFT + RIGHT) / 2) < 8, line.text
