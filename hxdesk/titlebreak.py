@@ -55,40 +55,49 @@ def issuer_end(text: str) -> int:
     return m or 0
 
 
+#: Where one body's name ends inside a joint issuer (中共某镇委员会某镇人民政府).
+_NAME_ENDS = ("人民政府", "委员会", "党委", "办事处", "管委会", "办公室", "司法局")
 #: Places where a title may break after a word, outside the issuers' names.
 _BREAK_AFTER = ("年度", "年", "、", "，")
 #: And before these words.
 _BREAK_BEFORE = ("关于", "法治政府", "建设", "工作", "情况", "的报告")
 
 
+def _find_all(text: str, word: str, start: int = 0) -> list[int]:
+    out = []
+    while (i := text.find(word, start)) >= 0:
+        out.append(i)
+        start = i + 1
+    return out
+
+
 def break_points(text: str) -> list[tuple[int, int]]:
     """(cut, rank) of the places a title may break; a lower rank is a better place for meaning."""
-    cuts: dict[int, int] = {}
     name_end = issuer_end(text)
+    name = text[:name_end]
+    # Inside the issuers' names only between two bodies: after 、 or after a body's full name.
+    inner = {i + 1 for i, ch in enumerate(name) if ch == "、"}
+    for suffix in _NAME_ENDS:
+        inner.update(i + len(suffix) for i in _find_all(name, suffix))
+    cuts: dict[int, int] = {}
 
     def add(cut: int, rank: int) -> None:
-        if 0 < cut < len(text) and (cut >= name_end or cut == name_end or text[cut - 1] == "、"):
+        if not 0 < cut < len(text) or text[:cut].endswith("关于") or text[cut:].startswith("度"):
+            return  # never right after 关于, never between 年 and 度
+        if cut >= name_end or cut in inner:
             cuts[cut] = min(rank, cuts.get(cut, rank))
 
     if name_end:
         add(name_end, 0)
-        for i, ch in enumerate(text[:name_end]):
-            if ch == "、":
-                add(i + 1, 1)
-    for word, rank in ((w, 2) for w in _BREAK_BEFORE):
-        start = name_end
-        while (i := text.find(word, start)) >= 0:
-            add(i, 0 if word == "关于" else rank)
-            start = i + 1
+    for cut in inner:
+        add(cut, 1)
+    for word in _BREAK_BEFORE:
+        for i in _find_all(text, word, name_end):
+            add(i, 0 if word == "关于" else 2)
     for word in _BREAK_AFTER:
-        start = name_end
-        while (i := text.find(word, start)) >= 0:
+        for i in _find_all(text, word, name_end):
             add(i + len(word), 2)
-            start = i + 1
-    # Never right after 关于, nor inside a name: drop cuts that fall there.
-    return sorted(
-        (c, r) for c, r in cuts.items() if not text[:c].endswith("关于") and (c >= name_end or text[c - 1] == "、")
-    )
+    return sorted(cuts.items())
 
 
 def shape_ok(lengths: list[int]) -> bool:
@@ -104,32 +113,37 @@ def shape_ok(lengths: list[int]) -> bool:
 
 
 def break_title(text: str, per_line: int) -> list[str]:
-    """Lines of at most ``per_line`` characters, broken where the meaning allows, well shaped."""
+    """Lines of at most ``per_line`` characters, broken where the meaning allows, well shaped:
+    at the issuers' names or before 关于 when a break there fits, in two lines before three."""
     if len(text) <= per_line:
         return [text]
     points = break_points(text)
-    best: tuple[tuple[int, int, int, int], list[str]] | None = None
-    for c, rank in points:
-        lines = [text[:c], text[c:]]
+    has_strong = any(rank <= 1 for _, rank in points)
+    best: tuple[tuple[int, ...], list[str]] | None = None
+
+    def consider(cuts: list[tuple[int, int]]) -> None:
+        nonlocal best
+        bounds = [0, *(c for c, _ in cuts), len(text)]
+        lines = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         lens = [len(x) for x in lines]
         if max(lens) > per_line:
-            continue
-        key = (int(not shape_ok(lens)), int(lens[0] > lens[1]), rank, abs(lens[1] - lens[0] - 2))
+            return
+        strong = any(rank <= 1 for _, rank in cuts) or not has_strong
+        key = (
+            int(not shape_ok(lens)),
+            int(not strong),
+            len(lines),
+            int(len(lines) == 2 and lens[0] > lens[1]),
+            sum(rank for _, rank in cuts),
+            max(lens) - min(lens),
+        )
         if best is None or key < best[0]:
             best = (key, lines)
-    if best is not None and best[0][0] == 0:
-        return best[1]
-    for c1, r1 in points:
-        for c2, r2 in points:
-            if c2 <= c1:
-                continue
-            lines = [text[:c1], text[c1:c2], text[c2:]]
-            lens = [len(x) for x in lines]
-            if max(lens) > per_line:
-                continue
-            key = (int(not shape_ok(lens)), 0, max(r1, r2), max(lens) - min(lens))
-            if best is None or key < best[0]:
-                best = (key, lines)
+
+    for i, p1 in enumerate(points):
+        consider([p1])
+        for p2 in points[i + 1 :]:
+            consider([p1, p2])
     if best is not None:
         return best[1]
     # No word boundary fits: fixed-width lines (rare; the user can break by hand).

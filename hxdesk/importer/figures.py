@@ -150,7 +150,14 @@ def year_placeholders(text: str, year: int) -> str:
 def _label(text: str, end: int) -> str:
     """The words just before ``text[end]``: 受理来信来访 in 共受理来信来访12件."""
     i = end
-    while i > 0 and text[i - 1] not in _LABEL_STOP and end - i < MAX_LABEL:
+    while i > 0 and end - i < MAX_LABEL:
+        if text[i - 1] == "）" and i < end:  # 责令（限期）整改通知书: a short aside inside the name
+            j = text.rfind("（", max(0, i - 8), i - 1)
+            if j > 0 and text[j - 1] not in _LABEL_STOP:
+                i = j
+                continue
+        if text[i - 1] in _LABEL_STOP:
+            break
         i -= 1
     label = text[i:end]
     changed = True
