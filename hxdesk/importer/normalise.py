@@ -55,7 +55,11 @@ def label_repair(raw: str, text: str) -> tuple[str, str] | None:
 
 
 def converted_marks(raw: str, text: str) -> int:
-    """How many half-width marks (, ; : ? ! ( ) quotes) normalising turned into full-width ones."""
+    """How many half-width marks (, ; : ? ! ( ) quotes) normalising turned into full-width ones,
+    not counting a heading label's (its repair is noted by :func:`label_repair`)."""
+    typed, std = _RAW_LABEL.match(raw), _STD_LABEL.match(text)
+    if typed is not None and std is not None:
+        raw, text = raw[typed.end() :], text[std.end() :]
     return sum(max(0, raw.count(c) - text.count(c)) for c in _HALF_MARKS)
 
 
