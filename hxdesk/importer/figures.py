@@ -9,8 +9,9 @@ Text inside 《》 (names of laws and documents) is left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..figures import MAX_FIGURE, default_kind, format_figure, normalize_decimal
 from ..figuretext import pufa_placeholders
@@ -88,6 +89,34 @@ _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}
 _LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
 _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
 MAX_LABEL = 20
+#: A number after these words in its clause counts how often, not how much (每年开展1次, 每月1次).
+FREQUENCY_WORDS = ("每年", "每季度", "每季", "每月", "每半月", "每周", "每旬", "每日", "每天", "每半年", "每")
+#: After the number: an ordinal or a period of the year, not a count (1季度, 3月份).
+_NOT_A_COUNT_AFTER = ("季度", "月份", "号文", "周年")
+#: A label this short names a result of the figure before it: 办结 → 办结来信来访.
+_RESULT_VERBS = (
+    "办结",
+    "已办结",
+    "已整改",
+    "已整治",
+    "整改",
+    "化解",
+    "已化解",
+    "调解成功",
+    "回复",
+    "已回复",
+    "结案",
+    "已结案",
+    "完成",
+    "已完成",
+    "处理",
+    "已处理",
+    "销号",
+    "已销号",
+)
+#: Verbs that open a label, before its object: 受理来信来访 → 来信来访.
+_LEAD_VERBS = ("受理", "排查", "发现", "接收", "收到", "下达", "开展", "组织", "检查", "办理", "调处", "排查出", "摸排")
+_CLAUSE_STOP = "，。；：！？"
 
 
 def _outside_book_titles(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
@@ -121,7 +150,14 @@ def year_placeholders(text: str, year: int) -> str:
 def _label(text: str, end: int) -> str:
     """The words just before ``text[end]``: 受理来信来访 in 共受理来信来访12件."""
     i = end
-    while i > 0 and text[i - 1] not in _LABEL_STOP and end - i < MAX_LABEL:
+    while i > 0 and end - i < MAX_LABEL:
+        if text[i - 1] == "）" and i < end:  # 责令（限期）整改通知书: a short aside inside the name
+            j = text.rfind("（", max(0, i - 8), i - 1)
+            if j > 0 and text[j - 1] not in _LABEL_STOP:
+                i = j
+                continue
+        if text[i - 1] in _LABEL_STOP:
+            break
         i -= 1
     label = text[i:end]
     changed = True
@@ -136,19 +172,84 @@ def _label(text: str, end: int) -> str:
     return label
 
 
+def _clause_before(text: str, end: int) -> str:
+    i = end
+    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    return text[i:end]
+
+
+def is_frequency(text: str, start: int, end: int) -> bool:
+    """每年开展1次, 每月1次, 1季度: a number that says how often or which, not a yearly count."""
+    clause = _clause_before(text, start)
+    return any(w in clause for w in FREQUENCY_WORDS) or text.startswith(_NOT_A_COUNT_AFTER, end)
+
+
+def _object_of(label: str) -> str:
+    for lead in ("全年共", "全年", "累计", "共计", "共"):
+        if label.startswith(lead) and len(label) > len(lead) + 1:
+            label = label[len(lead) :]
+            break
+    for verb in sorted(_LEAD_VERBS, key=len, reverse=True):
+        if label.startswith(verb) and len(label) > len(verb) + 1:
+            return label[len(verb) :]
+    return label
+
+
+def _rate_formula(rate: Figure, before: list[Figure]) -> tuple[Figure, Figure] | None:
+    """办结率100% with 受理12件 and 办结12件 before it in the paragraph: (numerator, denominator)."""
+    if rate.unit != "%" or not rate.label.endswith("率") or rate.value is None or rate.qualifier:
+        return None
+    stem = rate.label[:-1]
+    if not stem:
+        return None
+    for num in reversed(before):
+        if num.value is None or not (num.label.startswith(stem) or stem in num.label):
+            continue
+        for den in reversed(before):
+            if den is num or den.value is None or den.unit != num.unit or not den.value:
+                continue
+            exact = num.value / den.value * 100
+            q = Decimal(1).scaleb(-rate.decimals)
+            if exact.quantize(q, rounding=ROUND_HALF_UP) == rate.value.quantize(q, rounding=ROUND_HALF_UP):
+                return num, den
+        return None
+    return None
+
+
 class FigureExtractor:
     """Collects figures over the texts of one report, numbering keys f01, f02 …"""
 
     def __init__(self) -> None:
         self.figures: dict[str, Figure] = {}
+        self.notes: list[str] = []
+        self.place = ""  # where the text being read stands, for the notes
+        self._labels: Counter[str] = Counter()
 
     def _next_key(self) -> str:
         return f"f{len(self.figures) + 1:02d}"
 
+    def _name(self, fig: Figure, before: list[tuple[Figure, int]], text: str, start: int) -> None:
+        """A readable name, unique in the report: 办结 → 办结来信来访, a second 受理 → 受理（2）."""
+        if before and fig.label in _RESULT_VERBS:
+            prev, prev_end = before[-1]
+            if not any(c in text[prev_end:start] for c in "。；！？"):  # the same clause
+                obj = _object_of(re.sub(r"（\d+）$", "", prev.label))
+                if obj and obj not in fig.label:
+                    fig.label += obj
+        base = fig.label
+        self._labels[base] += 1
+        if self._labels[base] > 1:
+            fig.label = f"{base}（{self._labels[base]}）"
+
     def extract(self, text: str) -> str:
+        before: list[tuple[Figure, int]] = []  # the figures of this paragraph so far, with where they end
+
         def sub(m: re.Match[str]) -> str:
             if len(self.figures) >= MAX_FIGURES:
                 return m.group(0)  # more than any report has: the rest stays text
+            if is_frequency(m.string, m.start(), m.end()):
+                return m.group(0)  # 每年开展1次: how often, not how much
             try:
                 value = Decimal(m.group("num"))
             except InvalidOperation:  # pragma: no cover - the pattern guards this
@@ -178,7 +279,25 @@ class FigureExtractor:
             if not fig.label:
                 fig.label = f"数据{len(self.figures) + 1}"
             fig.kind = default_kind(fig.label, fig.unit)
+            self._derive(fig, [f for f, _ in before], m.group("num"))
+            self._name(fig, before, m.string, m.start())
             self.figures[fig.key] = fig
+            before.append((fig, m.end()))
             return kept_prefix + "{{" + fig.key + "}}"
 
         return _outside_book_titles(text, FIGURE_RE, sub)
+
+    def _derive(self, fig: Figure, before: list[Figure], typed: str) -> None:
+        fig.decimals = len(typed.partition(".")[2])
+        found = _rate_formula(fig, before)
+        if found is None:
+            fig.decimals = 0
+            return
+        num, den = found
+        fig.formula = f"{num.key} / {den.key} * 100"
+        fig.value = None
+        if not num.at_most:
+            num.at_most = den.key
+        self.notes.append(
+            f"{self.place}：“{fig.label}”由“{num.label}”和“{den.label}”算出，已改为自动计算（{num.label} ÷ {den.label} × 100）。"
+        )

@@ -25,10 +25,43 @@ _CN_NUM = "一二三四五六七八九十百"
 _LABELS = (
     (re.compile(rf"^([{_CN_NUM}]+)\s*[、.．]\s*"), r"\1、"),
     (re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)][、.．]?\s*"), r"（\1）"),
+    (re.compile(rf"^([{_CN_NUM}]+)\s*[）)][、.．]?\s*(?=[\u4e00-\u9fff“《])"), r"（\1）"),  # 一）加强 → （一）加强
     # "1. 建立" and "1. 5个村" are labels (the space goes); "3.5万元" is a number.
     (re.compile(r"^(\d{1,3})\s*[.．、](?:\s+|(?![\d%]))"), r"\1."),
     (re.compile(r"^[（(]\s*(\d{1,3})\s*[）)][、.．]?\s*"), r"（\1）"),
+    (re.compile(r"^(\d{1,3})\s*[）)][、.．]?\s*(?=[\u4e00-\u9fff“《])"), r"（\1）"),  # 1）加强 → （1）加强
 )
+#: The label as typed at the start of a raw paragraph (before normalisation).
+_RAW_LABEL = re.compile(
+    rf"^[\s\u3000]*(?:[（(]\s*)?(?:[{_CN_NUM}]+|[\d０-９]{{1,3}})\s*(?:[）)][、.．]?|[、.．])[ \u3000]*"
+)
+#: The standard labels a normalised paragraph may start with.
+_STD_LABEL = re.compile(rf"^(?:[{_CN_NUM}]+、|（[{_CN_NUM}]+）|\d{{1,3}}\.(?![\d%])|（\d{{1,3}}）)")
+_HALF_MARKS = ",;:?!()\"'"
+
+
+def label_repair(raw: str, text: str) -> tuple[str, str] | None:
+    """(as typed, as repaired) when normalising changed a heading label: 1、 → 1., 一） → （一）."""
+    std = _STD_LABEL.match(text)
+    if std is None:
+        return None
+    typed = _RAW_LABEL.match(raw)
+    if typed is None:
+        return None
+    as_typed = typed.group(0).strip(" \u3000\t")
+    if as_typed == std.group(0):
+        return None
+    return as_typed, std.group(0)
+
+
+def converted_marks(raw: str, text: str) -> int:
+    """How many half-width marks (, ; : ? ! ( ) quotes) normalising turned into full-width ones,
+    not counting a heading label's (its repair is noted by :func:`label_repair`)."""
+    typed, std = _RAW_LABEL.match(raw), _STD_LABEL.match(text)
+    if typed is not None and std is not None:
+        raw, text = raw[typed.end() :], text[std.end() :]
+    return sum(max(0, raw.count(c) - text.count(c)) for c in _HALF_MARKS)
+
 
 _OPEN_TO_CLOSE = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」"}
 

@@ -18,15 +18,26 @@ from dataclasses import dataclass, field
 from .. import interchange
 from ..errors import InvalidInput
 from ..interchange import MAX_YEAR, MIN_YEAR
-from ..model import MAX_LEVEL, Block, Paragraph, PointList, Report, Section, number_label, point_marker
+from ..model import (
+    MAX_LEVEL,
+    Block,
+    Paragraph,
+    PointList,
+    Report,
+    Section,
+    number_label,
+    numbering_labels,
+    point_marker,
+)
 from ..numbering import parse_chinese_numeral
 from ..text import MAX_TEXT
+from ..titlebreak import BODY_SUFFIXES, issuer_end
 from .figures import FigureExtractor, year_placeholders
-from .normalise import normalise, sentence_end
+from .normalise import converted_marks, label_repair, normalise, sentence_end
 from .official import take_official
 from .paragraphs import Source, SourceParagraph
 
-_CN = "一二三四五六七八九十百"
+_CN = "一二三四五六七八九十百零"  # 一百零一、 in a long report
 HEADING_PATTERNS = (
     (1, re.compile(rf"^([{_CN}]+)、")),
     (2, re.compile(rf"^（([{_CN}]+)）")),
@@ -44,6 +55,7 @@ ORG_SUFFIXES = (
     "管理委员会",
     "工作委员会",
     "办公室",
+    "主席团",
     "局",
     "镇",
     "乡",
@@ -56,6 +68,29 @@ _CN_DATE_RE = re.compile(
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _POINT_DELIMS = "。；，：！？、”）\u3000"
 MAX_TITLE_LINE = 40
+#: A title line longer than this does not fit one printed line (GB/T 9704: 20 characters of 二号).
+ONE_LINE_TITLE = 20
+#: 发文字号: 某府发〔2025〕3号 (the brackets as typed vary).
+DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\d{1,4}号$")
+#: How an addressee (主送机关) ends: 县委、县政府, 区司法局, 各村（社区）.
+ADDRESSEE_SUFFIXES = (
+    *BODY_SUFFIXES,
+    "会",
+    "部",
+    "院",
+    "厅",
+    "室",
+    "所",
+    "中心",
+    "处",
+    "组",
+    "队",
+    "站",
+    "社区",
+    "村",
+    "单位",
+)
+MAX_ADDRESSEE = 50
 MAX_SHORT_HEADING = 25
 MAX_BOLD_HEADING = 40
 #: A long annual report has some 30 000 characters; this bounds the time an import takes.
@@ -71,6 +106,7 @@ class Line:
     bold_prefix: str = ""
     run_in: str = ""
     blank_before: bool = False
+    changes: list[str] = field(default_factory=list)  # what normalising changed, for the notes
 
 
 @dataclass
@@ -105,7 +141,15 @@ def normalised_lines(source: Source) -> list[Line]:
             continue
         bold_prefix = _prefix_hint(sp.bold_prefix, text)
         run_in = _prefix_hint(sp.run_in_heading, text, whole=True)
-        lines.append(Line(text, sp, bold_prefix, run_in, sp.blank_before or blank))
+        changes: list[str] = []
+        if not source.styled:
+            repaired = label_repair(sp.text, text)
+            if repaired is not None:
+                changes.append(f"编号“{repaired[0]}”改为“{repaired[1]}”")
+            marks = converted_marks(sp.text, text)
+            if marks:
+                changes.append(f"{marks} 个半角标点改为全角")
+        lines.append(Line(text, sp, bold_prefix, run_in, sp.blank_before or blank, changes))
         blank = False
     return lines
 
@@ -120,6 +164,23 @@ def heading_match(text: str) -> tuple[int, int, int] | None:
             if n:
                 return level, n, m.end()
     return None
+
+
+def is_doc_number(text: str) -> bool:
+    """A 发文字号 line (某府发〔2025〕3号): never a heading, never a title line."""
+    return DOC_NUMBER_RE.match(text) is not None
+
+
+def is_addressee(text: str) -> bool:
+    """A 主送机关 line: a short list of bodies joined by 、 and ending with a colon (县委、县政府：);
+    a sentence ending with a colon (现将有关情况报告如下：) is body text."""
+    if not text.endswith("：") or not 2 <= len(text) <= MAX_ADDRESSEE:
+        return False
+    names = text[:-1]
+    if any(c in names for c in "。，；：！？,;:") or heading_match(text) is not None:
+        return False
+    parts = names.split("、")
+    return all(2 <= len(part) <= 25 and (part.endswith(ADDRESSEE_SUFFIXES) or part.startswith("各")) for part in parts)
 
 
 def is_org(text: str) -> bool:
@@ -147,6 +208,7 @@ def _title_like(text: str) -> bool:
         and "。" not in text
         and heading_match(text) is None
         and parse_date(text) is None
+        and not is_doc_number(text)
     )
 
 
@@ -188,6 +250,27 @@ class _Builder:
         self.stack: list[Section] = []  # open sections; stack[i] is at level i + 1
         self.pending: tuple[PointList, list[Block]] | None = None
         self.stray_labels = 0  # paragraphs whose number label fits no level
+        self.notes: list[str] = []  # what was changed or guessed, each with its place
+        self.repeated: tuple[int, int] | None = None  # (level, n) of a label that repeats the previous one
+        self.offsets: dict[int, int] = {}  # id(sibling list) -> how many repeated labels it has had
+
+    def place(self) -> str:
+        """Where the last paragraph stands: 一、（二）第3段, 正文开头第1段, or the heading itself."""
+        path = ""
+        for i, section in enumerate(self.stack):
+            siblings = self.siblings(i + 1) or []
+            if section.numbered:
+                n = sum(1 for s in siblings[: siblings.index(section) + 1] if s.numbered)
+                path += _label(i + 1, n)
+            elif section.heading:
+                path += f"“{section.heading[:12]}”"
+        container = self.container()
+        if not path:
+            return f"正文开头第{len(container)}段"
+        return f"{path}第{len(container)}段" if container else f"{path}标题"
+
+    def note(self, text: str) -> None:
+        self.notes.append(f"{self.place()}：{text}")
 
     # ---------------------------------------------------------------- tree
     def container(self) -> list[Block]:
@@ -279,6 +362,8 @@ class _Builder:
             self._add_styled(line)
         else:
             self._add_plain(line)
+        if line.changes:
+            self.note("，".join(line.changes) + "。")
 
     def _numbered(self, text: str) -> tuple[int, int] | None:
         """(level, label length) when the text opens with the next label at a reachable level."""
@@ -290,9 +375,24 @@ class _Builder:
         if expected is None and n == 1:  # the first heading of a level, its parent level missing
             self.hold_skipped_level(level)
             expected = self.expected_number(level)
-        if expected != n:
+        siblings = self.siblings(level)
+        offset = self.offsets.get(id(siblings), 0)
+        if expected is not None and n + offset == expected - 1 and self._repeats_last(level, text[end:]):
+            self.repeated = (level, n)  # 一、 right under 一、: a numbering slip, read as the next sibling
+            self.offsets[id(siblings)] = offset + 1  # 二、 after the slip continues the count
+            return level, end
+        if expected != n + offset:
             return None
         return level, end
+
+    def _repeats_last(self, level: int, rest: str) -> bool:
+        """一、 again after 一、 (or （一） after （一）), as a short heading: a numbering slip."""
+        return (
+            level <= 2
+            and 2 <= len(rest) <= MAX_SHORT_HEADING
+            and not any(c in rest for c in "。；，：！？")
+            and not rest[0].isdigit()
+        )
 
     def _add_styled(self, line: Line) -> None:
         """A document hxdesk rendered: the styles say what every paragraph is."""
@@ -320,19 +420,30 @@ class _Builder:
         if src.auto_level and heading_match(line.text) is None:
             line = self._with_auto_label(line)
         text = line.text
+        if is_doc_number(text):
+            self.body(text)
+            self.note(f"“{text}”像是发文字号，已作为正文保留，请核对。")
+            return
         numbered = self._numbered(text)
         if numbered is not None:
             level, end = numbered
             self._heading(level, text, end, line, numbered=True)
+            if self.repeated is not None:
+                lvl, n = self.repeated
+                self.repeated = None
+                self.note(
+                    f"编号“{_label(lvl, n)}”与上一个同级标题重复，已作为下一个同级标题（{_label(lvl, n + 1)}）导入，请核对。"
+                )
             return
         if heading_match(text) is not None:
             self.stray_labels += 1
             self.body(text)  # a label that does not continue the count: keep it as written
+            self.note("段落以编号开头，但编号不接续上文，已作为正文原样保留，请核对。")
             return
         if src.role == "heading":
             self.open(src.level, text, numbered=False, run_in=False)
             return
-        if src.bold and len(text) <= MAX_BOLD_HEADING and text[-1] not in _FINAL_PUNCT:
+        if src.bold and len(text) <= MAX_BOLD_HEADING and text[-1] not in _FINAL_PUNCT and not is_doc_number(text):
             self.open(self._unnumbered_level(), text, numbered=False, run_in=False)
             return
         prefix = line.bold_prefix
@@ -365,6 +476,7 @@ class _Builder:
         text = line.text
         return (
             len(text) <= MAX_SHORT_HEADING
+            and not is_doc_number(text)
             and not any(c in text for c in "。；，：！？")
             and not text[-1].isdigit()
             and not text.startswith(point_marker(0))
@@ -437,6 +549,22 @@ def _split_title(block: list[str]) -> tuple[list[str], list[str]]:
     return block[:n], block[n:]
 
 
+def split_one_line_title(title: str) -> tuple[list[str], str] | None:
+    """A one-line title too long for one line, opening with the issuing bodies' full names
+    (某县某镇人民政府关于…, 某县司法局2024年度…): (issuer lines, title proper); else None."""
+    if len(title) <= ONE_LINE_TITLE:
+        return None  # a title that fits stays as the author set it
+    end = issuer_end(title)
+    rest = title[end:]
+    if not end or len(rest) < 4:
+        return None
+    name = title[:end]
+    issuers = [name] if len(name) <= ONE_LINE_TITLE else [p for p in name.split("、") if p]
+    if len(issuers) > 3 or any(len(x) > ONE_LINE_TITLE for x in issuers):
+        return None
+    return issuers, rest
+
+
 def _closing(lines: list[Line], start: int, styled: bool) -> tuple[list[str], _dt.date | None, int]:
     end = len(lines)
     date = None
@@ -490,6 +618,17 @@ def _blocks_apply(blocks: list[Block], fn: Callable[[str], str]) -> None:
             b.items = [fn(x) for x in b.items]
 
 
+def _section_place(report: Report, path: tuple[int, ...], labels: dict[str, str]) -> str:
+    """一、（二）, or the heading's first words for an unnumbered section."""
+    out = ""
+    sections = report.sections
+    for i in path:
+        section = sections[i]
+        out += labels.get(section.uid, "") or (f"“{section.heading[:12]}”" if section.heading else "")
+        sections = section.children
+    return out or "正文"
+
+
 def build_report(source: Source) -> ImportResult:
     # long: the import pipeline in reading order (title, addressee, body, 落款); each step is a call
     lines = normalised_lines(source)
@@ -503,26 +642,25 @@ def build_report(source: Source) -> ImportResult:
     n_title = _title_block(lines, styled)
     title_block = [ln.text for ln in lines[:n_title]]
     issuers, title_lines = _split_title(title_block) if title_block else ([], [])
+    if not styled and not issuers and len(title_lines) == 1:
+        split = split_one_line_title(title_lines[0])
+        if split is not None:
+            issuers, title_lines = split[0], [split[1]]
+            notes.append(f"标题：“{title_block[0]}”已拆为发文机关“{'、'.join(issuers)}”和标题“{split[1]}”两行。")
     start = n_title
     signatures, date, end = _closing(lines, start, styled)
 
     addressee = ""
-    if start < end:
-        first = lines[start]
-        is_addressee = (
-            first.src.role == "addressee"
-            if styled
-            else (
-                first.text.endswith("：")
-                and 2 <= len(first.text) <= 60
-                and any(ch.isalnum() for ch in first.text)  # "县委、县政府：", not "：："
-                and first.text[-2] not in "：:"
-                and "。" not in first.text
-                and heading_match(first.text) is None
-                and split_points(first.text) is None
-            )
-        )
-        if is_addressee:
+    first_at = start + 1 if start < end and not styled and is_doc_number(lines[start].text) else start
+    if first_at < end:
+        first = lines[first_at]
+        if styled:
+            found = first.src.role == "addressee"
+        else:
+            found = is_addressee(first.text)
+            if not found and first.text.endswith("：") and "。" not in first.text and len(first.text) <= MAX_ADDRESSEE:
+                notes.append(f"“{first.text[:20]}”是一句话，不是主送机关，已作为正文导入。")
+        if found and first_at == start:
             addressee = first.text.rstrip("：:")
             start += 1
 
@@ -551,11 +689,14 @@ def build_report(source: Source) -> ImportResult:
         date=date,
         official=official,
     )
+    extractor.place = "正文开头"
     _blocks_apply(builder.intro, figures)
     report.intro = builder.intro
     report.sections = builder.sections
-    for section, _ in report.walk():
+    labels = numbering_labels(report)
+    for section, path in report.walk():
         section.heading = years(section.heading)
+        extractor.place = _section_place(report, path, labels)
         _blocks_apply(section.blocks, figures)
     report.figures = extractor.figures
     # What the store will accept on loading (counts of sections, blocks, figures …).
@@ -565,11 +706,8 @@ def build_report(source: Source) -> ImportResult:
         raise InvalidInput(
             "文件的结构过于复杂（章节、段落或数据过多），不像是一份年度报告，无法导入。", detail=exc.message
         ) from None
-    if builder.stray_labels:
-        notes.append(
-            f"有 {builder.stray_labels} 个段落以编号开头（如“3.”），但编号不接续上文（如前面没有“2.”），"
-            "已作为正文原样保留，请核对。"
-        )
+    notes.extend(builder.notes)
+    notes.extend(extractor.notes)
     if not title_lines:
         notes.append("未识别到报告标题，请在“标题”中补填。")
     if not report.sections:

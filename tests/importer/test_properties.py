@@ -4,6 +4,7 @@ Latin text; any report hxdesk renders re-imports to the same text and structure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
@@ -187,13 +188,17 @@ def test_any_text_imports_cleanly_or_is_refused_in_chinese(text):
         path = Path(tmp) / "t.txt"
         path.write_text(text, encoding="utf-8")
         try:
-            report = import_file(path).report
+            result = import_file(path)
         except InvalidInput as exc:
             assert "没有文字内容" in exc.message or "文件是空的" in exc.message
             return
+        report = result.report
         interchange.report_from_dict(interchange.report_to_dict(report))
         rendered = [t for t in paragraph_texts(report) if t]
         expected = [n for n in (normalise(line) for line in text.splitlines()) if n]
+        if any("重复" in note for note in result.notes):  # a repeated 一、 is renumbered (documented)
+            rendered = [re.sub("^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十百]+）", "", t) for t in rendered]
+            expected = [re.sub("^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十百]+）", "", t) for t in expected]
         if report.date is not None:
             # The tokens hold one date; it can only have come from a last line that is
             # exactly that date, and the renderer writes it back as typed.

@@ -150,7 +150,10 @@ def test_topic_sections_and_points_on_their_own_lines():
     assert points.lead == "街道党工委把法治政府建设列入重要议事日程，主要做法如下："
     assert len(points.items) == 3
     rate = next(f for f in report.figures.values() if f.label == "调解成功率")
-    assert (str(rate.value), rate.unit) == ("96.6", "%")
+    # 228 / 236 × 100 rounds to the typed 96.6: the rate is derived from the two counts.
+    by_label = {f.label: k for k, f in report.figures.items()}
+    assert rate.formula == f"{by_label['调解成功矛盾纠纷']} / {by_label['全年排查矛盾纠纷']} * 100"
+    assert (rate.decimals, rate.unit) == (1, "%")
 
 
 def test_unnumbered_sections_in_a_text_file():

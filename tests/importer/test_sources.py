@@ -185,11 +185,12 @@ def test_word_heading_styles_give_levels(tmp_path):
     ]
 
 
-def test_long_single_line_title_is_kept_whole(tmp_path):
+def test_long_single_line_title_is_split_after_the_issuer(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("青山镇人民政府关于2024年度法治政府建设情况的报告\n\n全年工作有序推进。\n", encoding="utf-8")
     report = import_file(path).report
-    assert report.title == "青山镇人民政府关于{{year}}年度法治政府建设情况的报告"
+    assert report.issuers == ["青山镇人民政府"]
+    assert report.title == "关于{{year}}年度法治政府建设情况的报告"
     # The renderer breaks a long title into a trapezoid; the words are all there.
     assert "".join(paragraph_texts(report)[:2]) == "青山镇人民政府关于2024年度法治政府建设情况的报告"
 
