@@ -54,11 +54,12 @@ def test_a_line_of_bodies_is_the_addressee(tmp_path, form, line):
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("number", ["梅府发〔2025〕3号", "石政文[2025]12号", "梅司〔2024〕7号"])
 def test_a_document_number_line_is_never_a_heading(tmp_path, form, number):
+    """It is the report's 发文字号 (issue 15), never a heading nor body text; written 〔〕 as the standard does."""
     case = f"=梅岭县石门镇人民政府\n=2024年度法治政府建设情况报告\n{number}\n一、主要工作\n全年工作有序推进。" + TAIL
     report, notes = cli_import(tmp_path, case, form)
     assert number not in [h for _, h in headings(report)]
-    assert number in body_texts(report)
-    assert any("发文字号" in n for n in notes)
+    assert number not in body_texts(report)
+    assert report.official.doc_number_text() == number.replace("[", "〔").replace("]", "〕")
     assert report.title == "{{year}}年度法治政府建设情况报告"
 
 
