@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
@@ -72,6 +72,16 @@ def block_paragraph_texts(block: Block) -> list[str]:
     if block.inline:
         return [block.lead + "".join(items)]
     return ([block.lead] if block.lead else []) + items
+
+
+def map_block_texts(blocks: list[Block], change: Callable[[str], str]) -> None:
+    """Replace every typed text of ``blocks`` (paragraphs, leads and points) by ``change(text)``, in place."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = change(block.text)
+        else:
+            block.lead = change(block.lead)
+            block.items = [change(item) for item in block.items]
 
 
 @dataclass

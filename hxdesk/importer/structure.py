@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import interchange
@@ -25,6 +24,7 @@ from ..model import (
     PointList,
     Report,
     Section,
+    map_block_texts,
     number_label,
     numbering_labels,
     point_marker,
@@ -609,15 +609,6 @@ def _year(title_lines: list[str], issuers: list[str], body: list[str], date: _dt
     return _dt.date.today().year - 1
 
 
-def _blocks_apply(blocks: list[Block], fn: Callable[[str], str]) -> None:
-    for b in blocks:
-        if isinstance(b, Paragraph):
-            b.text = fn(b.text)
-        else:
-            b.lead = fn(b.lead)
-            b.items = [fn(x) for x in b.items]
-
-
 def _section_place(report: Report, path: tuple[int, ...], labels: dict[str, str]) -> str:
     """一、（二）, or the heading's first words for an unnumbered section."""
     out = ""
@@ -690,14 +681,14 @@ def build_report(source: Source) -> ImportResult:
         official=official,
     )
     extractor.place = "正文开头"
-    _blocks_apply(builder.intro, figures)
+    map_block_texts(builder.intro, figures)
     report.intro = builder.intro
     report.sections = builder.sections
     labels = numbering_labels(report)
     for section, path in report.walk():
         section.heading = years(section.heading)
         extractor.place = _section_place(report, path, labels)
-        _blocks_apply(section.blocks, figures)
+        map_block_texts(section.blocks, figures)
     report.figures = extractor.figures
     # What the store will accept on loading (counts of sections, blocks, figures …).
     try:

@@ -10,7 +10,7 @@ from .. import interchange
 from ..errors import InvalidInput
 from ..figures import last_year_values, report_values, validate_figures
 from ..fsutil import atomic_write_bytes
-from ..model import YEAR_VARIABLES, Block, Report
+from ..model import YEAR_VARIABLES, Report
 from ..render.profile import FontProfile
 
 
@@ -120,7 +120,7 @@ def replace_in_report(report: Report, needle: str, replacement: str, target: tup
     Figures are not text: a placeholder (``{{key}}``) is never cut or changed,
     so a shown number such as 12件 is changed in the figure form, not here.
     """
-    from ..model import PLACEHOLDER_RE, Paragraph
+    from ..model import PLACEHOLDER_RE, map_block_texts
     from ..text import clean_line
 
     if not needle:
@@ -142,24 +142,16 @@ def replace_in_report(report: Report, needle: str, replacement: str, target: tup
                 out.append(keys[i])
         return "".join(out)
 
-    def blocks(items: list[Block]) -> None:
-        for block in items:
-            if isinstance(block, Paragraph):
-                block.text = sub(block.text)
-            else:
-                block.lead = sub(block.lead)
-                block.items = [sub(item) for item in block.items]
-
     if target in (None, ("title",)):
         report.title = sub(report.title)
         report.issuers = [sub(name) for name in report.issuers]
         report.addressee = sub(report.addressee)
     if target in (None, ("intro",)):
-        blocks(report.intro)
+        map_block_texts(report.intro, sub)
     for section, _ in report.walk():
         if target in (None, ("section", section.uid)):
             section.heading = sub(section.heading)
-            blocks(section.blocks)
+            map_block_texts(section.blocks, sub)
     if target in (None, ("closing",)):
         report.signatures = [sub(name) for name in report.signatures]
     return count
