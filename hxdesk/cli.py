@@ -169,7 +169,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)
     with services.open_workspace(_db_arg(args)) as workspace:
-        report_id = workspace.reports.add_imported(report)
+        report_id = workspace.reports.add_imported(report, notes)
         summary = workspace.reports.summary(report_id)
     print(f"已导入：{summary.year}年度 {summary.display_name}")
     print(report_id)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
+from .. import services
 from ..figuretext import FigureText
 from .navigator import CLOSING, INTRO, OFFICIAL, TITLE, Navigator, Target
 
@@ -106,6 +107,9 @@ class EditorController(QObject):
             label = numbering_labels(self.report).get(section.uid, "")
             form = SectionForm(self, section, label, level_of(self.report, section.uid))
         self.form = form
+        notes = services.import_notes(self.workspace.settings, self.report.uid, target)
+        if notes:  # what the importer changed here, until the clerk has read it
+            form.show_import_notes(notes, lambda: self.dismiss_import_notes(target))
         self.host.ui.formHostLayout.addWidget(form)
         self.host.ui.formArea.verticalScrollBar().setValue(0)
         self.navigator.update_buttons()
@@ -214,3 +218,7 @@ class EditorController(QObject):
         self.touch()
         self.navigator.build(self.navigator.current_target())
         self.update_header()
+
+    def dismiss_import_notes(self, target: Target) -> None:
+        assert self.report is not None
+        services.dismiss_import_notes(self.workspace.settings, self.report.uid, target)

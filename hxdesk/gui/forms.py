@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
@@ -148,6 +149,34 @@ class BaseForm(QWidget):
 
     def finish(self) -> None:
         self.layout_.addStretch(1)
+
+    def show_import_notes(self, notes: list[str], dismiss: Callable[[], None]) -> QFrame:
+        """导入时的调整: what the importer changed or guessed in this part, with 知道了 to put it away."""
+        box = QFrame()
+        box.setObjectName("importNotes")
+        box.setStyleSheet("#importNotes { background: #fff8e1; border: 1px solid #f0d58c; border-radius: 4px; }")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(10, 8, 10, 8)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b>导入时的调整，请核对：</b>"))
+        top.addStretch(1)
+        done = QPushButton("知道了")
+        done.setObjectName("importNotesDone")
+        top.addWidget(done)
+        inner.addLayout(top)
+        for note in notes:
+            line = QLabel("· " + note)
+            line.setWordWrap(True)
+            inner.addWidget(line)
+
+        def close() -> None:
+            dismiss()
+            box.hide()
+
+        done.clicked.connect(close)
+        self.layout_.insertWidget(1, box)  # under the form's heading
+        self.import_notes_box = box
+        return box
 
 
 # ---------------------------------------------------------------- blocks

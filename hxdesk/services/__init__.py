@@ -22,6 +22,7 @@ from .documents import (
     search_report,
 )
 from .guidance import writing_hint
+from .importnotes import dismiss_import_notes, import_notes, note_targets
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .review import (
     USER_WORDS_FILE,
@@ -125,6 +126,9 @@ __all__ = [
     "roll_over",
     "sample_report",
     "writing_hint",
+    "dismiss_import_notes",
+    "import_notes",
+    "note_targets",
     "replace_in_report",
     "search_report",
     "user_words_path",

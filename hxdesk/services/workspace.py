@@ -191,16 +191,20 @@ class Reports(_Job):
             report.predecessor_uid = previous.uid
         self._store.save(report_id, report)
 
-    def add_imported(self, report: Report) -> int:
+    def add_imported(self, report: Report, notes: list[str] | None = None) -> int:
         """Store an imported report, linked to last year's report of its issuing body (unless the
         file names one the database holds); next year's report of that body, if it has no link,
-        is linked to it.  A district that imports its towns' files in any order gets every link."""
+        is linked to it.  A district that imports its towns' files in any order gets every link.
+        The importer's ``notes`` are kept with the report, for the editor to show where they apply."""
+        from .importnotes import keep_import_notes
+
         body = issuing_body(report.issuers, report.name)
         if self._by_uid(report.predecessor_uid) is None:
             previous = self._of_body(body, report.year - 1)
             if previous is not None:
                 report.predecessor_uid = previous.uid
-        report_id = self._store.add(report)
+        report_id = self._store.add(report)  # a uid the database has already is replaced first
+        keep_import_notes(self._workspace.settings, report, notes or [])
         later = self._of_body(body, report.year + 1, exclude=report_id)
         if later is not None:
             successor = self._store.load(later.id)
@@ -227,7 +231,7 @@ class Reports(_Job):
         if not report.name.strip():  # told apart in the list from the report it was made from
             body = report.issuers[0] if report.issuers else "报告"
             report.name = f"{body}（导入自 {short_file_name(Path(path).name)}）"
-        return self.add_imported(report), notes
+        return self.add_imported(report, notes), notes
 
     def ensure_sample(self) -> int | None:
         """First start: put the built-in sample into an empty database; returns its id."""

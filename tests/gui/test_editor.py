@@ -11,6 +11,7 @@ from decimal import Decimal
 import docx
 import pytest
 from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from hxdesk import services
 from hxdesk.gui.dialogs import GenerateDialog, InsertFigureDialog, NewReportDialog
@@ -752,3 +753,28 @@ def test_every_dialog_fits_a_1366_screen_and_shrinks_to_150_percent(open_window,
         assert least.width() <= 1066 and least.height() <= 626, name  # can shrink to 1600×1000 at 150 %
         dialog.close()
     assert main.window.minimumSizeHint().width() <= 1066 and main.window.minimumSizeHint().height() <= 626
+
+
+def test_the_importers_notes_are_shown_in_the_part_they_concern(open_window, sample_store, qtbot, tmp_path):
+    source = tmp_path / "石门镇.txt"
+    source.write_text(
+        "梅岭县石门镇人民政府2024年度法治政府建设情况报告\n一、主要工作\n（一）健全制度\n1、修订议事规则\n按期完成。\n"
+        "二、存在的不足\n基层力量薄弱。\n梅岭县石门镇人民政府\n2025年1月12日\n",
+        encoding="utf-8",
+    )
+    main = open_window(sample_store)
+    rid, notes = main.workspace.reports.import_file(source)
+    assert any("编号“1、”改为“1.”" in n for n in notes)
+    main.open_report(rid)
+    rule = main.report.sections[0].children[0].children[0]
+    form = select(main, ("section", rule.uid))
+    box = form.import_notes_box
+    assert box.isVisibleTo(form) and "编号“1、”改为“1.”" in "".join(w.text() for w in box.findChildren(QLabel))
+    other = select(main, ("section", main.report.sections[1].uid))
+    assert getattr(other, "import_notes_box", None) is None  # nothing changed there: no box
+    form = select(main, ("section", rule.uid))
+    qtbot.mouseClick(form.findChild(QPushButton, "importNotesDone"), Qt.MouseButton.LeftButton)
+    assert not form.import_notes_box.isVisibleTo(form)
+    select(main, ("title",))
+    form = select(main, ("section", rule.uid))  # read once: not shown again
+    assert getattr(form, "import_notes_box", None) is None
