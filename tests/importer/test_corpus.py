@@ -78,7 +78,7 @@ def test_a_corpus_report_imports_and_renders_back_word_for_word(tmp_path, case):
     assert len({f.label for f in report.figures.values()}) == len(report.figures)
 
 
-LAID_OUT = [r for r in REPORTS if r.name in ("r01", "r06", "r11")]  # split title, joint signatures, 3 lines
+LAID_OUT = REPORTS  # every shape: split titles, joint signatures, 1–3 title lines, 3 and 4 levels
 
 
 @pytest.mark.libreoffice
@@ -98,9 +98,14 @@ def test_a_corpus_report_keeps_the_page_layout(tmp_path, case):
     for page, following in zip(pages, pages[1:], strict=False):
         used = slots(page)
         assert used[0] == 0, f"page {page.number} uses slots {used}"
-        if used[-1] != 21:  # a heading kept with its text moved to the next page, nothing else
+        if used[-1] != 21:  # a heading kept with its text moved to the next page, nothing else …
             top = min(following.lines, key=lambda ln: ln.top).text
-            assert used[-1] >= 19 and HEADING_START.match(top), (page.number, used, top)
+            # … or the last part moved whole with the closing it is kept with (GB/T 9704 7.3.5: the
+            # 署名 and 成文日期 never stand on a page of their own), which can leave a few more lines
+            closing = following is pages[-1] and any(
+                report.signatures[-1] in ln.text for ln in following.lines if report.signatures
+            )
+            assert HEADING_START.match(top) and (used[-1] >= 19 or closing), (page.number, used, top)
     first = slots(pages[0])
     assert first[: n_title + 1] == list(range(n_title)) + [n_title + 1]  # a blank line below the title
     for line in sorted(pages[0].lines, key=lambda ln: ln.top)[:n_title]:
