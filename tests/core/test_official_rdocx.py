@@ -39,7 +39,11 @@ def both(tmp_path_factory):
     pdf = rdocx.Document.open(str(docx_path)).to_pdf_with_diagnostics(font_dirs=font_dirs())[0]
     ours = folder / "rdocx.pdf"
     ours.write_bytes(bytes(pdf))
-    return pdfplumber.open(str(ours)), pdfplumber.open(str(docx_to_pdf(docx_path, keep_blank_pages=True)))
+    with (
+        pdfplumber.open(str(ours)) as by_rdocx,
+        pdfplumber.open(str(docx_to_pdf(docx_path, keep_blank_pages=True))) as lo,
+    ):
+        yield by_rdocx, lo
 
 
 @pytest.mark.libreoffice
