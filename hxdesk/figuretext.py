@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .model import PLACEHOLDER_RE, Report, pufa_cycle
 
@@ -49,13 +50,18 @@ def pufa_placeholders(text: str, year: int) -> str:
             out += (m.group("of") or "") + "{{pufa_year}}"
         return out
 
+    return outside_book_titles(text, PUFA_RE, sub)
+
+
+def outside_book_titles(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
+    """Apply ``pattern.sub(repl)`` to the text outside 《…》 (a document's name is quoted, not rewritten)."""
     out: list[str] = []
     pos = 0
     for m in _BOOK_TITLE.finditer(text):
-        out.append(PUFA_RE.sub(sub, text[pos : m.start()]))
+        out.append(pattern.sub(repl, text[pos : m.start()]))
         out.append(m.group(0))
         pos = m.end()
-    out.append(PUFA_RE.sub(sub, text[pos:]))
+    out.append(pattern.sub(repl, text[pos:]))
     return "".join(out)
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..figures import MAX_FIGURE, default_kind, format_figure, normalize_decimal
-from ..figuretext import pufa_placeholders
+from ..figuretext import outside_book_titles, pufa_placeholders
 from ..interchange import MAX_FIGURES
 from ..model import Figure
 
@@ -84,7 +83,6 @@ FIGURE_RE = re.compile(
     r"(?P<suffix>以上|以下|左右)?"
 )
 YEAR_RE = re.compile(r"(?<![\d.])(\d{4})(?=年)")
-_BOOK_TITLE = re.compile(r"《[^《》]{0,200}》")
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}0123456789.%")
 _LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
 _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
@@ -119,18 +117,6 @@ _LEAD_VERBS = ("受理", "排查", "发现", "接收", "收到", "下达", "开�
 _CLAUSE_STOP = "，。；：！？"
 
 
-def _outside_book_titles(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
-    """Apply ``pattern.sub(repl)`` to the text outside 《…》."""
-    out: list[str] = []
-    pos = 0
-    for m in _BOOK_TITLE.finditer(text):
-        out.append(pattern.sub(repl, text[pos : m.start()]))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(pattern.sub(repl, text[pos:]))
-    return "".join(out)
-
-
 def year_placeholders(text: str, year: int) -> str:
     """2024年 → {{year}}年 and 2025年 → {{next_year}}年 for a 2024 report, and the 普法 plan and
     its year that fit the report year (“八五”普法的第四年) → {{pufa_plan}}, {{pufa_year}}."""
@@ -144,10 +130,10 @@ def year_placeholders(text: str, year: int) -> str:
             return "{{next_year}}"
         return m.group(1)
 
-    return _outside_book_titles(text, YEAR_RE, sub)
+    return outside_book_titles(text, YEAR_RE, sub)
 
 
-def _label(text: str, end: int) -> str:
+def label_before(text: str, end: int) -> str:
     """The words just before ``text[end]``: 受理来信来访 in 共受理来信来访12件."""
     i = end
     while i > 0 and end - i < MAX_LABEL:
@@ -265,7 +251,7 @@ class FigureExtractor:
                 kept_prefix = pre  # only one qualifier per figure: the prefix stays text
             elif pre:
                 qualifier = pre
-            label = _label(m.string, m.start() + len(kept_prefix))
+            label = label_before(m.string, m.start() + len(kept_prefix))
             fig = Figure(
                 key=self._next_key(),
                 label=label,
@@ -285,7 +271,7 @@ class FigureExtractor:
             before.append((fig, m.end()))
             return kept_prefix + "{{" + fig.key + "}}"
 
-        return _outside_book_titles(text, FIGURE_RE, sub)
+        return outside_book_titles(text, FIGURE_RE, sub)
 
     def _derive(self, fig: Figure, before: list[Figure], typed: str) -> None:
         fig.decimals = len(typed.partition(".")[2])

@@ -167,24 +167,14 @@ def _text_slot(report: Report, finding: Finding) -> tuple[str, Callable[[str], N
 
 #: A number typed with its unit: 12件, 3.5万元, 80余人次, 95%.
 _TYPED_NUMBER = re.compile(r"^([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(余|多)?\s*(.+)$")
-_LABEL_CUT = re.compile(r"[，。；：、！？,;:!?（）()“”\"《》\s]")
-_LABEL_PREFIXES = ("全年共", "全年", "累计", "共计", "共", "合计", "已")
-_LABEL_SUFFIXES = ("达到", "达", "为", "是", "约", "近")
 
 
 def label_before(text: str, start: int) -> str:
-    """A figure name from the words before a typed number: 共受理行政复议案件12件 → 受理行政复议案件."""
-    clause = _LABEL_CUT.split(text[:start])[-1]
-    clause = re.sub(r"\{\{[^}]*\}\}", "", clause).strip()
-    for prefix in _LABEL_PREFIXES:
-        if clause.startswith(prefix) and len(clause) > len(prefix):
-            clause = clause[len(prefix) :]
-            break
-    for suffix in _LABEL_SUFFIXES:
-        if clause.endswith(suffix) and len(clause) > len(suffix):
-            clause = clause[: -len(suffix)]
-            break
-    return clause[-16:]
+    """A figure name from the words before a typed number, as the importer names its figures:
+    共受理行政复议案件12件 → 受理行政复议案件."""
+    from ..importer.figures import label_before as importer_label
+
+    return importer_label(text, start)
 
 
 def make_figure(report: Report, finding: Finding, label: str | None = None) -> str:
