@@ -374,25 +374,17 @@ def report_body_from_dict(body: Any) -> Report:
             raise r.fail(f"report.figures[{i}].key", f"数据名称“{fig.key}”重复")
         figures[fig.key] = fig
 
-    def lines(key: str) -> list[str]:
-        out = []
-        for i, v in enumerate(r.lst(d.get(key, []), f"report.{key}")):
-            if not isinstance(v, str) or len(v) > 1000:
-                raise r.fail(f"report.{key}[{i}]", "应为一行文字")
-            out.append(clean_line(v))
-        return out
-
     report = Report(
         year=year,
         title=r.text(d, "title", "report"),
-        issuers=lines("issuers"),
+        issuers=r.lines(d, "issuers", "report"),
         addressee=r.text(d, "addressee", "report", line=True),
         intro=r.blocks_of(d.get("intro", []), "report.intro"),
         sections=[
             r.section(s, f"report.sections[{i}]", 1)
             for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))
         ],
-        signatures=lines("signatures"),
+        signatures=r.lines(d, "signatures", "report"),
         date=date,
         figures=figures,
         name=r.text(d, "name", "report", line=True),
