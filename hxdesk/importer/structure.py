@@ -609,7 +609,7 @@ def _year(title_lines: list[str], issuers: list[str], body: list[str], date: _dt
     return _dt.date.today().year - 1
 
 
-def _section_place(report: Report, path: tuple[int, ...], labels: dict[str, str]) -> str:
+def section_place(report: Report, path: tuple[int, ...], labels: dict[str, str]) -> str:
     """一、（二）, or the heading's first words for an unnumbered section."""
     out = ""
     sections = report.sections
@@ -687,7 +687,7 @@ def build_report(source: Source) -> ImportResult:
     labels = numbering_labels(report)
     for section, path in report.walk():
         section.heading = years(section.heading)
-        extractor.place = _section_place(report, path, labels)
+        extractor.place = section_place(report, path, labels)
         map_block_texts(section.blocks, figures)
     report.figures = extractor.figures
     # What the store will accept on loading (counts of sections, blocks, figures …).

@@ -8,7 +8,7 @@ they belong to, so that the editor shows each one in that part's form until the 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model import Report, numbering_labels
 
@@ -24,16 +24,12 @@ Target = tuple[str, ...]
 
 def note_targets(report: Report, notes: list[str]) -> list[tuple[Target, str]]:
     """Each note with the part it belongs to: ("section", uid), ("intro",) or ("title",)."""
+    from ..importer.structure import section_place  # the importer wrote the places this way
+
     labels = numbering_labels(report)
     places: dict[str, str] = {}
-
-    def walk(sections: list[Any], above: str) -> None:
-        for section in sections:
-            here = above + (labels.get(section.uid, "") or (f"“{section.heading[:12]}”" if section.heading else ""))
-            places.setdefault(here, section.uid)
-            walk(section.children, here)
-
-    walk(report.sections, "")
+    for section, path in report.walk():
+        places.setdefault(section_place(report, path, labels), section.uid)
     out: list[tuple[Target, str]] = []
     for note in notes:
         m = _PLACE.match(note)
