@@ -39,16 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="显示版本号")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("render", help="生成 .docx 报告")
+    p = sub.add_parser("render", help="生成 .docx 或 PDF 报告（按输出文件的扩展名）")
     p.add_argument("report_id", nargs="?", type=int, help="报告编号（见 hxdesk list）")
     p.add_argument("--sample", action="store_true", help="生成内置示例报告（不读写数据库）")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="输出文件")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf", help="输出文件（.docx 或 .pdf）")
     p.add_argument("--fonts", choices=["gb2312", "standard"], help="字体方案（默认使用设置）")
     p.add_argument(
         "--edition",
         choices=["submit", "plain", "public"],
         default="plain",
         help="文稿版本：submit 报送版（版头、版记），plain 普通版（默认），public 公开版（去掉发文字号、版记和不公开部分）",
+    )
+    p.add_argument(
+        "--engine",
+        choices=["auto", "rdocx", "libreoffice"],
+        default="auto",
+        help="PDF 排版引擎：auto 有 LibreOffice 时用 LibreOffice，否则用内置引擎（默认）；rdocx 内置引擎；libreoffice",
     )
     _add_db(p)
 
@@ -114,7 +120,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         with services.open_workspace(_db_arg(args), write=False) as workspace:
             report = workspace.reports.load(args.report_id)
             fonts = FONT_PRESETS[args.fonts] if args.fonts else workspace.settings.fonts()
-    path = services.render_to_file(report, args.output, fonts, edition=args.edition)
+    if not args.output.lower().endswith((".docx", ".pdf")):
+        raise HxError("输出文件应以 .docx 或 .pdf 结尾。")
+    if args.output.lower().endswith(".pdf"):
+        path, engine, substitutions = services.export_pdf(
+            report, args.output, fonts, edition=args.edition, engine=args.engine
+        )
+        print(f"排版引擎：{services.PDF_ENGINES[engine]}", file=sys.stderr)
+        for substitution in substitutions:
+            print(f"提示：{substitution.describe()}。", file=sys.stderr)
+    else:
+        path = services.render_to_file(report, args.output, fonts, edition=args.edition)
     for problem in services.report_problems(report):
         print(f"提示：{problem}", file=sys.stderr)
     print(path)

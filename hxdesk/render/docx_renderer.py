@@ -44,10 +44,19 @@ class RenderedParagraph:
     keep_next: bool = False
     left_chars: float | None = None  # a left indent in 字 (no first-line indent)
     page_break: bool = False
+    place: tuple[str, ...] = ()  # the part of the report it shows: ("title",), ("section", uid), …
 
 
 #: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版 (as before), 公开版 (for the website).
 EDITIONS = {"submit": "报送版", "plain": "普通版", "public": "公开版"}
+
+
+def _place(paragraphs: list[RenderedParagraph], place: tuple[str, ...]) -> list[RenderedParagraph]:
+    """Mark the paragraphs not yet placed as showing ``place``."""
+    for rp in paragraphs:
+        if not rp.place:
+            rp.place = place
+    return paragraphs
 
 
 class ReportRenderer:
@@ -61,6 +70,7 @@ class ReportRenderer:
         self.fonts = fonts or FontProfile()
         self.values, self.problems = report_values(report)
         self.labels = numbering_labels(report)
+        self.body_places: list[tuple[str, ...]] = []  # per body paragraph or table of the last build()
 
     # ---------------------------------------------------------------- text
     def expand(self, text: str) -> str:
@@ -83,20 +93,23 @@ class ReportRenderer:
         if r.addressee.strip():
             addressee = self.expand(r.addressee).strip().rstrip(":：") + "："
             out.append(RenderedParagraph("addressee", [(addressee, None)]))
+        _place(out, ("title",))
         for block in r.intro:
             out.extend(self._block(block))
+        _place(out, ("intro",))
         for section in r.sections:
             if section.public or self.edition != "public":
                 self._section(section, 1, out)
         out.extend(self._attachment_note())
+        _place(out, ("official",))
         closing = self._closing()
         if closing and out:
             # The signature never stands alone on the last page: the last
             # paragraph of the text goes with it (and the blank line between).
             out[-1].keep_next = True
             closing[0].keep_next = True
-        out.extend(closing)
-        out.extend(self._attachments())
+        out.extend(_place(closing, ("closing",)))
+        out.extend(_place(self._attachments(), ("official",)))
         return out
 
     def _attachment_titles(self) -> list[str]:
@@ -138,6 +151,13 @@ class ReportRenderer:
         return paras
 
     def _section(self, section: Section, level: int, out: list[RenderedParagraph]) -> None:
+        start = len(out)
+        self._section_own(section, level, out)
+        _place(out[start:], ("section", section.uid))
+        for child in section.children:
+            self._section(child, level + 1, out)
+
+    def _section_own(self, section: Section, level: int, out: list[RenderedParagraph]) -> None:
         heading = self.labels.get(section.uid, "") + self.expand(section.heading).strip()
         char_role = f"heading{level}_char"
         if section.holds_level:  # no heading, no number: no heading line (nor an empty run-in lead)
@@ -160,8 +180,6 @@ class ReportRenderer:
             out.append(RenderedParagraph(f"heading{level}", [(heading, None)], outline_level=level - 1))
             for block in section.blocks:
                 out.extend(self._block(block))
-        for child in section.children:
-            self._section(child, level + 1, out)
 
     def signature_lines(self) -> list[str]:
         """The 署名 lines as printed (placeholders expanded, blank lines dropped)."""
@@ -215,8 +233,10 @@ class ReportRenderer:
         # Style ids are written straight into the XML: python-docx's style
         # lookup by object scans every style for each paragraph (most of the
         # render time otherwise).
+        placed: dict[object, tuple[str, ...]] = {}  # lxml keeps one proxy per live element: identity holds
         for rp in self.paragraphs():
             p = body.add_p()
+            placed[p] = rp.place
             ppr = p.get_or_add_pPr()
             if rp.style != "body":
                 ppr.style = STYLE_IDS[rp.style]
@@ -252,6 +272,8 @@ class ReportRenderer:
         if self.edition == "submit":
             self._submit_parts(document)
         document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        blocks = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
+        self.body_places = [placed.get(el, ("official",)) for el in blocks]
         return document
 
     def _submit_parts(self, document: DocxDocument) -> None:

@@ -23,6 +23,7 @@ from .documents import (
 )
 from .guidance import writing_hint
 from .importnotes import dismiss_import_notes, import_notes, note_targets
+from .pages import PDF_ENGINES, PageEngineError, Pages, export_pdf, pdf_engine, preview_pages
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .review import (
     USER_WORDS_FILE,
@@ -70,6 +71,12 @@ from .workspace import (
 from .years import confirm, issuing_body, last_year_text, set_value
 
 __all__ = [
+    "PDF_ENGINES",
+    "PageEngineError",
+    "Pages",
+    "export_pdf",
+    "pdf_engine",
+    "preview_pages",
     "APP_NAME",
     "FONT_SETTING",
     "STATISTICS_HEADERS",

@@ -93,7 +93,7 @@ def test_new_from_template_and_from_last_year(tmp_path, db_path):
     [
         (["render", "42", "-o", "{tmp}/x.docx"], "找不到编号为 42 的报告"),
         (["render", "--sample", "-o", "{tmp}/missing/x.docx"], "文件夹不存在"),
-        (["render", "--sample", "-o", "{tmp}/x.pdf"], ".docx"),
+        (["render", "--sample", "-o", "{tmp}/x.txt"], "应以 .docx 或 .pdf 结尾"),
         (["render", "-o", "{tmp}/x.docx"], "报告编号"),
         (["export", "42", "-o", "{tmp}/x.json"], "找不到"),
         (["import", "{tmp}/nothing.json"], "找不到文件"),

@@ -12,13 +12,12 @@ import subprocess
 
 import pdfplumber
 import pytest
+import rdocx
 from support import docx_to_pdf, soffice
 
 from hxdesk.render import render_document
 
 from .test_official import MM, TOP, official_sample
-
-rdocx = pytest.importorskip("rdocx")  # a test dependency (pyproject [test]); absent only outside the test command
 
 RED = (1.0, 0.0, 0.0)
 TOLERANCE_MM = 2.5

@@ -111,6 +111,19 @@ def check_render_sample(bundle: Path, work: Path) -> list[str]:
     return [f"{len(got)} paragraphs, want {len(want)}"]
 
 
+def check_render_pdf(bundle: Path, work: Path) -> list[str]:
+    """`render --sample -o x.pdf --engine rdocx`: the bundled layout engine writes the sample's five pages."""
+    out = work / "x.pdf"
+    proc = run(bundle, "render", "--sample", "--engine", "rdocx", "-o", str(out), data_dir=work)
+    if proc.returncode != 0:
+        return [f"render --sample -o x.pdf exited {proc.returncode}: {proc.stderr.strip()}"]
+    data = out.read_bytes() if out.is_file() else b""
+    if not data.startswith(b"%PDF-"):
+        return ["render --sample -o x.pdf wrote no PDF"]
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    return [] if pages == 5 else [f"the PDF has {pages} pages, want 5"]
+
+
 def check_cli_errors(bundle: Path, work: Path) -> list[str]:
     """A failure prints one Chinese line and exits non-zero, never a traceback;
     --version and templates (read from the bundled resources) work."""
@@ -284,6 +297,7 @@ CHECKS: dict[str, Callable[[Path, Path], list[str]]] = {
     "layout": check_layout,
     "excluded_qt_modules": check_excluded_qt_modules,
     "render_sample": check_render_sample,
+    "render_pdf": check_render_pdf,
     "cli_errors": check_cli_errors,
     "without_console": check_without_console,
     "gui_screenshot": check_gui_screenshot,

@@ -1,0 +1,59 @@
+"""The report as pages: the preview's page images and the PDF for the website or the printer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..fsutil import atomic_write_bytes
+from ..model import Report
+from ..render.fontfiles import FontCatalogue, Substitution
+from ..render.pages import PDF_ENGINES, PageEngineError, Pages, find_libreoffice
+from ..render.profile import FontProfile
+
+__all__ = ["PDF_ENGINES", "PageEngineError", "Pages", "export_pdf", "pdf_engine", "preview_pages"]
+
+
+def preview_pages(
+    report: Report, fonts: FontProfile | None = None, edition: str = "plain", *, dpi: float = 96
+) -> Pages:
+    """The pages as they will print, laid out by the bundled engine (safe to call off the GUI thread)."""
+    from ..render.pages import lay_out
+
+    return lay_out(report, fonts, edition, dpi=dpi)
+
+
+def pdf_engine(choice: str = "auto") -> str:
+    """The engine that makes the PDF: LibreOffice where installed (the layout the format tests measure),
+    else the bundled rdocx; an explicit choice is honoured or refused in Chinese."""
+    if choice not in PDF_ENGINES:
+        raise InvalidInput("PDF 排版引擎应为 " + "、".join(PDF_ENGINES) + "。")
+    if choice == "libreoffice" and find_libreoffice() is None:
+        raise InvalidInput("没有找到 LibreOffice，请安装 LibreOffice，或改用内置排版引擎（--engine rdocx）。")
+    if choice == "auto":
+        return "libreoffice" if find_libreoffice() else "rdocx"
+    return choice
+
+
+def export_pdf(
+    report: Report,
+    path: str | Path,
+    fonts: FontProfile | None = None,
+    *,
+    edition: str = "plain",
+    engine: str = "auto",
+    catalogue: FontCatalogue | None = None,
+) -> tuple[Path, str, tuple[Substitution, ...]]:
+    """Write the PDF atomically; returns the path, the engine used and the fonts that stood in."""
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        raise InvalidInput("输出文件应以 .pdf 结尾。")
+    used = pdf_engine(engine)
+    from ..render import pages
+
+    soffice = find_libreoffice() if used == "libreoffice" else None
+    if soffice is not None:
+        data, substitutions = pages.pdf_by_libreoffice(report, soffice, fonts, edition, catalogue=catalogue)
+    else:
+        data, substitutions = pages.pdf_by_rdocx(report, fonts, edition, catalogue=catalogue)
+    return atomic_write_bytes(target, data), used, substitutions
