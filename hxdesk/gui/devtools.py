@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..services import Workspace
     from .main_window import MainWindow
 
-SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide", "checks", "stats")
+SCREENSHOT_VIEWS = ("list", "section", "generate", "hint", "guide", "checks", "stats", "preview")
 SCREENSHOT_SIZE = (1280, 820)
 
 
@@ -62,6 +62,8 @@ def _show_view(main: MainWindow, view: str) -> None:
 
         main.ui.actionChecks.setChecked(True)
         show_checks(main, True)
+    if view == "preview":  # the pages beside the form, laid out before the shot
+        _show_preview(main)
     section = pick_showcase_section(main.report)
     if section is not None:
         main.editor.goto(("section", section.uid))
@@ -70,6 +72,22 @@ def _show_view(main: MainWindow, view: str) -> None:
                 app.processEvents()
             panel_y = main.form.figures_panel.y()
             main.ui.formArea.verticalScrollBar().setValue(max(0, panel_y - 380))
+
+
+def _show_preview(main: MainWindow) -> None:
+    import time
+
+    from .main_window import show_preview
+
+    app = QApplication.instance()
+    main.ui.actionPreview.setChecked(True)
+    show_preview(main, True)
+    pane = main.editor.preview
+    assert pane is not None
+    deadline = time.monotonic() + 60
+    while (pane.busy or pane.pages is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _dialog_shot(main: MainWindow, view: str) -> QPixmap:

@@ -317,6 +317,11 @@ EDITION_LABELS = {
     "plain": "普通版",
     "public": "公开版（用于网站公开）",
 }
+#: 生成报告 writes either file: the .docx to send or edit, the PDF for the website (fonts embedded).
+FILE_FORMATS = {
+    ".docx": ("Word 文档（.docx）", "Word 文档 (*.docx)", "生成 .docx"),
+    ".pdf": ("PDF（.pdf，用于网站公开）", "PDF 文件 (*.pdf)", "导出 PDF"),
+}
 EDITION_SUFFIXES = {"submit": "（报送版）", "plain": "", "public": "（公开版）"}
 EDITION_HINTS = {
     "submit": "报送上级的正式文件：版头与版记在“发文与版记”中填写。",
@@ -351,6 +356,9 @@ class GenerateDialog:
             ui.editionCombo.addItem(label, edition)
         ui.editionCombo.setCurrentIndex(ui.editionCombo.findData("plain"))
         ui.editionCombo.currentIndexChanged.connect(lambda _i: self.edition_changed())
+        for suffix, (label, _filter, _button) in FILE_FORMATS.items():
+            ui.formatCombo.addItem(label, suffix)
+        ui.formatCombo.currentIndexChanged.connect(lambda _i: self.edition_changed())
         self.edition_changed()
         ui.browseButton.clicked.connect(self._browse)
         ui.generateButton.clicked.connect(self._generate_clicked)
@@ -365,6 +373,11 @@ class GenerateDialog:
     def edition(self) -> str:
         return str(self.ui.editionCombo.currentData())
 
+    @property
+    def suffix(self) -> str:
+        """ ".docx" or ".pdf", as chosen under 格式."""
+        return str(self.ui.formatCombo.currentData() or ".docx")
+
     def edition_changed(self) -> None:
         """The hint under the edition choice, and the file name's edition suffix."""
         edition = self.edition
@@ -375,7 +388,8 @@ class GenerateDialog:
         for suffix in EDITION_SUFFIXES.values():
             if suffix and stem.endswith(suffix):
                 stem = stem[: -len(suffix)]
-        self.ui.pathEdit.setText(str(path.with_name(stem + EDITION_SUFFIXES[edition] + (path.suffix or ".docx"))))
+        self.ui.pathEdit.setText(str(path.with_name(stem + EDITION_SUFFIXES[edition] + self.suffix)))
+        self.ui.generateButton.setText(FILE_FORMATS[self.suffix][2])
 
     def show_findings(self) -> None:
         """校对 findings in document order, with honest counts (the same as ``hxdesk check``)."""
@@ -424,7 +438,7 @@ class GenerateDialog:
 
     def choose_path(self, start: Path) -> Path | None:
         """保存报告 dialog (浏览…, 另存为…): the file chosen is shown in the path field."""
-        path = choose_save_path(self.dialog, "保存报告", start, "Word 文档 (*.docx)", ".docx")
+        path = choose_save_path(self.dialog, "保存报告", start, FILE_FORMATS[self.suffix][1], self.suffix)
         if path:
             self.ui.pathEdit.setText(str(path))
         return path
@@ -433,16 +447,33 @@ class GenerateDialog:
         text = self.ui.pathEdit.text().strip()
         if not text:
             raise InvalidInput("请填写保存位置和文件名。")
-        return with_suffix(Path(text), ".docx")
+        return with_suffix(Path(text), self.suffix)
 
     def generate(self, path: Path | None = None) -> Path:
-        """Write the .docx; on success switch to the “done” page."""
+        """Write the .docx or the PDF; on success switch to the “done” page."""
         path = path or self.target()
-        written = services.render_to_file(self.report, path, self.fonts, edition=self.edition)
+        hint = self.done_hint()
+        if path.suffix.lower() == ".pdf":
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # LibreOffice takes a few seconds
+            try:
+                written, engine, stand_ins = services.export_pdf(self.report, path, self.fonts, edition=self.edition)
+            finally:
+                QApplication.restoreOverrideCursor()
+            fonts_note = "；".join(s.describe() for s in stand_ins)
+            hint = (
+                f"PDF 已导出（排版：{services.PDF_ENGINES[engine]}，字体已嵌入）。"
+                + (f"字体：{fonts_note}。" if fonts_note else "")
+                + hint.replace("可以用 Word 或 WPS 打开查看、打印。", "可以直接上传网站或打印。")
+            )
+        else:
+            written = services.render_to_file(self.report, path, self.fonts, edition=self.edition)
         self.written = written
         self.workspace.settings.set_last_folder(written.parent)
         self.ui.donePath.setText(f"保存位置：{written}")
-        self.ui.doneHint.setText(self.done_hint())
+        self.ui.doneHint.setText(hint)
         self.ui.stack.setCurrentIndex(1)
         self.ui.openFileButton.setFocus()
         return written
@@ -474,7 +505,10 @@ class GenerateDialog:
 
     def open_file(self) -> None:
         if self.written and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written))):
-            QMessageBox.information(self.dialog, "打开文件", "没有找到可以打开 .docx 的程序（如 Word 或 WPS）。")
+            needs = "PDF 阅读器" if self.written.suffix.lower() == ".pdf" else "Word 或 WPS"
+            QMessageBox.information(
+                self.dialog, "打开文件", f"没有找到可以打开{self.written.suffix}文件的程序（如 {needs}）。"
+            )
 
     def open_folder(self) -> None:
         if self.written:

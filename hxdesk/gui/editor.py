@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..services import Workspace
     from .autosave import Autosaver
     from .forms import BaseForm
+    from .preview import PreviewPane
     from .recovery import Recovery
     from .uiload import UiHolder
     from .widgets import TextField
@@ -56,6 +57,7 @@ class EditorController(QObject):
         host.ui.splitter.addWidget(self.checks.widget)
         host.ui.splitter.setCollapsible(2, False)
         self.checks.widget.setVisible(host.ui.actionChecks.isChecked())
+        self.preview: PreviewPane | None = None  # 预览 (F8), built when first shown
 
     # ------------------------------------------------------------ opening
     def open(self, report_id: int, report: Report, target: Target | None = None) -> None:
@@ -66,6 +68,9 @@ class EditorController(QObject):
         self.update_header()
         if self.checks.widget.isVisible():  # after the page is painted
             QTimer.singleShot(0, self.checks.run)
+        if self.preview is not None:
+            self.preview.pages = None
+            self.preview.changed()
 
     def close(self) -> None:
         self.clear_form()
@@ -113,6 +118,8 @@ class EditorController(QObject):
         self.host.ui.formHostLayout.addWidget(form)
         self.host.ui.formArea.verticalScrollBar().setValue(0)
         self.navigator.update_buttons()
+        if self.preview is not None:
+            self.preview.follow(target)
 
     def goto(self, target: Target, needle: str = "") -> None:
         """Show ``target`` and select the first occurrence of ``needle`` in its form."""
@@ -133,6 +140,8 @@ class EditorController(QObject):
     def touch(self) -> None:
         self.host.autosaver.touch()
         self.checks.changed()
+        if self.preview is not None:
+            self.preview.changed()
 
     def figure_text(self) -> FigureText:
         assert self.report is not None

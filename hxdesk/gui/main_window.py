@@ -79,6 +79,7 @@ class MainWindow(QObject):
             (ui.actionGuide, lambda: open_guide(self)),
             (ui.actionStats, lambda: open_stats(self)),
             (ui.actionChecks, lambda: show_checks(self, ui.actionChecks.isChecked())),
+            (ui.actionPreview, lambda: show_preview(self, ui.actionPreview.isChecked())),
             (ui.actionAbout, self.about),
             (ui.actionBackups, lambda: self.recovery.backups()),
             (ui.actionSectionHistory, lambda: self.recovery.section_history()),
@@ -307,6 +308,32 @@ def show_checks(main: MainWindow, on: bool) -> None:
             room = sum(sizes)
             main.ui.splitter.setSizes([sizes[0], max(300, room - sizes[0] - 320), 320])
         panel.run()
+
+
+def show_preview(main: MainWindow, on: bool) -> None:
+    """预览 (F8): the printed pages at the right of the form, laid out at once when shown."""
+    editor = main.editor
+    splitter = main.ui.splitter
+    if editor.preview is None:
+        if not on:
+            return
+        from .preview import PreviewPane
+
+        editor.preview = PreviewPane(editor, splitter)
+        splitter.addWidget(editor.preview.widget)
+        splitter.setCollapsible(splitter.indexOf(editor.preview.widget), False)
+    pane = editor.preview
+    pane.widget.setVisible(on)
+    if on:
+        sizes = splitter.sizes()
+        room = sum(sizes)
+        nav = min(sizes[0], 260)
+        want = max(300, min(520, room - nav - 600))  # a readable page beside a form that still fits
+        if sizes[-1] < want:
+            checks = sizes[2] if len(sizes) > 3 else 0
+            splitter.setSizes([nav, max(360, room - nav - checks - want), checks, want][: len(sizes)])
+        pane.follow_target = editor.navigator.current_target()
+        pane.refresh()
 
 
 def open_guide(main: MainWindow) -> None:

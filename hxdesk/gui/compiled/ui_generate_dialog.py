@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "cede3e1a4ec4e25bf99e463b0ab8fd55c6651196ee52169e658c31b08f65dafb"
+UI_SHA256 = "aace5bb22164e10028616290598b1f087cb13e632316ddc1b0acbc83c4fcdc88"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -81,6 +81,16 @@ class Ui_GenerateDialog(object):
         self.editionCombo.setObjectName(u"editionCombo")
 
         self.editionLayout.addWidget(self.editionCombo)
+
+        self.formatLabel = QLabel(self.preparePage)
+        self.formatLabel.setObjectName(u"formatLabel")
+
+        self.editionLayout.addWidget(self.formatLabel)
+
+        self.formatCombo = QComboBox(self.preparePage)
+        self.formatCombo.setObjectName(u"formatCombo")
+
+        self.editionLayout.addWidget(self.formatCombo)
 
         self.editionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -195,6 +205,7 @@ class Ui_GenerateDialog(object):
         self.pathLabel.setText(QCoreApplication.translate("GenerateDialog", u"\u4fdd\u5b58\u4e3a\uff1a", None))
         self.browseButton.setText(QCoreApplication.translate("GenerateDialog", u"\u6d4f\u89c8\u2026", None))
         self.editionLabel.setText(QCoreApplication.translate("GenerateDialog", u"\u6587\u7a3f\u7248\u672c\uff1a", None))
+        self.formatLabel.setText(QCoreApplication.translate("GenerateDialog", u"\u683c\u5f0f\uff1a", None))
         self.errorLabel.setStyleSheet(QCoreApplication.translate("GenerateDialog", u"color: #b00020;", None))
         self.cancelButton.setText(QCoreApplication.translate("GenerateDialog", u"\u53d6\u6d88", None))
         self.generateButton.setText(QCoreApplication.translate("GenerateDialog", u"\u751f\u6210 .docx", None))

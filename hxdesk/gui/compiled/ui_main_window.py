@@ -1,5 +1,5 @@
 # ruff: noqa
-UI_SHA256 = "c272d91d622d90e921504a3a027acbb0c41a65e25891d32c6e5ff5316be6c9c6"
+UI_SHA256 = "a664791505b92f5b928ca8c06e8821eec6bb867206446c8a42e4f5d949b31958"
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -42,6 +42,9 @@ class Ui_MainWindow(object):
         self.actionChecks = QAction(MainWindow)
         self.actionChecks.setObjectName(u"actionChecks")
         self.actionChecks.setCheckable(True)
+        self.actionPreview = QAction(MainWindow)
+        self.actionPreview.setObjectName(u"actionPreview")
+        self.actionPreview.setCheckable(True)
         self.actionStats = QAction(MainWindow)
         self.actionStats.setObjectName(u"actionStats")
         self.actionSettings = QAction(MainWindow)
@@ -220,6 +223,7 @@ class Ui_MainWindow(object):
         self.menuEdit.addSeparator()
         self.menuEdit.addAction(self.actionFind)
         self.menuEdit.addAction(self.actionChecks)
+        self.menuEdit.addAction(self.actionPreview)
         self.menuEdit.addSeparator()
         self.menuEdit.addAction(self.actionSectionHistory)
         self.menuEdit.addAction(self.actionDeletedSections)
@@ -233,6 +237,7 @@ class Ui_MainWindow(object):
         self.toolBar.addAction(self.actionSave)
         self.toolBar.addAction(self.actionFind)
         self.toolBar.addAction(self.actionChecks)
+        self.toolBar.addAction(self.actionPreview)
         self.toolBar.addAction(self.actionSettings)
         self.toolBar.addAction(self.actionGenerate)
 
@@ -277,6 +282,13 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(shortcut)
         self.actionChecks.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"F7", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionPreview.setText(QCoreApplication.translate("MainWindow", u"\u9884\u89c8", None))
+#if QT_CONFIG(tooltip)
+        self.actionPreview.setToolTip(QCoreApplication.translate("MainWindow", u"\u5728\u53f3\u4fa7\u663e\u793a\u6253\u5370\u51fa\u6765\u7684\u9875\u9762\uff0c\u968f\u8f93\u5165\u66f4\u65b0\uff1b\u5355\u51fb\u9875\u9762\u6253\u5f00\u76f8\u5e94\u7ae0\u8282", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionPreview.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"F8", None))
 #endif // QT_CONFIG(shortcut)
         self.actionStats.setText(QCoreApplication.translate("MainWindow", u"\u7edf\u8ba1\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -1,0 +1,238 @@
+"""预览 (F8): the report's pages as they will print, beside the form.
+
+The pages are laid out off the GUI thread (services.preview_pages, rdocx) from a copy of the report
+taken when typing pauses; a result that arrives after a newer edit is dropped. A click on a page
+opens the part printed there; opening a part scrolls to its first page.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import services
+
+if TYPE_CHECKING:
+    from ..model import Report
+    from ..services import Pages, Workspace
+
+PREVIEW_DELAY_MS = 400  # after the last keystroke: the page follows within about a second
+PREVIEW_DPI = 96
+EDITIONS = {"plain": "普通版", "submit": "报送版", "public": "公开版"}
+
+
+class PreviewHost(Protocol):
+    report: Report | None
+    workspace: Workspace
+
+    def goto(self, target: tuple[str, ...], needle: str = "") -> None: ...
+
+
+class PageLabel(QLabel):
+    """One page; a click says where (page, height in points from the top)."""
+
+    clicked = Signal(int, float)
+
+    def __init__(self, number: int, parent: QWidget):
+        super().__init__(parent)
+        self.number = number
+        self.height_pt = 841.9
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("background: white; border: 1px solid #c8c8c8;")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("单击：打开这一页上的章节")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pixmap = self.pixmap()
+        if pixmap is None or pixmap.isNull() or event.button() != Qt.MouseButton.LeftButton:
+            return
+        top = (self.height() - pixmap.height()) / 2
+        y = (event.position().y() - top) / max(1, pixmap.height()) * self.height_pt
+        self.clicked.emit(self.number, max(0.0, y))
+
+
+class PreviewPane(QObject):
+    """The preview widget, its debounce timer and the one layout worker."""
+
+    laid_out = Signal(int, object)  # (request number, Pages or an error message)
+
+    def __init__(self, host: PreviewHost, parent: QWidget):
+        super().__init__(parent)
+        self.host = host
+        self.widget = QWidget(parent)
+        self.widget.setObjectName("previewPanel")
+        self.widget.setMinimumWidth(260)
+        box = QVBoxLayout(self.widget)
+        box.setContentsMargins(6, 8, 6, 6)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b>预览</b>"))
+        self.edition_combo = QComboBox()
+        for edition, label in EDITIONS.items():
+            self.edition_combo.addItem(label, edition)
+        self.edition_combo.setToolTip("按哪种文稿版本显示：报送版带红头和版记")
+        self.edition_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.edition_combo)
+        top.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("previewStatus")
+        top.addWidget(self.status)
+        box.addLayout(top)
+        self.fonts_note = QLabel()
+        self.fonts_note.setObjectName("previewFonts")
+        self.fonts_note.setWordWrap(True)
+        self.fonts_note.setStyleSheet("background: #fff8e1; color: #6d4c00; padding: 4px;")
+        self.fonts_note.hide()
+        box.addWidget(self.fonts_note)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setStyleSheet("QScrollArea { background: #e8e8e8; }")
+        self.pages_host = QWidget()
+        self.pages_host.setStyleSheet("background: #e8e8e8;")
+        self.pages_box = QVBoxLayout(self.pages_host)
+        self.pages_box.setSpacing(4)
+        self.pages_box.addStretch(1)
+        self.scroll.setWidget(self.pages_host)
+        box.addWidget(self.scroll, 1)
+        self.page_labels: list[PageLabel] = []
+        self.captions: list[QLabel] = []
+        self.pages: Pages | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.requested = 0  # number of the newest layout asked for
+        self.shown = 0  # number of the layout on screen
+        self.busy = False
+        self.pending = False
+        self.follow_target: tuple[str, ...] | None = None
+        self.clicking = False
+        self.last_seconds = 0.0
+        self.laid_out.connect(self._show)
+
+    @property
+    def edition(self) -> str:
+        return str(self.edition_combo.currentData())
+
+    # ------------------------------------------------------------ requests
+    def changed(self) -> None:
+        """The report changed: lay it out again once typing pauses."""
+        if self.widget.isVisible():
+            self.timer.start()
+
+    def refresh(self) -> None:
+        """Lay the pages out now (on a worker; one at a time, the newest request wins)."""
+        self.timer.stop()
+        report = self.host.report
+        if report is None or not self.widget.isVisible():
+            return
+        if self.busy:
+            self.pending = True
+            return
+        self.requested += 1
+        number = self.requested
+        snapshot = copy.deepcopy(report)  # the editor keeps changing the live report
+        fonts = self.host.workspace.settings.fonts()
+        edition = self.edition
+        self.busy = True
+        self.status.setText("正在排版…")
+
+        def work() -> None:
+            started = time.perf_counter()
+            try:
+                result: object = services.preview_pages(snapshot, fonts, edition, dpi=PREVIEW_DPI)
+            except services.HxError as exc:
+                result = f"预览失败：{exc.message}"
+            except Exception as exc:  # noqa: BLE001  a layout engine failure must not end the app
+                result = f"预览暂时无法显示（{type(exc).__name__}），生成的文档不受影响。"
+            self.last_seconds = time.perf_counter() - started
+            self.laid_out.emit(number, result)
+
+        threading.Thread(target=work, name="hxdesk-preview", daemon=True).start()
+
+    def _show(self, number: int, result: object) -> None:
+        self.busy = False
+        if self.pending:
+            self.pending = False
+            QTimer.singleShot(0, self.refresh)
+        if number < self.requested or isinstance(result, str):
+            if isinstance(result, str):
+                self.status.setText(result)
+            return
+        pages: Pages = result  # type: ignore[assignment]
+        self.pages = pages
+        self.shown = number
+        self._fill(pages)
+        if self.follow_target is not None:
+            self.scroll_to(self.follow_target)
+
+    def _fill(self, pages: Pages) -> None:
+        while len(self.page_labels) > len(pages.images):
+            self.page_labels.pop().deleteLater()
+            self.captions.pop().deleteLater()
+        while len(self.page_labels) < len(pages.images):
+            label = PageLabel(len(self.page_labels), self.pages_host)
+            label.clicked.connect(self._clicked)
+            caption = QLabel(self.pages_host)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption.setStyleSheet("color: #5f6368;")
+            at = self.pages_box.count() - 1  # before the stretch
+            self.pages_box.insertWidget(at, label)
+            self.pages_box.insertWidget(at + 1, caption)
+            self.page_labels.append(label)
+            self.captions.append(caption)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        width = max(200, self.scroll.width() - bar - 30)  # the scroll bar appears with the pages
+        for n, (label, caption, image) in enumerate(zip(self.page_labels, self.captions, pages.images, strict=True)):
+            pixmap = QPixmap()
+            pixmap.loadFromData(image, "PNG")
+            label.height_pt = pages.height_pt
+            label.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+            caption.setText(f"第 {n + 1} 页")
+        self.status.setText(f"共 {len(pages.images)} 页")
+        stand_ins = [f"{s.wanted}→{s.used or '默认字体'}" for s in pages.substitutions]
+        self.fonts_note.setVisible(bool(stand_ins))
+        self.fonts_note.setText("本机未安装，预览中代替：" + "，".join(stand_ins) if stand_ins else "")
+        self.fonts_note.setToolTip(
+            "\n".join(s.describe() for s in pages.substitutions)
+            + "\n生成的 .docx 仍使用设置的字体；在装有这些字体的电脑上打开即按原字体显示。"
+        )
+
+    # ------------------------------------------------------------ places
+    def _clicked(self, page: int, y_pt: float) -> None:
+        if self.pages is None:
+            return
+        place = self.pages.place_at(page, y_pt)
+        if place is not None:
+            self.clicking = True  # the page stays where the user clicked it
+            try:
+                self.host.goto(place)
+            finally:
+                self.clicking = False
+
+    def follow(self, target: tuple[str, ...]) -> None:
+        """The form now shows ``target``: bring its first page into view."""
+        self.follow_target = target
+        if self.pages is not None and not self.clicking:
+            self.scroll_to(target)
+
+    def scroll_to(self, target: tuple[str, ...]) -> None:
+        if self.pages is None:
+            return
+        on = self.pages.pages_of(target)
+        if on and on[0] < len(self.page_labels):
+            label = self.page_labels[on[0]]
+            # after the layout has placed new pages (their y is 0 until then)
+            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(label.y() - 4))
