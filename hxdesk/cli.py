@@ -304,6 +304,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--page-worker"]:  # the preview's layout process (hxdesk/render/pages.py), not for users
+        from .render.pages import serve
+
+        return serve(sys.stdin.buffer, sys.stdout.buffer)
     if not argv:  # started without arguments (a double-click): the window, without building the parser (~10 ms)
         from .gui.app import run_gui
 

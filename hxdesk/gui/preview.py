@@ -13,7 +13,7 @@ import time
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtGui import QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from ..model import Report
     from ..services import Pages, Workspace
 
-PREVIEW_DELAY_MS = 400  # after the last keystroke: the page follows within about a second
-PREVIEW_DPI = 96
+PREVIEW_DELAY_MS = 300  # after the last keystroke: the page follows within about a second
+A4_WIDTH_INCHES = 210 / 25.4
+MIN_DPI, MAX_DPI = 50, 150
 EDITIONS = {"plain": "普通版", "submit": "报送版", "public": "公开版"}
 
 
@@ -59,15 +60,17 @@ class PageLabel(QLabel):
         pixmap = self.pixmap()
         if pixmap is None or pixmap.isNull() or event.button() != Qt.MouseButton.LeftButton:
             return
-        top = (self.height() - pixmap.height()) / 2
-        y = (event.position().y() - top) / max(1, pixmap.height()) * self.height_pt
+        shown = pixmap.deviceIndependentSize().height()  # logical pixels on a high-DPI screen
+        top = (self.height() - shown) / 2
+        y = (event.position().y() - top) / max(1.0, shown) * self.height_pt
         self.clicked.emit(self.number, max(0.0, y))
 
 
 class PreviewPane(QObject):
     """The preview widget, its debounce timer and the one layout worker."""
 
-    laid_out = Signal(int, object)  # (request number, Pages or an error message)
+    laid_out = Signal(int, object, object)  # (request number, Pages or an error message, page QImages)
+    located = Signal(int)  # the request's paragraphs are placed: clicks and following work
 
     def __init__(self, host: PreviewHost, parent: QWidget):
         super().__init__(parent)
@@ -120,7 +123,12 @@ class PreviewPane(QObject):
         self.follow_target: tuple[str, ...] | None = None
         self.clicking = False
         self.last_seconds = 0.0
+        self.shown_images: list[bytes] = []  # the PNGs on screen
+        self.fill_seconds = 0.0  # GUI thread time of the last page update (bench/bench_preview.py)
         self.laid_out.connect(self._show)
+        self.worker = worker = services.PageWorker()
+        self.widget.destroyed.connect(lambda *_: worker.close())
+        self.located.connect(self._located)
 
     @property
     def edition(self) -> str:
@@ -143,26 +151,59 @@ class PreviewPane(QObject):
             return
         self.requested += 1
         number = self.requested
-        snapshot = copy.deepcopy(report)  # the editor keeps changing the live report
+        snapshot = copy.deepcopy(report)  # the editor keeps changing the live report (pickled by the worker)
         fonts = self.host.workspace.settings.fonts()
         edition = self.edition
+        width = self.page_width()
+        # Laid out at the size shown (no scaling on the GUI thread), sharp on high-DPI screens too.
+        ratio = self.widget.devicePixelRatioF()
+        dpi = min(MAX_DPI, max(MIN_DPI, width * ratio / A4_WIDTH_INCHES))
         self.busy = True
         self.status.setText("正在排版…")
 
+        def images_of(pages: Pages) -> list[QImage]:
+            out = []
+            for data in pages.images:
+                image = QImage.fromData(data, "PNG")  # QImage, unlike QPixmap, may be made off the GUI thread
+                image.setDevicePixelRatio(ratio)
+                out.append(image)
+            return out
+
         def work() -> None:
             started = time.perf_counter()
+
+            def show(pages: Pages) -> None:
+                self.last_seconds = time.perf_counter() - started
+                self.laid_out.emit(number, pages, images_of(pages))
+
             try:
-                result: object = services.preview_pages(snapshot, fonts, edition, dpi=PREVIEW_DPI)
+                try:
+                    self.worker.lay_out(snapshot, fonts, edition, dpi=dpi, on_images=show)
+                except services.WorkerUnavailable:  # no child process here: lay out in this thread
+                    pages = services.preview_pages(snapshot, fonts, edition, dpi=dpi, locate=False)
+                    show(pages)
+                    pages.locate()
+                self.located.emit(number)
+            except RuntimeError:
+                return  # the window closed while the pages were laid out
             except services.HxError as exc:
-                result = f"预览失败：{exc.message}"
+                self._failed(number, f"预览失败：{exc.message}")
             except Exception as exc:  # noqa: BLE001  a layout engine failure must not end the app
-                result = f"预览暂时无法显示（{type(exc).__name__}），生成的文档不受影响。"
-            self.last_seconds = time.perf_counter() - started
-            self.laid_out.emit(number, result)
+                self._failed(number, f"预览暂时无法显示（{type(exc).__name__}），生成的文档不受影响。")
 
         threading.Thread(target=work, name="hxdesk-preview", daemon=True).start()
 
-    def _show(self, number: int, result: object) -> None:
+    def _failed(self, number: int, message: str) -> None:
+        try:
+            self.laid_out.emit(number, message, [])
+        except RuntimeError:
+            pass  # the window closed meanwhile
+
+    def page_width(self) -> int:
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        return max(200, self.scroll.width() - bar - 30)  # the scroll bar appears with the pages
+
+    def _show(self, number: int, result: object, images: list[QImage]) -> None:
         self.busy = False
         if self.pending:
             self.pending = False
@@ -174,11 +215,15 @@ class PreviewPane(QObject):
         pages: Pages = result  # type: ignore[assignment]
         self.pages = pages
         self.shown = number
-        self._fill(pages)
-        if self.follow_target is not None:
+        t0 = time.perf_counter()
+        self._fill(pages, images)
+        self.fill_seconds = time.perf_counter() - t0
+
+    def _located(self, number: int) -> None:
+        if number == self.shown and self.follow_target is not None:
             self.scroll_to(self.follow_target)
 
-    def _fill(self, pages: Pages) -> None:
+    def _fill(self, pages: Pages, images: list[QImage]) -> None:
         while len(self.page_labels) > len(pages.images):
             self.page_labels.pop().deleteLater()
             self.captions.pop().deleteLater()
@@ -193,14 +238,14 @@ class PreviewPane(QObject):
             self.pages_box.insertWidget(at + 1, caption)
             self.page_labels.append(label)
             self.captions.append(caption)
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        width = max(200, self.scroll.width() - bar - 30)  # the scroll bar appears with the pages
-        for n, (label, caption, image) in enumerate(zip(self.page_labels, self.captions, pages.images, strict=True)):
-            pixmap = QPixmap()
-            pixmap.loadFromData(image, "PNG")
+        before = self.shown_images
+        for n, (label, caption, image) in enumerate(zip(self.page_labels, self.captions, images, strict=True)):
+            if n < len(before) and before[n] == pages.images[n] and label.pixmap() is not None:
+                continue  # an unchanged page keeps its picture (typing changes one page or a few)
             label.height_pt = pages.height_pt
-            label.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+            label.setPixmap(QPixmap.fromImage(image))
             caption.setText(f"第 {n + 1} 页")
+        self.shown_images = list(pages.images)
         self.status.setText(f"共 {len(pages.images)} 页")
         stand_ins = [f"{s.wanted}→{s.used or '默认字体'}" for s in pages.substitutions]
         self.fonts_note.setVisible(bool(stand_ins))

@@ -6,10 +6,13 @@ out with fonts chosen here, by name, and the user is told which ones stand in.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -206,3 +209,22 @@ def system_catalogue() -> FontCatalogue:
 @lru_cache(maxsize=16)
 def face_bytes(face: FontFace) -> bytes:
     return Path(face.path).read_bytes()
+
+
+@lru_cache(maxsize=8)
+def face_folder(faces: tuple[FontFace, ...]) -> str:
+    """A folder holding just these faces' files, for the engine's ``font_dirs``.
+
+    Handing rdocx the fonts as bytes makes it parse them with the GIL held (about 100 ms a layout for
+    30 MB of CJK fonts, during which the GUI thread stands still); from a folder it reads them
+    without holding it. Links where the system allows them, else copies; removed at exit.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="hxdesk-fonts-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for n, path in enumerate(sorted({face.path for face in faces})):
+        target = folder / f"{n:02d}{Path(path).suffix.lower()}"
+        try:
+            target.symlink_to(path)
+        except OSError:  # Windows without the privilege to link
+            shutil.copyfile(path, target)
+    return str(folder)

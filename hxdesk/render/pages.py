@@ -13,13 +13,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput
 from ..model import Report
-from .fontfiles import FontCatalogue, FontChoice, Substitution, choose_fonts, face_bytes, system_catalogue
+from .fontfiles import (
+    FontCatalogue,
+    FontChoice,
+    Substitution,
+    choose_fonts,
+    face_bytes,
+    face_folder,
+    system_catalogue,
+)
 from .profile import FontProfile
 
 PDF_ENGINES = {"auto": "自动", "rdocx": "内置排版引擎", "libreoffice": "LibreOffice"}
@@ -28,6 +37,10 @@ POINTS_PER_INCH = 72
 
 class PageEngineError(InvalidInput):
     """The pages could not be laid out; the message says why, in Chinese."""
+
+
+class WorkerUnavailable(PageEngineError):
+    """The page worker process cannot be started here (the caller lays the pages out itself)."""
 
 
 @dataclass(frozen=True)
@@ -40,21 +53,38 @@ class Fragment:
     bottom: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pages:
-    """The pages as PNG images, what each page shows, and which fonts stand in for missing ones."""
+    """The pages as PNG images, which fonts stand in for missing ones, and (after ``locate``) what each
+    page shows."""
 
     images: tuple[bytes, ...]
     dpi: float
     width_pt: float
     height_pt: float
-    fragments: tuple[Fragment, ...]
     places: tuple[tuple[str, ...], ...]  # per body paragraph: ("section", uid), ("title",), …
     substitutions: tuple[Substitution, ...]
+    fragments: tuple[Fragment, ...] | None = None  # None until located
+    laid: Any = field(default=None, repr=False)
+    font_dirs: list[str] = field(default_factory=list, repr=False)
+
+    def locate(self) -> tuple[Fragment, ...]:
+        """Where each paragraph lies (a second layout pass, so the images can be shown first)."""
+        if self.fragments is None:
+            rdocx = _rdocx()
+            try:
+                layout = self.laid.layout(font_dirs=self.font_dirs) if self.laid is not None else []
+            except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
+                raise PageEngineError(f"排版失败：{e}") from e
+            self.fragments = tuple(
+                Fragment(f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height) for f in layout
+            )
+            self.laid = None
+        return self.fragments
 
     def place_at(self, page: int, y_pt: float) -> tuple[str, ...] | None:
         """The part of the report shown at height ``y_pt`` of ``page`` (the nearest paragraph above)."""
-        on_page = [f for f in self.fragments if f.page == page]
+        on_page = [f for f in self.fragments or () if f.page == page]
         if not on_page:
             return None
         above = [f for f in on_page if f.top <= y_pt] or on_page[:1]
@@ -62,9 +92,9 @@ class Pages:
         return self.places[hit.body_index] if hit.body_index < len(self.places) else None
 
     def pages_of(self, place: tuple[str, ...]) -> list[int]:
-        """The pages (0-based) a part of the report is shown on, in order."""
+        """The pages (0-based) a part of the report is shown on, in order (none before ``locate``)."""
         wanted = {i for i, p in enumerate(self.places) if p == place}
-        return sorted({f.page for f in self.fragments if f.body_index in wanted})
+        return sorted({f.page for f in self.fragments or () if f.body_index in wanted})
 
 
 def _rdocx() -> Any:
@@ -77,7 +107,7 @@ def _rdocx() -> Any:
 
 def _prepared(
     report: Report, fonts: FontProfile | None, edition: str, catalogue: FontCatalogue | None
-) -> tuple[Any, FontChoice, list[tuple[str, ...]], list[tuple[str, bytes]]]:
+) -> tuple[Any, FontChoice, list[tuple[str, ...]], list[str]]:
     from .docx_renderer import ReportRenderer
 
     choice = choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
@@ -90,10 +120,10 @@ def _prepared(
     rdocx = _rdocx()
     try:
         laid = rdocx.Document.from_bytes(buf.getvalue())
-        font_data = [(face.family, face_bytes(face)) for face in choice.faces]
+        font_dirs = [face_folder(choice.faces)] if choice.faces else []
     except (OSError, rdocx.RdocxError) as e:
         raise PageEngineError(f"排版失败：{e}") from e
-    return laid, choice, renderer.body_places, font_data
+    return laid, choice, renderer.body_places, font_dirs
 
 
 def lay_out(
@@ -103,38 +133,40 @@ def lay_out(
     *,
     dpi: float = 96,
     catalogue: FontCatalogue | None = None,
+    locate: bool = True,
 ) -> Pages:
-    """Lay the report out as A4 pages (PNG at ``dpi``) with the fonts this PC has."""
-    laid, choice, places, font_data = _prepared(report, fonts, edition, catalogue)
+    """Lay the report out as A4 pages (PNG at ``dpi``) with the fonts this PC has; ``locate=False``
+    leaves the paragraphs' places to a later ``Pages.locate()``."""
+    laid, choice, places, font_dirs = _prepared(report, fonts, edition, catalogue)
     rdocx = _rdocx()
     try:
-        images, _ = laid.render_all_pages_with_diagnostics(dpi=dpi, fonts=font_data)
-        layout = laid.layout(fonts=font_data)
-        page = laid.layout_page(0, fonts=font_data) if images else None
+        images, _ = laid.render_all_pages_with_diagnostics(dpi=dpi, font_dirs=font_dirs)
     except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
         raise PageEngineError(f"排版失败：{e}") from e
-    fragments = tuple(
-        Fragment(f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height) for f in layout
-    )
-    return Pages(
+    # A4 (GB/T 9704 5.2.1); the images' own size says the same at ``dpi``.
+    pages = Pages(
         images=tuple(bytes(i) for i in images),
         dpi=dpi,
-        width_pt=page.width if page else 595.3,
-        height_pt=page.height if page else 841.9,
-        fragments=fragments,
+        width_pt=595.3,
+        height_pt=841.9,
         places=tuple(places),
         substitutions=choice.substitutions,
+        laid=laid,
+        font_dirs=font_dirs,
     )
+    if locate:
+        pages.locate()
+    return pages
 
 
 def pdf_by_rdocx(
     report: Report, fonts: FontProfile | None = None, edition: str = "plain", *, catalogue: FontCatalogue | None = None
 ) -> tuple[bytes, tuple[Substitution, ...]]:
     """The PDF laid out by rdocx, its fonts embedded, and the fonts that stood in."""
-    laid, choice, _, font_data = _prepared(report, fonts, edition, catalogue)
+    laid, choice, _, font_dirs = _prepared(report, fonts, edition, catalogue)
     rdocx = _rdocx()
     try:
-        pdf, _ = laid.to_pdf_with_diagnostics(fonts=font_data)
+        pdf, _ = laid.to_pdf_with_diagnostics(font_dirs=font_dirs)
     except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
         raise PageEngineError(f"生成 PDF 失败：{e}") from e
     return bytes(pdf), choice.substitutions
@@ -204,3 +236,168 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
         if not pdf.is_file():
             raise PageEngineError("LibreOffice 没有生成 PDF，请改用内置排版引擎。")
         return pdf.read_bytes()
+
+
+# ---------------------------------------------------------------- the page worker process
+#
+# rdocx holds the GIL for up to ~100 ms at a time (measured: some layouts and the release of a laid-out
+# document), and python-docx building the .docx in a thread makes every Qt call of the GUI thread wait
+# for the GIL again (PySide releases it around each call). The preview therefore builds and lays out the
+# pages in a child process of its own. Messages are a 4-byte big-endian length and the bytes; a request
+# is a JSON header and the pickled report (pickle only between this program and its own child, over a
+# private pipe); the answer is a JSON header and one PNG per page, then the paragraphs' places.
+
+PAGE_WORKER_FLAG = "--page-worker"
+_MAX_MESSAGE = 512 * 1024 * 1024
+
+
+def _write_message(stream: Any, data: bytes) -> None:
+    stream.write(len(data).to_bytes(4, "big"))
+    stream.write(data)
+
+
+def _read_message(stream: Any) -> bytes:
+    head = stream.read(4)
+    if len(head) != 4:
+        raise EOFError
+    size = int.from_bytes(head, "big")
+    if size > _MAX_MESSAGE:
+        raise PageEngineError("排版进程的数据无效。")
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError
+    return bytes(data)
+
+
+def _answer(stdout: Any, report: Report, header: dict[str, Any]) -> None:
+    import json
+
+    fonts = FontProfile.from_dict(header.get("fonts") or {})
+    laid, choice, places, _ = _prepared(report, fonts, str(header.get("edition", "plain")), None)
+    # Here the GIL is this process's own: the faces as bytes (read once) lay out faster than a folder.
+    font_data = [(face.family, face_bytes(face)) for face in choice.faces]
+    rdocx = _rdocx()
+    try:
+        images, _ = laid.render_all_pages_with_diagnostics(dpi=float(header.get("dpi", 96)), fonts=font_data)
+    except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
+        raise PageEngineError(f"排版失败：{e}") from e
+    stand_ins = [[sub.wanted, sub.used] for sub in choice.substitutions]
+    head = {"pages": len(images), "places": places, "substitutions": stand_ins}
+    _write_message(stdout, json.dumps(head, ensure_ascii=False).encode())
+    for image in images:
+        _write_message(stdout, bytes(image))
+    stdout.flush()
+    try:
+        layout = laid.layout(fonts=font_data)
+        located = [[f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height] for f in layout]
+    except (rdocx.RdocxError, rdocx.LayoutError, ValueError):
+        located = []  # the pages show without places; a click does nothing
+    _write_message(stdout, json.dumps({"fragments": located}).encode())
+    stdout.flush()
+
+
+def serve(stdin: Any, stdout: Any) -> int:
+    """The worker's loop: lay out each report sent on ``stdin``; ends when ``stdin`` closes."""
+    import json
+    import pickle
+
+    while True:
+        try:
+            header = json.loads(_read_message(stdin))
+            report = pickle.loads(_read_message(stdin))
+        except Exception:  # noqa: BLE001  the GUI closed the pipe, or it is not the GUI talking: stop
+            return 0
+        try:
+            _answer(stdout, report, header)
+        except Exception as e:  # noqa: BLE001  any failure is an answer, not the end of the worker
+            message = e.message if isinstance(e, InvalidInput) else f"排版失败：{type(e).__name__}"
+            _write_message(stdout, json.dumps({"error": message}, ensure_ascii=False).encode())
+            stdout.flush()
+
+
+def worker_command() -> list[str]:
+    """How to start the worker: the frozen program itself, or this interpreter with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, PAGE_WORKER_FLAG]
+    return [sys.executable, "-m", "hxdesk", PAGE_WORKER_FLAG]
+
+
+class PageWorker:
+    """A worker process for page layouts, started on first use; one request at a time."""
+
+    def __init__(self, command: list[str] | None = None, *, timeout: float = 120):
+        self.command = command or worker_command()
+        self.timeout = timeout
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self.proc is not None and self.proc.poll() is not None:
+            self.close()  # it ended between two requests: a new one takes its place
+        if self.proc is None:
+            flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for the worker
+            try:
+                self.proc = subprocess.Popen(
+                    self.command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    creationflags=flags,
+                )
+            except OSError as e:
+                raise WorkerUnavailable("无法启动排版进程。") from e
+        return self.proc
+
+    def lay_out(
+        self,
+        report: Report,
+        fonts: FontProfile | None = None,
+        edition: str = "plain",
+        *,
+        dpi: float = 96,
+        on_images: Any = None,
+    ) -> Pages:
+        """As ``lay_out``, in the worker process; ``on_images(pages)`` is called before the places arrive.
+        The report is copied (pickled) at once, so the caller may go on changing it."""
+        import json
+        import pickle
+
+        header = {"dpi": dpi, "edition": edition, "fonts": (fonts or FontProfile()).to_dict()}
+        request = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        proc = self._started()
+        assert proc.stdin is not None and proc.stdout is not None
+        watchdog = threading.Timer(self.timeout, proc.kill)  # a hung engine must not hang the preview
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            _write_message(proc.stdin, json.dumps(header).encode())
+            _write_message(proc.stdin, request)
+            proc.stdin.flush()
+            head = json.loads(_read_message(proc.stdout))
+            if "error" in head:
+                raise PageEngineError(str(head["error"]))
+            images = tuple(_read_message(proc.stdout) for _ in range(int(head["pages"])))
+            places = tuple(tuple(str(x) for x in place) for place in head["places"])
+            stand_ins = tuple(Substitution(str(w), None if u is None else str(u)) for w, u in head["substitutions"])
+            pages = Pages(images, dpi, 595.3, 841.9, places, stand_ins)
+            if on_images is not None:
+                on_images(pages)
+            located = json.loads(_read_message(proc.stdout)).get("fragments", [])
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as e:
+            self.close()
+            raise PageEngineError("排版进程意外退出，下次修改后将重新启动。") from e
+        finally:
+            watchdog.cancel()
+        pages.fragments = tuple(Fragment(int(b), int(p), float(t), float(e)) for b, p, t, e in located)
+        return pages
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            for stream in (proc.stdin, proc.stdout):
+                if stream is not None:
+                    stream.close()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

@@ -23,7 +23,16 @@ from .documents import (
 )
 from .guidance import writing_hint
 from .importnotes import dismiss_import_notes, import_notes, note_targets
-from .pages import PDF_ENGINES, PageEngineError, Pages, export_pdf, pdf_engine, preview_pages
+from .pages import (
+    PDF_ENGINES,
+    PageEngineError,
+    Pages,
+    PageWorker,
+    WorkerUnavailable,
+    export_pdf,
+    pdf_engine,
+    preview_pages,
+)
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .review import (
     USER_WORDS_FILE,
@@ -73,6 +82,8 @@ from .years import confirm, issuing_body, last_year_text, set_value
 __all__ = [
     "PDF_ENGINES",
     "PageEngineError",
+    "PageWorker",
+    "WorkerUnavailable",
     "Pages",
     "export_pdf",
     "pdf_engine",

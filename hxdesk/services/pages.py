@@ -8,19 +8,29 @@ from ..errors import InvalidInput
 from ..fsutil import atomic_write_bytes
 from ..model import Report
 from ..render.fontfiles import FontCatalogue, Substitution
-from ..render.pages import PDF_ENGINES, PageEngineError, Pages, find_libreoffice
+from ..render.pages import PDF_ENGINES, PageEngineError, Pages, PageWorker, WorkerUnavailable, find_libreoffice
 from ..render.profile import FontProfile
 
-__all__ = ["PDF_ENGINES", "PageEngineError", "Pages", "export_pdf", "pdf_engine", "preview_pages"]
+__all__ = [
+    "PDF_ENGINES",
+    "PageEngineError",
+    "PageWorker",
+    "Pages",
+    "WorkerUnavailable",
+    "export_pdf",
+    "pdf_engine",
+    "preview_pages",
+]
 
 
 def preview_pages(
-    report: Report, fonts: FontProfile | None = None, edition: str = "plain", *, dpi: float = 96
+    report: Report, fonts: FontProfile | None = None, edition: str = "plain", *, dpi: float = 96, locate: bool = True
 ) -> Pages:
-    """The pages as they will print, laid out by the bundled engine (safe to call off the GUI thread)."""
+    """The pages as they will print, laid out by the bundled engine (safe to call off the GUI thread);
+    ``locate=False``: the paragraphs' places come later, from ``Pages.locate()``."""
     from ..render.pages import lay_out
 
-    return lay_out(report, fonts, edition, dpi=dpi)
+    return lay_out(report, fonts, edition, dpi=dpi, locate=locate)
 
 
 def pdf_engine(choice: str = "auto") -> str:

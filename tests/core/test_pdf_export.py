@@ -266,3 +266,73 @@ def test_preview_knows_which_part_each_page_shows(sample_pages):
     assert sample_pages.pages_of(("section", last.uid))[-1] == 4
     # a click low on the first page lands in the part printed there
     assert sample_pages.place_at(0, BOTTOM - 5)[0] == "section"
+
+
+# ------------------------------------------------------------------ the page worker process
+
+
+def test_the_worker_process_lays_out_the_same_pages():
+    from hxdesk.render.pages import PageWorker
+
+    worker = PageWorker()
+    try:
+        report = services.sample_report()
+        shown: list[int] = []
+        pages = worker.lay_out(report, dpi=50, on_images=lambda p: shown.append(len(p.images)))
+        here = lay_out(report, dpi=50)
+        assert shown == [len(here.images)] == [5], "the images come before the places"
+        assert pages.images == here.images
+        assert pages.places == here.places
+        assert pages.fragments == here.fragments
+        assert [s.describe() for s in pages.substitutions] == [s.describe() for s in here.substitutions]
+        pid = worker.proc.pid
+        assert worker.lay_out(report, dpi=50).images == here.images and worker.proc.pid == pid, "one process"
+    finally:
+        worker.close()
+    assert worker.proc is None
+
+
+def test_a_killed_worker_is_started_again():
+    from hxdesk.render.pages import PageWorker
+
+    worker = PageWorker()
+    try:
+        report = services.sample_report()
+        worker.lay_out(report, dpi=40)
+        first = worker.proc.pid
+        worker.proc.kill()
+        worker.proc.wait()
+        assert len(worker.lay_out(report, dpi=40).images) == 5
+        assert worker.proc.pid != first
+    finally:
+        worker.close()
+
+
+def test_a_worker_dying_mid_request_is_reported_in_chinese(tmp_path):
+    import sys
+
+    from hxdesk.render.pages import PageEngineError, PageWorker
+
+    # A "worker" that reads the start of the request and exits without answering.
+    worker = PageWorker([sys.executable, "-c", "import sys; sys.stdin.buffer.read(4)"])
+    with pytest.raises(PageEngineError, match="排版进程意外退出"):
+        worker.lay_out(services.sample_report(), dpi=40)
+    assert worker.proc is None
+
+
+def test_a_worker_that_cannot_start_says_so():
+    from hxdesk.render.pages import PageWorker, WorkerUnavailable
+
+    worker = PageWorker(["/nonexistent/hxdesk-page-worker"])
+    with pytest.raises(WorkerUnavailable, match="无法启动排版进程"):
+        worker.lay_out(services.sample_report())
+
+
+def test_the_worker_ends_on_a_closed_or_garbled_pipe():
+    import sys
+
+    for data in (b"", b"\x00\x00\x00\x05{bad}", b"\xff\xff\xff\xff"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "hxdesk", "--page-worker"], input=data, capture_output=True, timeout=60
+        )
+        assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr

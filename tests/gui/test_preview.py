@@ -22,7 +22,9 @@ def open_with_preview(open_window, store, qtbot):
     main.ui.actionPreview.trigger()  # 预览 (F8)
     pane = main.editor.preview
     assert main.ui.actionPreview.isChecked() and pane is not None and pane.widget.isVisible()
-    qtbot.waitUntil(lambda: pane.pages is not None and not pane.busy, timeout=30000)
+    qtbot.waitUntil(
+        lambda: pane.pages is not None and not pane.busy and pane.pages.fragments is not None, timeout=30000
+    )
     return main, pane
 
 
@@ -64,6 +66,8 @@ def test_typing_lays_the_pages_out_again(open_window, sample_store, qtbot):
     type_at_end(field, "加强学习。" * 300)  # about 1500 characters: two more pages
     assert main.editor.preview.timer.isActive() or pane.busy, "a layout is on its way"
     qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy and not pane.timer.isActive(), timeout=30000)
+    qtbot.waitUntil(lambda: pane.pages.fragments is not None, timeout=30000)
+    assert pane.pages.pages_of(("section", last.uid))[-1] == len(pane.page_labels) - 1
     assert len(pane.page_labels) > SAMPLE_PAGES
     assert pane.status.text() == f"共 {len(pane.page_labels)} 页"
 
