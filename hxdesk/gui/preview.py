@@ -126,7 +126,9 @@ class PreviewPane(QObject):
         self.shown_images: list[bytes] = []  # the PNGs on screen
         self.fill_seconds = 0.0  # GUI thread time of the last page update (bench/bench_preview.py)
         self.laid_out.connect(self._show)
-        self.worker = worker = services.PageWorker()
+        self.worker: services.PageWorker | None = services.PageWorker()
+        self.worker_worked = False
+        worker = self.worker
         self.widget.destroyed.connect(lambda *_: worker.close())
         self.located.connect(self._located)
 
@@ -178,8 +180,15 @@ class PreviewPane(QObject):
 
             try:
                 try:
+                    if self.worker is None:
+                        raise services.WorkerUnavailable("")
                     self.worker.lay_out(snapshot, fonts, edition, dpi=dpi, on_images=show)
-                except services.WorkerUnavailable:  # no child process here: lay out in this thread
+                    self.worker_worked = True
+                except services.PageEngineError as exc:
+                    if self.worker_worked and not isinstance(exc, services.WorkerUnavailable):
+                        raise  # it has worked before: say so; it is started again next time
+                    # No worker process here (it cannot start, or never answered): lay out in this thread.
+                    self.worker = None
                     pages = services.preview_pages(snapshot, fonts, edition, dpi=dpi, locate=False)
                     show(pages)
                     pages.locate()

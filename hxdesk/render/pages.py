@@ -318,7 +318,11 @@ def serve(stdin: Any, stdout: Any) -> int:
 def worker_command() -> list[str]:
     """How to start the worker: the frozen program itself, or this interpreter with the package."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, PAGE_WORKER_FLAG]
+        program = Path(sys.executable)
+        console = program.with_name("hxdesk-cli.exe")  # Windows: the windowed program has no std streams
+        if sys.platform == "win32" and console.is_file():
+            program = console
+        return [str(program), PAGE_WORKER_FLAG]
     return [sys.executable, "-m", "hxdesk", PAGE_WORKER_FLAG]
 
 

@@ -133,3 +133,18 @@ def test_generate_exports_a_pdf(qtbot, sample_store, tmp_path, app):
     with pdfplumber.open(str(out)) as pdf:
         assert len(pdf.pages) == SAMPLE_PAGES
     assert "PDF 已导出" in gen.ui.doneHint.text() and "字体已嵌入" in gen.ui.doneHint.text()
+
+
+def test_without_a_worker_process_the_pages_are_laid_out_in_a_thread(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    main.ui.actionPreview.trigger()
+    pane = main.editor.preview
+    qtbot.waitUntil(lambda: not pane.busy, timeout=30000)
+    pane.worker = services.PageWorker(["/nonexistent/hxdesk-page-worker"])  # as if it could not start
+    pane.worker_worked = False
+    shown = pane.shown
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy, timeout=30000)
+    assert pane.worker is None and len(pane.page_labels) == SAMPLE_PAGES
+    assert pane.status.text() == f"共 {SAMPLE_PAGES} 页"
