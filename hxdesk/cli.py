@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(p)
 
+    p = sub.add_parser("fonts", help="公文字体在本机是否安装，缺少的以哪种字体代替（预览和 PDF 用）")
+    p.add_argument("--fonts", choices=["gb2312", "standard"], help="字体方案（默认使用设置）")
+    p.add_argument("--folder", metavar="DIR", help="查看这个文件夹中的字体文件，而不是本机已安装的字体")
+    _add_db(p)
+
     p = sub.add_parser("new", help="新建报告，最后一行输出报告编号")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--sample", action="store_true", help="从内置示例新建")
@@ -134,6 +139,25 @@ def cmd_render(args: argparse.Namespace) -> int:
     for problem in services.report_problems(report):
         print(f"提示：{problem}", file=sys.stderr)
     print(path)
+    return 0
+
+
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from . import services
+    from .render.profile import FONT_PRESETS
+
+    if args.fonts:
+        profile = FONT_PRESETS[args.fonts]
+    else:
+        with services.open_workspace(_db_arg(args), write=False) as workspace:
+            profile = workspace.settings.fonts()
+    for wanted, used in services.font_stand_ins(profile, args.folder):
+        if used == wanted:
+            print(f"{wanted}：已安装")
+        elif used is None:
+            print(f"{wanted}：未安装，也没有可代替的字体")
+        else:
+            print(f"{wanted}：未安装，以 {used} 代替")
     return 0
 
 
@@ -290,6 +314,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
+    "fonts": cmd_fonts,
     "new": cmd_new,
     "list": cmd_list,
     "export": cmd_export,

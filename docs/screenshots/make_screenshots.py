@@ -66,7 +66,7 @@ def main() -> int:
         env = {**os.environ, "HXDESK_DATA_DIR": tmp, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         os.environ["HXDESK_DATA_DIR"] = tmp
         prepare(db)
-        for view in ("list", "section", "generate", "hint", "guide", "checks", "stats"):
+        for view in ("list", "section", "generate", "hint", "guide", "checks", "stats", "preview"):
             out = GUIDE / f"{view}.png"
             subprocess.run(
                 [sys.executable, "-m", "hxdesk", "--db", str(db), "--screenshot", str(out)],

@@ -12,7 +12,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 PREVIEW_DELAY_MS = 300  # after the last keystroke: the page follows within about a second
 A4_WIDTH_INCHES = 210 / 25.4
-MIN_DPI, MAX_DPI = 50, 150
+MIN_DPI, MAX_DPI = 30, 150  # the page is drawn at the width shown, however narrow
 EDITIONS = {"plain": "普通版", "submit": "报送版", "public": "公开版"}
 
 
@@ -101,6 +101,7 @@ class PreviewPane(QObject):
         box.addWidget(self.fonts_note)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # pages fit the width
         self.scroll.setStyleSheet("QScrollArea { background: #e8e8e8; }")
         self.pages_host = QWidget()
         self.pages_host.setStyleSheet("background: #e8e8e8;")
@@ -108,6 +109,7 @@ class PreviewPane(QObject):
         self.pages_box.setSpacing(4)
         self.pages_box.addStretch(1)
         self.scroll.setWidget(self.pages_host)
+        self.scroll.viewport().installEventFilter(self)
         box.addWidget(self.scroll, 1)
         self.page_labels: list[PageLabel] = []
         self.captions: list[QLabel] = []
@@ -209,8 +211,21 @@ class PreviewPane(QObject):
             pass  # the window closed meanwhile
 
     def page_width(self) -> int:
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        return max(200, self.scroll.width() - bar - 30)  # the scroll bar appears with the pages
+        """The width a page is shown at: the viewport less the page margins and the scroll bar to come."""
+        bar = self.scroll.verticalScrollBar()
+        margins = self.pages_box.contentsMargins()
+        room = self.scroll.viewport().width() - margins.left() - margins.right() - 2  # the page's border
+        if not bar.isVisible():
+            room -= bar.sizeHint().width()
+        return max(200, room)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A wider or narrower pane lays the pages out again at the new size."""
+        if event.type() == QEvent.Type.Resize and self.shown_images:
+            shown = self.page_labels[0].pixmap() if self.page_labels else None
+            if shown is not None and abs(shown.deviceIndependentSize().width() - self.page_width()) > 24:
+                self.changed()
+        return False
 
     def _show(self, number: int, result: object, images: list[QImage]) -> None:
         self.busy = False

@@ -55,7 +55,7 @@ class Substitution:
 
     def describe(self) -> str:
         if self.used is None:
-            return f"{self.wanted} 未安装，也没有可代替的中文字体"
+            return f"{self.wanted} 未安装，也没有可代替的字体"
         return f"{self.wanted} 未安装，以 {self.used} 代替"
 
 

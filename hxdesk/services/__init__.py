@@ -30,6 +30,7 @@ from .pages import (
     PageWorker,
     WorkerUnavailable,
     export_pdf,
+    font_stand_ins,
     pdf_engine,
     preview_pages,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "WorkerUnavailable",
     "Pages",
     "export_pdf",
+    "font_stand_ins",
     "pdf_engine",
     "preview_pages",
     "APP_NAME",

@@ -33,6 +33,23 @@ def preview_pages(
     return lay_out(report, fonts, edition, dpi=dpi, locate=locate)
 
 
+def font_stand_ins(fonts: FontProfile, folder: str | Path | None = None) -> list[tuple[str, str | None]]:
+    """Each font of the profile and the installed face used for it (itself when installed, None when no
+    Chinese face at all); ``folder``: read the font files there instead of the PC's fonts."""
+    from ..render.fontfiles import choose_fonts, scan_font_files, system_catalogue
+
+    if folder is not None:
+        where = Path(folder)
+        if not where.is_dir():
+            raise InvalidInput(f"找不到字体文件夹：{where}")
+        catalogue = FontCatalogue(scan_font_files([where]))
+    else:
+        catalogue = system_catalogue()
+    told = {s.wanted: s.used for s in choose_fonts(fonts, catalogue).substitutions}
+    wanted = [v for v in fonts.to_dict().values() if isinstance(v, str)]
+    return [(name, told.get(name, name)) for name in dict.fromkeys(wanted)]
+
+
 def pdf_engine(choice: str = "auto") -> str:
     """The engine that makes the PDF: LibreOffice where installed (the layout the format tests measure),
     else the bundled rdocx; an explicit choice is honoured or refused in Chinese."""

@@ -238,7 +238,7 @@ def test_installed_fonts_are_not_substituted(font_folder):
 def test_no_chinese_font_at_all_is_said(tmp_path):
     choice = choose_fonts(FontProfile(), FontCatalogue([]))
     assert {s.used for s in choice.substitutions} == {None}
-    assert "仿宋_GB2312 未安装，也没有可代替的中文字体" in [s.describe() for s in choice.substitutions]
+    assert "仿宋_GB2312 未安装，也没有可代替的字体" in [s.describe() for s in choice.substitutions]
 
 
 # ------------------------------------------------------------------ the preview's pages
@@ -336,3 +336,13 @@ def test_the_worker_ends_on_a_closed_or_garbled_pipe():
             [sys.executable, "-m", "hxdesk", "--page-worker"], input=data, capture_output=True, timeout=60
         )
         assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr
+
+
+def test_cli_fonts_names_what_stands_in(font_folder):
+    result = run_cli("fonts", "--fonts", "standard", "--folder", str(font_folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "仿宋：未安装，以 AR PL KaitiM GB 代替" in lines
+    assert "Times New Roman：未安装，以 Liberation Serif 代替" in lines
+    result = run_cli("fonts", "--fonts", "standard", "--folder", str(font_folder / "missing"))
+    assert result.returncode != 0 and "找不到字体文件夹" in result.stderr and "Traceback" not in result.stderr

@@ -124,6 +124,26 @@ def check_render_pdf(bundle: Path, work: Path) -> list[str]:
     return [] if pages == 5 else [f"the PDF has {pages} pages, want 5"]
 
 
+def check_font_files(bundle: Path, work: Path) -> list[str]:
+    """`fonts --folder DIR` reads font files by their name tables (fontTools, as on Windows)."""
+    import shutil
+
+    fonts = sorted(Path("/usr/share/fonts").rglob("*.ttf")) if not IS_WIN else []
+    if IS_WIN:
+        fonts = sorted(Path(os.environ.get("WINDIR", r"C:\Windows"), "Fonts").glob("*.ttf"))[:1]
+    if not fonts:
+        return ["no .ttf font on this machine to read"]
+    folder = work / "fonts"
+    folder.mkdir()
+    shutil.copy(fonts[0], folder / "one.ttf")
+    proc = run(bundle, "fonts", "--fonts", "standard", "--folder", str(folder), data_dir=work)
+    if proc.returncode != 0:
+        return [f"fonts --folder exited {proc.returncode}: {proc.stderr.strip()}"]
+    if "代替" not in proc.stdout and "已安装" not in proc.stdout:
+        return [f"fonts --folder named no font: {proc.stdout!r}"]
+    return []
+
+
 def check_cli_errors(bundle: Path, work: Path) -> list[str]:
     """A failure prints one Chinese line and exits non-zero, never a traceback;
     --version and templates (read from the bundled resources) work."""
@@ -298,6 +318,7 @@ CHECKS: dict[str, Callable[[Path, Path], list[str]]] = {
     "excluded_qt_modules": check_excluded_qt_modules,
     "render_sample": check_render_sample,
     "render_pdf": check_render_pdf,
+    "font_files": check_font_files,
     "cli_errors": check_cli_errors,
     "without_console": check_without_console,
     "gui_screenshot": check_gui_screenshot,
