@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-for bench in bench_render bench_checks bench_editor bench_autosave; do
+for bench in bench_render bench_checks bench_editor bench_autosave bench_preview; do
     echo "== bench/$bench.py"
     .venv/bin/python "bench/$bench.py"
 done

@@ -124,18 +124,24 @@ def choose_fonts(profile: FontProfile, catalogue: FontCatalogue) -> FontChoice:
 
 def _fontconfig_faces() -> list[tuple[list[str], FontFace]]:
     out = subprocess.run(
-        ["fc-list", "--format", "%{family}\t%{file}\t%{index}\n"], capture_output=True, text=True, timeout=30
+        ["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
+        capture_output=True,
+        text=True,
+        timeout=30,
     ).stdout
     faces = []
     for line in out.splitlines():
         parts = line.split("\t")
-        if len(parts) != 3 or not parts[1].lower().endswith(FONT_SUFFIXES):
+        if len(parts) != 4 or not parts[2].lower().endswith(FONT_SUFFIXES):
             continue
         names = [n for n in parts[0].split(",") if n.strip()]
         if names:
-            index = int(parts[2]) if parts[2].isdigit() else 0
-            faces.append((names, FontFace(names[0].strip(), parts[1], index)))
-    return faces
+            index = int(parts[3]) if parts[3].isdigit() else 0
+            regular = any(s.strip() in ("Regular", "Book", "Normal", "Medium") for s in parts[1].split(","))
+            faces.append((not regular, names, FontFace(names[0].strip(), parts[2], index)))
+    # A family's regular face first: the catalogue keeps the first face it sees under each name.
+    faces.sort(key=lambda f: f[0])
+    return [(names, face) for _, names, face in faces]
 
 
 def _face_names(font: object) -> tuple[str, list[str]]:

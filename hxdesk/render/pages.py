@@ -8,7 +8,9 @@ and the substitutions are reported.
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,6 +115,7 @@ def _prepared(
     choice = choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
     renderer = ReportRenderer(report, choice.profile, edition)
     document = renderer.build()
+    _split_latin_runs(document.element.body)
     import io
 
     buf = io.BytesIO()
@@ -124,6 +127,34 @@ def _prepared(
     except (OSError, rdocx.RdocxError) as e:
         raise PageEngineError(f"排版失败：{e}") from e
     return laid, choice, renderer.body_places, font_dirs
+
+
+_LATIN_WORD = re.compile(r"([A-Za-z][A-Za-z .&/-]*[A-Za-z]|[A-Za-z])")
+
+
+def _split_latin_runs(body: Any) -> None:
+    """Give Latin words runs of their own, in the page engine's copy only.
+
+    rdocx sets a run that holds Latin letters in the Latin font and takes the Chinese characters of that
+    run from whatever face it finds (a bold 黑体 in the sample's “LED显示屏”); Word and LibreOffice choose
+    the font per character. Split, each part keeps the run's properties.
+    """
+    from docx.oxml.ns import qn
+
+    for run in list(body.iter(qn("w:r"))):
+        texts = run.findall(qn("w:t"))
+        if len(texts) != 1 or not texts[0].text:
+            continue
+        text = texts[0].text
+        parts = [p for p in _LATIN_WORD.split(text) if p]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            piece = copy.deepcopy(run)
+            piece.find(qn("w:t")).text = part
+            piece.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.addprevious(piece)
+        run.getparent().remove(run)
 
 
 def lay_out(
