@@ -128,10 +128,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not args.output.lower().endswith((".docx", ".pdf")):
         raise HxError("输出文件应以 .docx 或 .pdf 结尾。")
     if args.output.lower().endswith(".pdf"):
-        path, engine, substitutions = services.export_pdf(
-            report, args.output, fonts, edition=args.edition, engine=args.engine
-        )
-        print(f"排版引擎：{services.PDF_ENGINES[engine]}", file=sys.stderr)
+        from .services.pages import PDF_ENGINES, export_pdf
+
+        path, engine, substitutions = export_pdf(report, args.output, fonts, edition=args.edition, engine=args.engine)
+        print(f"排版引擎：{PDF_ENGINES[engine]}", file=sys.stderr)
         for substitution in substitutions:
             print(f"提示：{substitution.describe()}。", file=sys.stderr)
     else:
@@ -151,7 +151,9 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     else:
         with services.open_workspace(_db_arg(args), write=False) as workspace:
             profile = workspace.settings.fonts()
-    for wanted, used in services.font_stand_ins(profile, args.folder):
+    from .services.pages import font_stand_ins
+
+    for wanted, used in font_stand_ins(profile, args.folder):
         if used == wanted:
             print(f"{wanted}：已安装")
         elif used is None:

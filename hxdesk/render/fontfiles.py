@@ -6,13 +6,9 @@ out with fonts chosen here, by name, and the user is told which ones stand in.
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
 import struct
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,6 +119,8 @@ def choose_fonts(profile: FontProfile, catalogue: FontCatalogue) -> FontChoice:
 
 
 def _fontconfig_faces() -> list[tuple[list[str], FontFace]]:
+    import subprocess
+
     out = subprocess.run(
         ["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
         capture_output=True,
@@ -201,6 +199,8 @@ def system_font_folders() -> list[Path]:
 @lru_cache(maxsize=1)
 def system_catalogue() -> FontCatalogue:
     """The PC's fonts: fontconfig's list where it exists (Linux), else the font folders read with fontTools."""
+    import subprocess
+
     faces: list[tuple[list[str], FontFace]] = []
     if sys.platform not in ("win32", "darwin"):
         try:
@@ -225,6 +225,10 @@ def face_folder(faces: tuple[FontFace, ...]) -> str:
     30 MB of CJK fonts, during which the GUI thread stands still); from a folder it reads them
     without holding it. Links where the system allows them, else copies; removed at exit.
     """
+    import atexit
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="hxdesk-fonts-"))
     atexit.register(shutil.rmtree, folder, True)
     for n, path in enumerate(sorted({face.path for face in faces})):

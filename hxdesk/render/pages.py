@@ -11,14 +11,10 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput
 from ..model import Report
@@ -32,6 +28,9 @@ from .fontfiles import (
     system_catalogue,
 )
 from .profile import FontProfile
+
+if TYPE_CHECKING:
+    import subprocess  # the worker and LibreOffice are started on use, not at start-up
 
 PDF_ENGINES = {"auto": "自动", "rdocx": "内置排版引擎", "libreoffice": "LibreOffice"}
 POINTS_PER_INCH = 72
@@ -205,6 +204,8 @@ def pdf_by_rdocx(
 
 def find_libreoffice() -> str | None:
     """soffice on the PATH, or in LibreOffice's usual Windows folders."""
+    import shutil
+
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
@@ -237,6 +238,9 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
 
     Blank pages are kept: Word prints the blank page before an even-page section, and so must the PDF.
     """
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="hxdesk-pdf-") as work:
         folder = Path(work)
         source = folder / "report.docx"
@@ -366,6 +370,8 @@ class PageWorker:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def _started(self) -> subprocess.Popen[bytes]:
+        import subprocess
+
         if self.proc is not None and self.proc.poll() is not None:
             self.close()  # it ended between two requests: a new one takes its place
         if self.proc is None:
@@ -395,6 +401,7 @@ class PageWorker:
         The report is copied (pickled) at once, so the caller may go on changing it."""
         import json
         import pickle
+        import threading
 
         header = {"dpi": dpi, "edition": edition, "fonts": (fonts or FontProfile()).to_dict()}
         request = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
@@ -426,6 +433,8 @@ class PageWorker:
         return pages
 
     def close(self) -> None:
+        import subprocess
+
         proc, self.proc = self.proc, None
         if proc is not None:
             for stream in (proc.stdin, proc.stdout):

@@ -23,17 +23,6 @@ from .documents import (
 )
 from .guidance import writing_hint
 from .importnotes import dismiss_import_notes, import_notes, note_targets
-from .pages import (
-    PDF_ENGINES,
-    PageEngineError,
-    Pages,
-    PageWorker,
-    WorkerUnavailable,
-    export_pdf,
-    font_stand_ins,
-    pdf_engine,
-    preview_pages,
-)
 from .paths import APP_NAME, data_dir, db_file, default_db_path
 from .review import (
     USER_WORDS_FILE,
@@ -155,3 +144,25 @@ __all__ = [
     "set_value",
     "write_statistics",
 ]
+
+
+_PAGES = {
+    "PDF_ENGINES",
+    "PageEngineError",
+    "PageWorker",
+    "Pages",
+    "WorkerUnavailable",
+    "export_pdf",
+    "font_stand_ins",
+    "pdf_engine",
+    "preview_pages",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The preview's and the PDF's services load on first use (not on the way to the report list)."""
+    if name in _PAGES:
+        from . import pages
+
+        return getattr(pages, name)
+    raise AttributeError(name)
