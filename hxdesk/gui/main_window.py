@@ -180,6 +180,7 @@ class MainWindow(QObject):
             self.ui.actionGenerate,
             self.ui.actionFind,
             self.ui.actionChecks,
+            self.ui.actionPreview,
             self.ui.actionExportJson,
             self.ui.actionBackToList,
             self.ui.actionSectionHistory,

@@ -76,6 +76,32 @@ class PreviewPane(QObject):
         super().__init__(parent)
         self.host = host
         self.widget = QWidget(parent)
+        self._build()
+        self.page_labels: list[PageLabel] = []
+        self.captions: list[QLabel] = []
+        self.pages: Pages | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.requested = 0  # number of the newest layout asked for
+        self.shown = 0  # number of the layout on screen
+        self.busy = False
+        self.pending = False
+        self.follow_target: tuple[str, ...] | None = None
+        self.clicking = False
+        self.last_seconds = 0.0
+        self.shown_images: list[bytes] = []  # the PNGs on screen
+        self.fill_seconds = 0.0  # GUI thread time of the last page update (bench/bench_preview.py)
+        self.laid_out.connect(self._show)
+        self.worker: services.PageWorker | None = services.PageWorker()
+        self.worker_worked = False
+        worker = self.worker
+        self.widget.destroyed.connect(lambda *_: worker.close())
+        self.located.connect(self._located)
+
+    def _build(self) -> None:
+        """The pane's widgets: title row, stand-in fonts line, the scrolled pages."""
         self.widget.setObjectName("previewPanel")
         self.widget.setMinimumWidth(260)
         box = QVBoxLayout(self.widget)
@@ -111,28 +137,6 @@ class PreviewPane(QObject):
         self.scroll.setWidget(self.pages_host)
         self.scroll.viewport().installEventFilter(self)
         box.addWidget(self.scroll, 1)
-        self.page_labels: list[PageLabel] = []
-        self.captions: list[QLabel] = []
-        self.pages: Pages | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(PREVIEW_DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.requested = 0  # number of the newest layout asked for
-        self.shown = 0  # number of the layout on screen
-        self.busy = False
-        self.pending = False
-        self.follow_target: tuple[str, ...] | None = None
-        self.clicking = False
-        self.last_seconds = 0.0
-        self.shown_images: list[bytes] = []  # the PNGs on screen
-        self.fill_seconds = 0.0  # GUI thread time of the last page update (bench/bench_preview.py)
-        self.laid_out.connect(self._show)
-        self.worker: services.PageWorker | None = services.PageWorker()
-        self.worker_worked = False
-        worker = self.worker
-        self.widget.destroyed.connect(lambda *_: worker.close())
-        self.located.connect(self._located)
 
     @property
     def edition(self) -> str:

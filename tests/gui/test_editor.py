@@ -701,7 +701,7 @@ def test_help_opens_the_guide_offline_with_its_pictures(open_window, sample_stor
     for words in ("新建下一年度", "插入数据", "写作提示", "生成报告", "备份与恢复", "3 月 1 日"):
         assert words in text
     images = re.findall(r'<img src="([^"]+)"', dialog.browser.toHtml())
-    assert sorted(images) == ["generate.png", "list.png", "section.png"]
+    assert sorted(images) == ["generate.png", "list.png", "preview.png", "section.png"]
     document = dialog.browser.document()
     for name in images:  # each picture is found and loaded from the resources, not a blank box
         image = document.resource(document.ResourceType.ImageResource, QUrl(name))

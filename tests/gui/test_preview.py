@@ -148,3 +148,10 @@ def test_without_a_worker_process_the_pages_are_laid_out_in_a_thread(open_window
     qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy, timeout=30000)
     assert pane.worker is None and len(pane.page_labels) == SAMPLE_PAGES
     assert pane.status.text() == f"共 {SAMPLE_PAGES} 页"
+
+
+def test_the_list_page_offers_no_preview(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    assert not main.ui.actionPreview.isVisible() and not main.ui.actionPreview.isEnabled()
+    main.open_report(sample_store.list_reports()[0].id)
+    assert main.ui.actionPreview.isVisible() and main.ui.actionPreview.isEnabled()
