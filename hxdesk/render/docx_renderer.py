@@ -25,7 +25,7 @@ from ..model import Block, Report, Section, block_paragraph_texts, date_text, nu
 from ..resources import resource_path
 from ..styleids import STYLE_IDS
 from ..text import clean_line, clean_text, display_width
-from . import official
+from . import official, pagination
 from . import profile as fmt
 from .profile import FontProfile
 from .styles import apply_font_profile
@@ -215,7 +215,8 @@ class ReportRenderer:
         # Style ids are written straight into the XML: python-docx's style
         # lookup by object scans every style for each paragraph (most of the
         # render time otherwise).
-        for rp in self.paragraphs():
+        rendered = self.paragraphs()
+        for rp in rendered:
             p = body.add_p()
             ppr = p.get_or_add_pPr()
             if rp.style != "body":
@@ -250,35 +251,61 @@ class ReportRenderer:
         _page_setup(document)
         _page_numbers(document)
         if self.edition == "submit":
-            self._submit_parts(document)
+            self._submit_parts(document, rendered)
         document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
         return document
 
-    def _submit_parts(self, document: DocxDocument) -> None:
-        """The 版头 before the title; the 版记 in a last section that starts on an even page, its text
-        at the foot of the page and no page number on it (nor on a blank page Word inserts before it)."""
+    def _submit_parts(self, document: DocxDocument, rendered: list[RenderedParagraph]) -> None:
+        """The 版头 before the title and the 版记 at the foot of an even last page: on the text's last
+        page when every layout the paginator allows ends on the same even page with room for it,
+        else in a last section that starts on an even page (a blank page before it when needed)
+        whose pages carry no page number."""
         body = document.element.body
         o = self.report.official
         for el in reversed(official.header_elements(o, self.fonts)):
             body.insert(0, el)
         if not official.has_colophon(o):
             return
-        paras = body.findall(qn("w:p"))
-        last_ppr = paras[-1].get_or_add_pPr() if paras else body.add_p().get_or_add_pPr()
-        sentinel = body.find(qn("w:sectPr"))
-        last_ppr.append(copy.deepcopy(sentinel))  # the body's section ends with its last paragraph
-        for ref in sentinel.xpath("w:headerReference|w:footerReference"):
-            sentinel.remove(ref)
-        sentinel.insert(0, parse_xml(f'<w:type {nsdecls("w")} w:val="evenPage"/>'))
-        grid = sentinel.find(qn("w:docGrid"))
-        grid.addprevious(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="bottom"/>'))
-        for el in official.colophon_elements(o):
+        shared = self.colophon_shares_last_page(rendered)
+        if not shared:
+            paras = body.findall(qn("w:p"))
+            last_ppr = paras[-1].get_or_add_pPr() if paras else body.add_p().get_or_add_pPr()
+            sentinel = body.find(qn("w:sectPr"))
+            last_ppr.append(copy.deepcopy(sentinel))  # the body's section ends with its last paragraph
+            for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+                sentinel.remove(ref)
+            sentinel.insert(0, parse_xml(f'<w:type {nsdecls("w")} w:val="evenPage"/>'))
+            last = document.sections[-1]
+            style = document.styles.get_by_id(STYLE_IDS["page_number"], _PARA)
+            for footer in (last.footer, last.even_page_footer):
+                footer.is_linked_to_previous = False
+                for p in footer.paragraphs:
+                    p.text = ""
+                    p.style = style  # the same height as a page number's line
+        for el in official.colophon_elements(o, floating=shared):
             body.insert(len(body) - 1, el)
-        last = document.sections[-1]
-        for footer in (last.footer, last.even_page_footer):
-            footer.is_linked_to_previous = False
-            for p in footer.paragraphs:
-                p.text = ""
+
+    def colophon_shares_last_page(self, rendered: list[RenderedParagraph] | None = None) -> bool:
+        """Whether the submit edition's 版记 stands on the text's last page (see render/pagination.py)."""
+        o = self.report.official
+        early, late = self.text_end_band(rendered)
+        # Half a line at least between the text and the first rule.
+        need = official.colophon_height(o) + official.ANCHOR_TWIPS + fmt.LINE_PITCH // 2
+        return early.page == late.page and early.page % 2 == 0 and min(early.free, late.free) >= need
+
+    def text_end_band(self, rendered: list[RenderedParagraph] | None = None) -> tuple[pagination.End, pagination.End]:
+        """The earliest and latest place the submit edition's text may end at (page, room left)."""
+        rendered = self.paragraphs() if rendered is None else rendered
+        kept = {"title", "signature", "heading1", "heading2", "heading3", "heading4"}
+        descs = []
+        for rp in rendered:
+            text = "".join(t for t, _ in rp.runs)
+            single = rp.style in ("title", "signature", "date")
+            first, rest = (0.0, 0.0) if rp.style == "addressee" else (2.0, 0.0)
+            if rp.left_chars is not None:
+                first = rest = rp.left_chars
+            descs.append((text, first, rest, single, rp.keep_next or rp.style in kept, rp.page_break))
+        return pagination.band(descs, official.header_height(self.report.official))
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH

@@ -28,8 +28,12 @@ RED_RULE_EIGHTHS = 18  # 2.25 pt, the usual red 分隔线
 RULE_BELOW_MM = 4
 THICK_EIGHTHS = 8  # 1 pt ≈ 0.35 mm (7.4.1)
 THIN_EIGHTHS = 6  # 0.75 pt ≈ 0.26 mm, Word's nearest to 0.25 mm
-#: Left free below the 版记's spacer so that rounding never pushes the 版记 onto another page.
-COLOPHON_SLACK_MM = 0.3
+#: The text area's height in twips.
+AREA = fmt.PAGE_HEIGHT - fmt.MARGIN_TOP - fmt.MARGIN_BOTTOM
+#: Left free below the 版记 on a page of its own, so that rounding never pushes it onto another page.
+COLOPHON_SLACK_MM = 0.5
+#: Height of the empty paragraph the 版记 table is anchored to (Word wants a paragraph after a table).
+ANCHOR_TWIPS = 20
 SMALL_CHAR = 14 * 20  # one 字 of 4号 (版记)
 SMALL_HALF_POINTS = 28
 
@@ -105,6 +109,23 @@ def header_elements(o: OfficialElements, fonts: FontProfile) -> list[etree._Elem
     return [parse_xml(x) for x in out]
 
 
+def header_height(o: OfficialElements) -> int:
+    """Twips of page 1 the 版头 takes above the title (what :func:`header_elements` writes)."""
+    top_lines = len([x for x in (o.copy_number, o.secrecy, o.urgency) if x.strip()])
+    height = top_lines * fmt.LINE_PITCH
+    bodies = [b for b in o.bodies if b.strip()]
+    joint = len(bodies) > 1 and o.with_wenjian
+    shown = bodies if not (len(bodies) == 1 and o.with_wenjian) else [bodies[0] + "文件"]
+    size = header_size([b + "文件" for b in bodies] if joint else shown)
+    if bodies:
+        spacer = fmt.mm(HEADER_TOP_MM) - top_lines * fmt.LINE_PITCH + round(size * 10 * GLYPH_RISE)
+        height += max(spacer, 20) + len(bodies if joint else shown) * round(size * 10 * 1.15) + 2 * fmt.LINE_PITCH
+    if o.doc_number_text() or [s for s in o.signers if s.strip()] or bodies:
+        space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
+        height += fmt.LINE_PITCH + space * 20 + RED_RULE_EIGHTHS * 20 // 8 + 2 * fmt.LINE_PITCH
+    return height
+
+
 def _joint_table(bodies: list[str], size: int, line: int, red: dict[str, object]) -> str:
     """Joint bodies one below another, 文件 beside them and centred on them (7.2.4)."""
     char = size * 10
@@ -128,37 +149,109 @@ def has_colophon(o: OfficialElements) -> bool:
     return bool([c for c in o.cc if c.strip()] or o.printer.strip() or o.print_date)
 
 
-def colophon_elements(o: OfficialElements) -> list[etree._Element]:
-    """7.4: 抄送 (thick rule above, thin below) and 印发机关/印发日期 (thick rule below), 4号, after a
-    spacer that fills the page above them so that the last rule lies on the bottom edge of the
-    text area (the section is also bottom-aligned for Word; LibreOffice ignores that)."""
+def colophon_lines(o: OfficialElements) -> int:
+    """Grid lines the 版记 takes: the 抄送 lines and the 印发 line."""
+    cc = [c.strip() for c in o.cc if c.strip()]
+    printed = bool(o.printer.strip() or o.print_date)
+    return _cc_lines(cc) + (1 if printed else 0)
+
+
+def _cc_lines(cc: list[str]) -> int:
+    if not cc:
+        return 0
+    # 1 字 in on both sides; the first line from there, later lines after "抄送：" (3 字 of 4号).
+    width = (fmt.TEXT_WIDTH - 2 * SMALL_CHAR) // SMALL_CHAR
+    n = len("抄送：" + "，".join(cc) + "。")
+    return 1 if n <= width else 1 + -(-(n - width) // (width - 3))
+
+
+def colophon_height(o: OfficialElements) -> int:
+    """Twips the 版记 table takes (its rows have exact heights)."""
+    return colophon_lines(o) * fmt.LINE_PITCH
+
+
+def colophon_elements(o: OfficialElements, *, floating: bool) -> list[etree._Element]:
+    """7.4: 抄送 (thick rule above, thin below) and 印发机关/印发日期 (thick rule below), 4号, as a
+    one-column table whose borders are the rules (as wide as the 版心, while the cells' margins put
+    the text 1 字 in on both sides and a 抄送 of several lines aligns after the colon), then an
+    empty paragraph (Word wants one after a table).
+
+    ``floating``: the table floats at the bottom of the text area of the page the paragraph after
+    it stands on (the 版记 on the text's last page); else a spacer paragraph fills the page above
+    it (the 版记 on a page of its own: LibreOffice places a floating table on the first page of a
+    section several mm too low, measured)."""
     cc = [c.strip() for c in o.cc if c.strip()]
     printed = o.printer.strip() or o.print_date
-    cc_lines = -(-(len("抄送：" + "，".join(cc)) + 2) * SMALL_CHAR // fmt.TEXT_WIDTH) if cc else 0
-    # Each border adds its width and its 1 pt space to the paragraph's height.
-    height = cc_lines * fmt.LINE_PITCH + (20 + 20 + 15 + 20 if cc else 0) + (fmt.LINE_PITCH + 40 if printed else 0)
-    if printed and not cc:
-        height += 40
-    spacer = fmt.PAGE_HEIGHT - fmt.MARGIN_TOP - fmt.MARGIN_BOTTOM - height - fmt.mm(COLOPHON_SLACK_MM)
-    out: list[str] = [_p(line=spacer, keep=True)]
-    tabs_lr = (
-        f'<w:tabs><w:tab w:val="left" w:pos="{SMALL_CHAR}"/>'
-        f'<w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>'
+    one = SMALL_CHAR
+    rows: list[tuple[int, str]] = []
+    if cc:
+        hang = 3 * SMALL_CHAR
+        ppr = (
+            f'<w:ind w:left="{one + hang}" w:leftChars="0" w:right="{one}" w:rightChars="0" '
+            f'w:hanging="{hang}" w:hangingChars="0" w:firstLineChars="0"/>'
+        )
+        text = "抄送：" + "，".join(cc) + "。"
+        rows.append((_cc_lines(cc), _cell_p(_run(text, size=SMALL_HALF_POINTS), ppr)))
+    if printed:
+        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - one}"/></w:tabs>'
+        runs = _run(o.printer.strip() + "\t" + o.print_line_date(), size=SMALL_HALF_POINTS)
+        ppr = f'<w:ind w:left="{one}" w:leftChars="0" w:right="{one}" w:rightChars="0" w:firstLine="0" w:firstLineChars="0"/>'
+        rows.append((1, _cell_p(runs, ppr, tabs)))
+    top = THICK_EIGHTHS
+    bottom = THICK_EIGHTHS
+    between = THIN_EIGHTHS
+
+    def border(side: str, sz: int) -> str:
+        return f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
+
+    borders = border("top", top) + border("bottom", bottom) + border("insideH", between)
+    nil = "".join(f'<w:{s} w:val="nil"/>' for s in ("left", "right", "insideV"))
+    trs = "".join(
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{n * fmt.LINE_PITCH}" w:hRule="exact"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{p}</w:tc></w:tr>'
+        for n, p in rows
+    )
+    # horzAnchor="page": LibreOffice imports a floating table as wide as the text area as an inline
+    # table unless it is placed relative to the page horizontally.
+    position = (
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
+        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{fmt.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
+        '<w:tblOverlap w:val="never"/>'
+    )
+    # No cell margins (the 1 字 is the paragraphs' indents): Word 2010's layout (compatibilityMode
+    # 14) and LibreOffice put a table's edge one cell margin left of its position, later Word not.
+    indent = '<w:tblInd w:w="0" w:type="dxa"/>'
+    table = (
+        f"<w:tbl {nsdecls('w')}><w:tblPr>{position if floating else ''}"
+        f'<w:tblW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/>{"" if floating else indent}<w:tblBorders>{borders}{nil}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{fmt.TEXT_WIDTH}"/></w:tblGrid>{trs}</w:tbl>'
+    )
+    if floating:
+        return [parse_xml(table), anchor_paragraph()]
+    spacer = AREA - colophon_height(o) - ANCHOR_TWIPS - fmt.mm(COLOPHON_SLACK_MM)
+    return [_p_el(spacer), parse_xml(table), anchor_paragraph()]
+
+
+def _p_el(height: int) -> etree._Element:
+    return parse_xml(_p(line=height, keep=True))
+
+
+def anchor_paragraph() -> etree._Element:
+    """An empty paragraph 1 pt high."""
+    return parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="{ANCHOR_TWIPS}" w:lineRule="exact"/>'
+        '<w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/>'
+        '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
     )
 
-    def bdr(top: int | None, bottom: int | None) -> str:
-        t = f'<w:top w:val="single" w:sz="{top}" w:space="1" w:color="000000"/>' if top else ""
-        b = f'<w:bottom w:val="single" w:sz="{bottom}" w:space="1" w:color="000000"/>' if bottom else ""
-        return f"<w:pBdr>{t}{b}</w:pBdr>"
 
-    if cc:
-        # No indents: a paragraph border spans the indents, and the rules must be as wide as the text
-        # area; the 1 字 on the left is a tab stop.
-        text = "\t抄送：" + "，".join(cc) + "。"
-        rules = bdr(THICK_EIGHTHS, THIN_EIGHTHS if printed else THICK_EIGHTHS)
-        out.append(_p(_run(text, size=SMALL_HALF_POINTS), ppr=rules + tabs_lr, keep=True))
-    if printed:
-        date = o.print_line_date()
-        runs = _run("\t" + o.printer.strip() + "\t" + date, size=SMALL_HALF_POINTS)
-        out.append(_p(runs, ppr=bdr(None if cc else THICK_EIGHTHS, THICK_EIGHTHS) + tabs_lr))
-    return [parse_xml(x) for x in out]
+def _cell_p(runs: str, ind: str, tabs: str = "") -> str:
+    return (
+        f"<w:p {nsdecls('w')}><w:pPr>{tabs}"
+        f'<w:spacing w:before="0" w:after="0" w:line="{fmt.LINE_PITCH}" w:lineRule="exact"/>'
+        f"{ind}"
+        f'<w:jc w:val="left"/></w:pPr>{runs}</w:p>'
+    )

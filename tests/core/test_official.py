@@ -14,7 +14,7 @@ from support import docx_to_pdf, full_official, pdf_pages, run_cli, soffice
 
 from hxdesk import interchange, services
 from hxdesk.errors import InvalidInput
-from hxdesk.model import Attachment, OfficialElements
+from hxdesk.model import Attachment, OfficialElements, Paragraph
 from hxdesk.render import paragraph_texts, render_bytes, render_document
 
 MM = 72 / 25.4
@@ -108,7 +108,6 @@ def test_submit_edition_colophon_section():
     last = document.sections[-1]
     sp = last._sectPr
     assert sp.find(qn("w:type")).get(qn("w:val")) == "evenPage"
-    assert sp.find(qn("w:vAlign")).get(qn("w:val")) == "bottom"
     # No page number on the 版记 page: its own footers, empty.
     for footer in (last.footer, last.even_page_footer):
         assert not footer.is_linked_to_previous
@@ -116,23 +115,60 @@ def test_submit_edition_colophon_section():
         assert not list(footer._element.iter(qn("w:instrText")))
     # The body's section keeps its page numbers.
     assert "PAGE" in "".join(x.text for x in document.sections[0].footer._element.iter(qn("w:instrText")))
-    paras = document.paragraphs
-    cc, printed = paras[-2], paras[-1]
-    assert cc.text == "\t抄送：县委全面依法治县委员会办公室，县司法局。"
-    assert printed.text == "\t中共青山镇委员会办公室\t2026年1月12日印发"
-
-    def rules(p):
-        bdr = p._p.find(qn("w:pPr")).find(qn("w:pBdr"))
-        return {
-            side: int(bdr.find(qn(f"w:{side}")).get(qn("w:sz")))
-            for side in ("top", "bottom")
-            if bdr.find(qn(f"w:{side}")) is not None
-        }
-
-    assert rules(cc) == {"top": 8, "bottom": 6}  # thick 1 pt (0.35 mm), thin 0.75 pt
-    assert rules(printed) == {"bottom": 8}
+    cc, printed = colophon_rows(document)
+    assert cc.text == "抄送：县委全面依法治县委员会办公室，县司法局。"
+    assert printed.text == "中共青山镇委员会办公室\t2026年1月12日印发"
+    tbl = document.tables[-1]._tbl
+    # The rules are the table's borders: thick 1 pt (0.35 mm) above and below, thin 0.75 pt between.
+    borders = tbl.tblPr.find(qn("w:tblBorders"))
+    assert {side: int(borders.find(qn(f"w:{side}")).get(qn("w:sz"))) for side in ("top", "insideH", "bottom")} == {
+        "top": 8,
+        "insideH": 6,
+        "bottom": 8,
+    }
+    assert int(tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) == 11906 - 1587 - 1474  # as wide as the 版心
     for p in (cc, printed):
         assert p.runs[0]._r.rPr.find(qn("w:sz")).get(qn("w:val")) == "28"  # 4号
+    # On a page of its own: in the flow after a spacer, not floating.
+    assert tbl.tblPr.find(qn("w:tblpPr")) is None
+
+
+def test_colophon_on_the_last_text_page_floats_at_the_bottom_of_the_text_area():
+    # The sample's text ends on page 6 with room (measured in LibreOffice below): no section of its own.
+    document = doc_of(official_sample(attachments=False, joint=False), "submit")
+    assert len(document.sections) == 1
+    tbl = document.tables[-1]._tbl
+    pos = tbl.tblPr.find(qn("w:tblpPr"))
+    assert (pos.get(qn("w:vertAnchor")), pos.get(qn("w:tblpYSpec"))) == ("margin", "bottom")
+    assert (pos.get(qn("w:horzAnchor")), pos.get(qn("w:tblpX"))) == ("page", str(1587))  # the left margin
+    assert [p.text for p in colophon_rows(document)] == [
+        "抄送：县委全面依法治县委员会办公室，县司法局。",
+        "中共青山镇委员会办公室\t2026年1月12日印发",
+    ]
+    # Anchored to an empty paragraph 1 pt high right after it, the document's last.
+    last = document.element.body.findall(qn("w:p"))[-1]
+    assert last.getprevious() is tbl and not "".join(last.itertext())
+    assert last.find(qn("w:pPr")).find(qn("w:spacing")).get(qn("w:line")) == "20"
+
+
+def test_line_counts_on_the_28_character_grid():
+    from hxdesk.render import pagination
+
+    assert pagination.line_count("字" * 26, 2, 0) == 1
+    assert pagination.line_count("字" * 27, 2, 0) == 2
+    assert pagination.line_count("字" * 80, 2, 0) == 3  # 26 + 28 + 26
+    # A closing mark may not start a line: the character before it goes down too.
+    assert pagination.line_count("字" * 26 + "。", 2, 0) == 2
+    # Digits are half as wide: 26 字 of text fit 24 字 and 4 digits.
+    assert pagination.line_count("字" * 24 + "2026", 2, 0) == 1
+    # ... unless the space LibreOffice puts around them is counted.
+    assert pagination.line_count("字" * 24 + "2026", 2, 0, autospace=0.25) == 2
+
+
+def colophon_rows(document):
+    """The 版记 table's paragraphs: 抄送 and 印发."""
+    cells = [row.cells[0] for row in document.tables[-1].rows]
+    return [c.paragraphs[0] for c in cells]
 
 
 def test_attachment_note_and_pages():
@@ -268,12 +304,35 @@ def _layout(tmp_path, report, name):
     return pages, rules, red
 
 
+#: One paragraph of 80 Chinese characters: 3 lines (2 字 indent) in every engine.
+EIGHTY = ("镇政府坚持以习近平法治思想为指导全面落实法治政府建设实施纲要各项任务依法行政水平持续提升" * 3)[:79] + "。"
+
+
+def sized_report(paragraphs: int):
+    """The 版头 and 版记 of official_sample around the sample's opening and one part of
+    ``paragraphs`` paragraphs of 3 lines each, one signature: its length set line by line."""
+    report = official_sample(attachments=False, joint=False)
+    report.signatures = ["青山镇人民政府"]
+    part = report.sections[0]
+    part.children = []
+    part.blocks = [Paragraph(EIGHTY) for _ in range(paragraphs)]
+    report.sections = [part]
+    return report
+
+
 @pytest.fixture(scope="module")
 def laid_out(tmp_path_factory):
     folder = tmp_path_factory.mktemp("official")
     return {
+        # The attachment ends on page 7 (odd): the 版记 alone on page 8.
         "joint": _layout(folder, official_sample(), "joint"),
+        # The sample's text ends on page 6 (even) with room: the 版记 at its foot.
         "single": _layout(folder, official_sample(attachments=False, joint=False), "single"),
+        # Measured below: page 2 holds the text and the 版记 with 3 lines to spare (6); page 2 is
+        # full (7); the text ends on page 3 (10).
+        "room": _layout(folder, sized_report(6), "room"),
+        "full": _layout(folder, sized_report(7), "full"),
+        "odd": _layout(folder, sized_report(10), "odd"),
     }
 
 
@@ -312,39 +371,65 @@ def test_red_header_number_line_rule_and_title(laid_out, case):
     assert 1.8 <= (title.top - rule["top"]) / PITCH <= 2.5
 
 
-@pytest.mark.parametrize("case", ["joint", "single"])
-@pytest.mark.libreoffice
-@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
-def test_colophon_at_the_foot_of_an_even_last_page(laid_out, case):
-    pages, rules, _ = laid_out[case]
-    last = pages[-1]
-    assert last.number % 2 == 0
-    assert [ln.text.replace(" ", "") for ln in last.lines] == [
-        "抄送：县委全面依法治县委员会办公室，县司法局。",
-        "中共青山镇委员会办公室2026年1月12日印发",
-    ]
-    assert not last.footer  # no page number on the 版记 page
-    widths = [r["linewidth"] for r in rules[-1]]
+COLOPHON = ["抄送：县委全面依法治县委员会办公室，县司法局。", "中共青山镇委员会办公室2026年1月12日印发"]
+
+
+def check_colophon(page, page_rules):
+    """7.4: the 版记's lines and rules at the foot of ``page``, an even page."""
+    assert page.number % 2 == 0
+    assert [ln.text.replace(" ", "") for ln in page.lines[-2:]] == COLOPHON
+    widths = [r["linewidth"] for r in page_rules]
     assert widths == [1.0, 0.75, 1.0]
-    for r in rules[-1]:
+    for r in page_rules:
         assert abs(r["x0"] - LEFT) < 0.5 and abs(r["x1"] - RIGHT) < 0.5
-    # The last rule on the bottom edge of the text area.
-    assert abs(rules[-1][-1]["top"] - BOTTOM) < 1.0 * MM, (BOTTOM - rules[-1][-1]["top"]) / MM
+    # The last rule on the bottom edge of the text area (±1 mm).
+    assert abs(page_rules[-1]["top"] - BOTTOM) < 1.0 * MM, (BOTTOM - page_rules[-1]["top"]) / MM
     # 抄送 and 印发机关 one 字 (4号) in on the left, 印发日期 one 字 in on the right.
-    cc, printed = last.lines
+    cc, printed = page.lines[-2:]
     assert abs(cc.x0 - (LEFT + SMALL_CHAR)) < 0.8 and abs(printed.x0 - (LEFT + SMALL_CHAR)) < 0.8
     assert abs(printed.x1 - (RIGHT - SMALL_CHAR)) < 1.5
+    # Each line between its rules.
+    assert page_rules[0]["top"] < cc.top < page_rules[1]["top"] < printed.top < page_rules[2]["top"]
+
+
+@pytest.mark.parametrize("case", ["single", "room"])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_colophon_at_the_foot_of_the_last_text_page_when_it_is_even_and_has_room(laid_out, case):
+    pages, rules, _ = laid_out[case]
+    last = pages[-1]
+    check_colophon(last, rules[-1])
+    date = next(ln for ln in last.lines if ln.text.replace(" ", "") == "2026年1月10日")
+    assert date.top < last.lines[-2].top  # the text above, on the same page
+    assert rules[-1][0]["top"] - max(c["bottom"] for c in date.chars) > 3 * MM  # not on the text
+    # A text page: it keeps its page number (7.5 leaves it out only after a blank page), even: left.
+    assert [ln.text.replace(" ", "") for ln in last.footer] == [f"—{last.number}—"]
+    assert abs(last.footer[0].x0 - (LEFT + SMALL_CHAR)) < 1.0
+
+
+@pytest.mark.parametrize("case", ["joint", "odd"])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_colophon_on_the_next_even_page_when_the_text_ends_on_an_odd_page(laid_out, case):
+    pages, rules, _ = laid_out[case]
+    last, before = pages[-1], pages[-2]
+    assert before.number % 2 == 1 and before.lines and before.footer  # the text's last page, numbered
+    check_colophon(last, rules[-1])
+    assert len(last.lines) == 2 and not last.footer  # the 版记 alone, no page number
 
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
-def test_blank_page_before_the_colophon_has_no_page_number(laid_out):
-    pages, _, _ = laid_out["single"]
-    # The sample's text ends on an even page: a blank odd page stands before the 版记 page.
-    body_last = pages[-3]
-    assert body_last.number % 2 == 0 and body_last.footer
-    blank = pages[-2]
-    assert blank.lines == [] and blank.footer == []
+def test_blank_page_before_the_colophon_when_the_even_last_page_is_full(laid_out):
+    pages, rules, _ = laid_out["full"]
+    assert len(pages) == 4
+    text_last, blank, last = pages[1], pages[2], pages[3]
+    assert text_last.lines[-1].text.replace(" ", "") == "2026年1月10日" and text_last.footer
+    # The date on the text area's last line: no room left for the 版记.
+    assert BOTTOM - max(c["bottom"] for c in text_last.lines[-1].chars) < PITCH
+    assert blank.lines == [] and blank.footer == []  # 7.5: neither the blank page ...
+    check_colophon(last, rules[-1])
+    assert len(last.lines) == 2 and not last.footer  # ... nor the 版记 page carries a page number
 
 
 @pytest.mark.parametrize("case", ["joint", "single"])
