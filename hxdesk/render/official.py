@@ -172,8 +172,8 @@ def colophon_height(o: OfficialElements) -> int:
 
 def colophon_elements(o: OfficialElements, *, floating: bool) -> list[etree._Element]:
     """7.4: 抄送 (thick rule above, thin below) and 印发机关/印发日期 (thick rule below), 4号, as a
-    one-column table whose borders are the rules (as wide as the 版心, while the cells' margins put
-    the text 1 字 in on both sides and a 抄送 of several lines aligns after the colon), then an
+    one-column table whose borders are the rules (as wide as the 版心, while the paragraphs' indents
+    put the text 1 字 in on both sides and a 抄送 of several lines aligns after the colon), then an
     empty paragraph (Word wants one after a table).
 
     ``floating``: the table floats at the bottom of the text area of the page the paragraph after
@@ -197,14 +197,21 @@ def colophon_elements(o: OfficialElements, *, floating: bool) -> list[etree._Ele
         runs = _run(o.printer.strip() + "\t" + o.print_line_date(), size=SMALL_HALF_POINTS)
         ppr = f'<w:ind w:left="{one}" w:leftChars="0" w:right="{one}" w:rightChars="0" w:firstLine="0" w:firstLineChars="0"/>'
         rows.append((1, _cell_p(runs, ppr, tabs)))
-    top = THICK_EIGHTHS
-    bottom = THICK_EIGHTHS
-    between = THIN_EIGHTHS
+    table = _rules_table(rows, floating)
+    if floating:
+        return [parse_xml(table), anchor_paragraph()]
+    spacer = AREA - colophon_height(o) - ANCHOR_TWIPS - fmt.mm(COLOPHON_SLACK_MM)
+    return [_p_el(spacer), parse_xml(table), anchor_paragraph()]
+
+
+def _rules_table(rows: list[tuple[int, str]], floating: bool) -> str:
+    """A table as wide as the 版心 of rows of exact heights (in lines), thick rules above and below,
+    thin ones between, no cell margins."""
 
     def border(side: str, sz: int) -> str:
         return f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
 
-    borders = border("top", top) + border("bottom", bottom) + border("insideH", between)
+    borders = border("top", THICK_EIGHTHS) + border("bottom", THICK_EIGHTHS) + border("insideH", THIN_EIGHTHS)
     nil = "".join(f'<w:{s} w:val="nil"/>' for s in ("left", "right", "insideV"))
     trs = "".join(
         f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{n * fmt.LINE_PITCH}" w:hRule="exact"/></w:trPr>'
@@ -221,7 +228,7 @@ def colophon_elements(o: OfficialElements, *, floating: bool) -> list[etree._Ele
     # No cell margins (the 1 字 is the paragraphs' indents): Word 2010's layout (compatibilityMode
     # 14) and LibreOffice put a table's edge one cell margin left of its position, later Word not.
     indent = '<w:tblInd w:w="0" w:type="dxa"/>'
-    table = (
+    return (
         f"<w:tbl {nsdecls('w')}><w:tblPr>{position if floating else ''}"
         f'<w:tblW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/>{"" if floating else indent}<w:tblBorders>{borders}{nil}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'
@@ -229,10 +236,6 @@ def colophon_elements(o: OfficialElements, *, floating: bool) -> list[etree._Ele
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
         f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{fmt.TEXT_WIDTH}"/></w:tblGrid>{trs}</w:tbl>'
     )
-    if floating:
-        return [parse_xml(table), anchor_paragraph()]
-    spacer = AREA - colophon_height(o) - ANCHOR_TWIPS - fmt.mm(COLOPHON_SLACK_MM)
-    return [_p_el(spacer), parse_xml(table), anchor_paragraph()]
 
 
 def _p_el(height: int) -> etree._Element:
