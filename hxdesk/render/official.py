@@ -6,6 +6,7 @@ that the named styles of the plain edition stay as they are.
 
 from __future__ import annotations
 
+import math
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -13,6 +14,7 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from ..model import OfficialElements
+from ..text import display_width
 from . import profile as fmt
 from .profile import FontProfile
 
@@ -91,20 +93,7 @@ def header_elements(o: OfficialElements, fonts: FontProfile) -> list[etree._Elem
     number = o.doc_number_text()
     signers = [s for s in o.signers if s.strip()]
     if number or signers or bodies:
-        tabs = (
-            f'<w:tabs><w:tab w:val="left" w:pos="{fmt.CHAR_PITCH}"/>'
-            f'<w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - fmt.CHAR_PITCH}"/></w:tabs>'
-        )
-        # pt between the foot of the line and the rule: the glyphs of a 3号 line on the 28.95 pt
-        # grid end about 4 pt above its foot (measured in LibreOffice).
-        space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
-        border = (
-            f'<w:pBdr><w:bottom w:val="single" w:sz="{RED_RULE_EIGHTHS}" w:space="{space}" w:color="{RED}"/></w:pBdr>'
-        )
-        runs = _run("\t" + number + "\t")
-        if signers:
-            runs += _run("签发人：") + _run("　".join(signers), east_asia=fonts.heading2)
-        out.append(_p(runs, ppr=border + tabs))
+        out.extend(_number_lines(number, signers, fonts))
         out.extend([_p(), _p()])  # 7.3.1: the title two lines below the rule
     return [parse_xml(x) for x in out]
 
@@ -120,10 +109,52 @@ def header_height(o: OfficialElements) -> int:
     if bodies:
         spacer = fmt.mm(HEADER_TOP_MM) - top_lines * fmt.LINE_PITCH + round(size * 10 * GLYPH_RISE)
         height += max(spacer, 20) + len(bodies if joint else shown) * round(size * 10 * 1.15) + 2 * fmt.LINE_PITCH
-    if o.doc_number_text() or [s for s in o.signers if s.strip()] or bodies:
+    signers = [s for s in o.signers if s.strip()]
+    if o.doc_number_text() or signers or bodies:
         space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
-        height += fmt.LINE_PITCH + space * 20 + RED_RULE_EIGHTHS * 20 // 8 + 2 * fmt.LINE_PITCH
+        height += len(signer_rows(signers)) * fmt.LINE_PITCH + space * 20 + RED_RULE_EIGHTHS * 20 // 8
+        height += 2 * fmt.LINE_PITCH
     return height
+
+
+def signer_rows(signers: list[str]) -> list[list[str]]:
+    """7.2.6: two 签发人 names a line."""
+    return [signers[i : i + 2] for i in range(0, len(signers), 2)] or [[]]
+
+
+def _number_lines(number: str, signers: list[str], fonts: FontProfile) -> list[str]:
+    """7.2.5/7.2.6 (上行文): 发文字号 1 字 in on the left, 签发人 1 字 in on the right, two names a line,
+    a later line's names under the first line's first name, the 发文字号 on the last line; the red
+    rule (7.2.7) 4 mm below that line."""
+    # pt between the foot of the line and the rule: the glyphs of a 3号 line on the 28.95 pt
+    # grid end about 4 pt above its foot (measured in LibreOffice).
+    space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
+    border = f'<w:pBdr><w:bottom w:val="single" w:sz="{RED_RULE_EIGHTHS}" w:space="{space}" w:color="{RED}"/></w:pBdr>'
+    rows = signer_rows(signers)
+    if len(rows) == 1:
+        tabs = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{fmt.CHAR_PITCH}"/>'
+            f'<w:tab w:val="right" w:pos="{fmt.TEXT_WIDTH - fmt.CHAR_PITCH}"/></w:tabs>'
+        )
+        runs = _run("\t" + number + "\t")
+        if signers:
+            runs += _run("签发人：") + _run("　".join(signers), east_asia=fonts.heading2)
+        return [_p(runs, ppr=border + tabs)]
+    # Several lines: left tab stops where the block of 签发人 and the widest line of names ends 1 字
+    # before the right edge (the names are full-width: one 字 each).
+    widest = max(math.ceil(display_width("　".join(r))) for r in rows)
+    names_at = fmt.TEXT_WIDTH - fmt.CHAR_PITCH - widest * fmt.CHAR_PITCH
+    label_at = names_at - 4 * fmt.CHAR_PITCH  # 签发人：
+
+    def stops(*pos: int) -> str:
+        return "<w:tabs>" + "".join(f'<w:tab w:val="left" w:pos="{x}"/>' for x in pos) + "</w:tabs>"
+
+    out = [_p(_run("\t签发人：") + _run("　".join(rows[0]), east_asia=fonts.heading2), ppr=stops(label_at))]
+    for row in rows[1:-1]:
+        out.append(_p(_run("\t") + _run("　".join(row), east_asia=fonts.heading2), ppr=stops(names_at)))
+    last = _run("\t" + number + "\t") + _run("　".join(rows[-1]), east_asia=fonts.heading2)
+    out.append(_p(last, ppr=border + stops(fmt.CHAR_PITCH, names_at)))
+    return out
 
 
 def _joint_table(bodies: list[str], size: int, line: int, red: dict[str, object]) -> str:

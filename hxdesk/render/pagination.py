@@ -3,8 +3,9 @@
 Every paragraph of the document has an exact line height of one grid line and no widow control,
 so a page holds 22 lines and a paragraph takes as many lines as its text needs. What the engines
 do differently is modelled as a band, not a guess: line breaks with and without the space
-LibreOffice adds between Chinese and Western characters, a line capacity a little wider and a
-little narrower than 28 字, and a paragraph kept with the next one either moved whole
+LibreOffice adds between Chinese and Western characters, Western characters a little wider and
+a little narrower than Times New Roman's, a closing mark hanging beyond the line's end
+(LibreOffice) or taking the character before it to the next line (Word), and a paragraph kept with the next one either moved whole
 (LibreOffice) or split so that only its last line moves (Word). The submit edition puts the 版记
 on the text's last page only when every end in the band is the same even page with room.
 """
@@ -66,9 +67,13 @@ def char_width(ch: str, latin: float = 1.0) -> float:
     return (16 * em * latin + fmt.CONDENSE / 20) / unit
 
 
-def line_count(text: str, first: float, rest: float, autospace: float = 0.0, latin: float = 1.0) -> int:
+def line_count(
+    text: str, first: float, rest: float, autospace: float = 0.0, latin: float = 1.0, *, hang: bool = False
+) -> int:
     """Lines a paragraph of 28 字 lines takes: ``first``/``rest`` are the indents of its first and
-    later lines in 字; Western runs (digits, words) do not break."""
+    later lines in 字; Western runs (digits, words) do not break. ``hang``: a closing mark may stand
+    beyond the line's end (LibreOffice, whatever w:overflowPunct says) instead of taking the
+    character before it to the next line (Word)."""
     capacity = fmt.CHARS_PER_LINE
     if not text:
         return 1
@@ -84,7 +89,11 @@ def line_count(text: str, first: float, rest: float, autospace: float = 0.0, lat
         w = sum(char_width(c, latin) for c in tok)
         if prev and _is_wide(prev[-1]) != _is_wide(tok[0]):
             w += autospace
-        if used + w > capacity + 1e-9 and line_tokens:
+        overflows = used + w > capacity + 1e-9
+        if overflows and hang and tok in NO_START and used <= capacity + 1e-9 and line_tokens:
+            used = capacity + 1  # it hangs; the line is full
+            line_tokens.append(tok)
+        elif overflows and line_tokens:
             carry = [tok]
             # A line may not start with a closing mark nor end with an opening one: the last
             # character of the full line goes down with it.
@@ -175,7 +184,7 @@ def band(paragraphs: list[tuple[str, float, float, bool, bool, bool]], first_pag
         autospace = AUTOSPACE_CHARS if wide else 0.0
         latin = 1 + LATIN_SPREAD if wide else 1 - LATIN_SPREAD
         items = [
-            Item(1 if single else line_count(text, first, rest, autospace, latin), keep, brk)
+            Item(1 if single else line_count(text, first, rest, autospace, latin, hang=not wide), keep, brk)
             for text, first, rest, single, keep, brk in paragraphs
         ]
         ends.append(paginate(items, first_page_used, move_whole=wide))

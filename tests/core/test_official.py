@@ -159,6 +159,9 @@ def test_line_counts_on_the_28_character_grid():
     assert pagination.line_count("字" * 80, 2, 0) == 3  # 26 + 28 + 26
     # A closing mark may not start a line: the character before it goes down too.
     assert pagination.line_count("字" * 26 + "。", 2, 0) == 2
+    # LibreOffice lets it hang beyond the line's end instead.
+    assert pagination.line_count("字" * 26 + "。", 2, 0, hang=True) == 1
+    assert pagination.line_count("字" * 26 + "。字", 2, 0, hang=True) == 2
     # Digits are half as wide: 26 字 of text fit 24 字 and 4 digits.
     assert pagination.line_count("字" * 24 + "2026", 2, 0) == 1
     # ... unless the space LibreOffice puts around them is counted.
@@ -447,3 +450,47 @@ def test_22_lines_of_28_characters_on_every_full_page(laid_out, case):
         assert used[0] == 0 and used[-1] == 21, f"page {page.number} uses slots {used}"
         widths = [len(ln.chars) for ln in page.lines if abs(ln.x1 - RIGHT) < 2 and abs(ln.x0 - LEFT) < 2]
         assert widths and max(widths) >= 28
+
+
+SIGNERS = ["李明", "王小红", "张强", "赵一鸣", "陈东"]
+
+
+@pytest.mark.parametrize("count", [3, 5])
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_several_signers_two_names_a_line_and_the_number_on_the_last(tmp_path, count):
+    report = official_sample(attachments=False, joint=False)
+    report.official.signers = SIGNERS[:count]
+    # python-docx: the label in the body's 仿宋, the names in 楷体, the red rule under the last line only.
+    document = doc_of(report, "submit")
+    lines = [p for p in document.paragraphs if p.text.strip() and any(n in p.text for n in SIGNERS)]
+    assert len(lines) == (count + 1) // 2
+    for p in lines:
+        assert p.runs[-1]._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "楷体_GB2312"
+    assert [p._p.pPr.find(qn("w:pBdr")) is not None for p in lines] == [False] * (len(lines) - 1) + [True]
+    # LibreOffice.
+    pages, rules, _ = _layout(tmp_path, report, "signers")
+    first = pages[0]
+    rows = [ln for ln in first.lines if any(n in ln.text.replace(" ", "") for n in SIGNERS)]
+    texts = [ln.text.replace(" ", "") for ln in rows]
+    names = SIGNERS[:count]
+    expected = ["签发人：" + "".join(names[:2])]
+    expected += ["".join(names[i : i + 2]) for i in range(2, count, 2)]
+    expected[-1] = "青山委文〔2026〕3号" + expected[-1]
+    assert texts == expected
+    # One grid line apart.
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert abs((b.top - a.top) - PITCH) < 0.5
+    # The first line ends 1 字 before the right edge; later names start under the first name.
+    assert abs(rows[0].x1 - (RIGHT - CHAR)) < 1.5
+    first_name = next(c for c in rows[0].chars if c["text"] == SIGNERS[0][0])
+    for row, pair in zip(rows[1:], [names[i : i + 2] for i in range(2, count, 2)], strict=True):
+        c = next(c for c in row.chars if c["text"] == pair[0][0])
+        assert abs(c["x0"] - first_name["x0"]) < 0.8
+    # The 发文字号 on the last line, 1 字 in; the red rule 4 mm below it, the title two lines below that.
+    number = rows[-1]
+    assert abs(number.x0 - (LEFT + CHAR)) < 1.0
+    rule = next(r for r in rules[0] if r.get("stroking_color") == (1.0, 0.0, 0.0))
+    assert abs((rule["top"] - max(c["bottom"] for c in number.chars)) / MM - 4) < 0.5
+    title = next(ln for ln in first.lines if ln.text == "黔江区黄溪镇人民政府")
+    assert 1.8 <= (title.top - rule["top"]) / PITCH <= 2.5
