@@ -494,3 +494,40 @@ def test_several_signers_two_names_a_line_and_the_number_on_the_last(tmp_path, c
     assert abs((rule["top"] - max(c["bottom"] for c in number.chars)) / MM - 4) < 0.5
     title = next(ln for ln in first.lines if ln.text == "黔江区黄溪镇人民政府")
     assert 1.8 <= (title.top - rule["top"]) / PITCH <= 2.5
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_attachment_note_and_page_as_7_3_3_and_7_3_7_say(laid_out):
+    pages, _, _ = laid_out["joint"]
+
+    def find(text):
+        for page in pages:
+            for ln in page.lines:
+                if ln.text.replace(" ", "") == text:
+                    return page, ln
+        raise AssertionError(text)
+
+    def slot(ln):
+        return int((max(c["bottom"] for c in ln.chars) - TOP) // PITCH)
+
+    # 7.3.3: 附件说明 one line below the text, 2 字 in.
+    page, note = find("附件：法治建设工作台账")
+    above = page.lines[page.lines.index(note) - 1]
+    assert slot(note) - slot(above) == 2 and abs(note.x0 - (LEFT + 2 * CHAR)) < 1.0
+    # 7.3.7: on a page of its own after the text, before the 版记; 附件 in 黑体 flush left on the
+    # first line, the title centred on the third, the text as the body's.
+    page, label = find("附件")
+
+    def font(ln):
+        return ln.chars[0]["fontname"].split("+")[-1]  # without the subset tag
+
+    heading_font = font(find("一、法治政府建设完成情况")[1])
+    assert page.lines[0] is label and slot(label) == 0 and abs(label.x0 - LEFT) < 0.5
+    assert font(label) == heading_font != font(note)
+    _, title = find("法治建设工作台账")
+    assert slot(title) == 2 and abs((title.x0 + title.x1) / 2 - (LEFT + RIGHT) / 2) < 1.0
+    _, first = find("一、会前学法4次。")
+    assert slot(first) == 4 and abs(first.x0 - (LEFT + 2 * CHAR)) < 1.0
+    assert font(first) == font(note)  # the body's font
+    assert page.number == pages[-1].number - 1  # the 版记 after it
