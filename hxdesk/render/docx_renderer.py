@@ -44,6 +44,7 @@ class RenderedParagraph:
     keep_next: bool = False
     left_chars: float | None = None  # a left indent in 字 (no first-line indent)
     page_break: bool = False
+    table: list[list[str]] | None = None  # not a paragraph: a table of these rows (an attachment's)
 
 
 #: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版 (as before), 公开版 (for the website).
@@ -125,6 +126,9 @@ class ReportRenderer:
             out.append(RenderedParagraph("title", [(self.expand(a.title).strip(), None)]))
             out.append(RenderedParagraph("body", []))
             out.extend(RenderedParagraph("body", [(self.expand(t), None)]) for t in a.paragraphs if t.strip())
+            if a.table:
+                rows = [[self.expand(c).strip() for c in row] for row in a.table]
+                out.append(RenderedParagraph("table", [], table=rows))
         return out
 
     def _block(self, block: Block, lead_run: tuple[str, str | None] | None = None) -> list[RenderedParagraph]:
@@ -217,6 +221,11 @@ class ReportRenderer:
         # render time otherwise).
         rendered = self.paragraphs()
         for rp in rendered:
+            if rp.table is not None:
+                end = body.find(qn("w:sectPr"))
+                end.addprevious(official.attachment_table(rp.table, self.fonts))
+                end.addprevious(official.anchor_paragraph())  # Word wants a paragraph after a table
+                continue
             p = body.add_p()
             ppr = p.get_or_add_pPr()
             if rp.style != "body":
@@ -299,12 +308,22 @@ class ReportRenderer:
         kept = {"title", "signature", "heading1", "heading2", "heading3", "heading4"}
         descs = []
         for rp in rendered:
-            text = "".join(t for t, _ in rp.runs)
-            single = rp.style in ("title", "signature", "date")
+            if rp.table is not None:
+                descs.extend(official.table_paras(rp.table))
+                continue
             first, rest = (0.0, 0.0) if rp.style == "addressee" else (2.0, 0.0)
             if rp.left_chars is not None:
                 first = rest = rp.left_chars
-            descs.append((text, first, rest, single, rp.keep_next or rp.style in kept, rp.page_break))
+            descs.append(
+                pagination.Para(
+                    ["".join(t for t, _ in rp.runs)],
+                    first,
+                    rest,
+                    single=rp.style in ("title", "signature", "date"),
+                    keep_next=rp.keep_next or rp.style in kept,
+                    page_break=rp.page_break,
+                )
+            )
         return pagination.band(descs, official.header_height(self.report.official))
 
 
@@ -384,4 +403,10 @@ def render_bytes(report: Report, fonts: FontProfile | None = None, edition: str 
 
 def paragraph_texts(report: Report, edition: str = "plain") -> list[str]:
     """The text of every paragraph the report renders to (for search, preview, tests)."""
-    return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report, edition=edition).paragraphs()]
+    out: list[str] = []
+    for p in ReportRenderer(report, edition=edition).paragraphs():
+        if p.table is not None:  # a table: its rows, cells separated by tabs
+            out.extend("\t".join(row) for row in p.table)
+        else:
+            out.append("".join(t for t, _ in p.runs))
+    return out

@@ -68,13 +68,19 @@ def char_width(ch: str, latin: float = 1.0) -> float:
 
 
 def line_count(
-    text: str, first: float, rest: float, autospace: float = 0.0, latin: float = 1.0, *, hang: bool = False
+    text: str,
+    first: float,
+    rest: float,
+    autospace: float = 0.0,
+    latin: float = 1.0,
+    *,
+    hang: bool = False,
+    capacity: float = fmt.CHARS_PER_LINE,
 ) -> int:
-    """Lines a paragraph of 28 字 lines takes: ``first``/``rest`` are the indents of its first and
-    later lines in 字; Western runs (digits, words) do not break. ``hang``: a closing mark may stand
-    beyond the line's end (LibreOffice, whatever w:overflowPunct says) instead of taking the
-    character before it to the next line (Word)."""
-    capacity = fmt.CHARS_PER_LINE
+    """Lines a paragraph of ``capacity`` 字 a line takes: ``first``/``rest`` are the indents of its
+    first and later lines in 字; Western runs (digits, words) do not break. ``hang``: a closing mark
+    may stand beyond the line's end (LibreOffice, whatever w:overflowPunct says) instead of taking
+    the character before it to the next line (Word)."""
     if not text:
         return 1
     tokens: list[str] = []
@@ -176,16 +182,37 @@ def _carry_kept(items: list[Item], placed: list[list[int]], i: int, page: int, m
     return moved
 
 
-def band(paragraphs: list[tuple[str, float, float, bool, bool, bool]], first_page_used: int) -> tuple[End, End]:
-    """The earliest and the latest end of the text: each paragraph as (text, first indent, later
-    indent, single line, keep with next, page break before), indents in 字."""
+@dataclass
+class Para:
+    """What the paginator needs of one paragraph (or one table row: its cells)."""
+
+    texts: list[str]  # one text, or a table row's cells
+    first: float = 2.0  # indent of the first line, 字
+    rest: float = 0.0  # indent of later lines, 字
+    single: bool = False  # one line whatever its text (title lines, signature, date)
+    keep_next: bool = False
+    page_break: bool = False
+    capacity: float = fmt.CHARS_PER_LINE  # 字 a line (a table cell: fewer)
+    late_extra: int = 0  # lines the late end adds (a table's borders and repeated header row)
+
+
+def band(paragraphs: list[Para], first_page_used: int) -> tuple[End, End]:
+    """The earliest and the latest end of the text; ``first_page_used``: twips of page 1 above it."""
     ends = []
     for wide in (False, True):
         autospace = AUTOSPACE_CHARS if wide else 0.0
         latin = 1 + LATIN_SPREAD if wide else 1 - LATIN_SPREAD
-        items = [
-            Item(1 if single else line_count(text, first, rest, autospace, latin, hang=not wide), keep, brk)
-            for text, first, rest, single, keep, brk in paragraphs
-        ]
+        items = []
+        for p in paragraphs:
+            n = 1
+            if not p.single:
+                counts = [
+                    line_count(t, p.first, p.rest, autospace, latin, hang=not wide, capacity=p.capacity)
+                    for t in p.texts
+                ]
+                n = max(counts, default=1)
+            items.append(Item(n, p.keep_next, p.page_break))
+            if wide and p.late_extra:
+                items.append(Item(p.late_extra))
         ends.append(paginate(items, first_page_used, move_whole=wide))
     return ends[0], ends[1]

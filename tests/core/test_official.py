@@ -202,6 +202,54 @@ def test_attachment_note_and_pages():
     assert label.runs[0].style.name == "一级标题字符"
 
 
+TABLE = [
+    ["类别", "2024年", "2025年"],
+    ["行政复议", "1件", "2件"],
+    ["行政诉讼", "0件", "1件"],
+    ["普法活动", "12场", "15场"],
+]
+
+
+def table_sample():
+    report = official_sample()
+    report.official.attachments[0].table = [list(r) for r in TABLE]
+    return report
+
+
+def test_attachment_table():
+    report = table_sample()
+    assert paragraph_texts(report, "submit")[-3:] == [
+        "行政复议\t1件\t2件",
+        "行政诉讼\t0件\t1件",
+        "普法活动\t12场\t15场",
+    ]
+    for edition in ("submit", "plain"):
+        document = doc_of(report, edition)
+        tables = [t for t in document.tables if t.cell(0, 0).text == "类别"]
+        assert len(tables) == 1
+        t = tables[0]
+        assert [[c.text for c in row.cells] for row in t.rows] == TABLE
+        assert sum(int(g.get(qn("w:w"))) for g in t._tbl.tblGrid.iter(qn("w:gridCol"))) == 11906 - 1587 - 1474
+        head = t.rows[0]._tr
+        assert head.trPr.find(qn("w:tblHeader")) is not None  # repeated on a new page
+        run = t.cell(0, 0).paragraphs[0].runs[0]
+        assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+        assert t.cell(1, 0).paragraphs[0].runs[0]._r.rPr is None  # the body's font
+        # The table comes after the attachment's paragraphs and is followed by a paragraph.
+        tbl = t._tbl
+        assert "".join(x.text for x in tbl.getprevious().iter(qn("w:t"))) == "二、行政复议1件。"
+        assert tbl.getnext().tag == qn("w:p")
+    # The 版记's section starts after the table.
+    submit = doc_of(report, "submit")
+    assert len(submit.sections) == 2
+    first_section_end = next(
+        p
+        for p in submit.element.body.iter(qn("w:p"))
+        if p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
+    )
+    assert first_section_end.getprevious().tag == qn("w:tbl")
+
+
 def test_plain_edition_is_unchanged_by_the_official_elements():
     plain = services.sample_report()
     with_official = services.sample_report()
@@ -243,7 +291,7 @@ def test_unknown_edition_is_refused_in_chinese():
 
 
 def test_interchange_round_trip_and_old_files():
-    report = official_sample()
+    report = table_sample()
     report.sections[0].public = False
     again = interchange.loads(interchange.dumps(report))
     assert again.official == report.official and again.sections[0].public is False
@@ -251,6 +299,13 @@ def test_interchange_round_trip_and_old_files():
     assert "official" not in data["report"]  # nothing set: nothing written (older readers see no change)
     assert all("public" not in s for s in data["report"]["sections"])
     assert interchange.report_from_dict(data).official == OfficialElements()
+    # An attachment without a table is written as before (no "table"), and read so.
+    data = json.loads(interchange.dumps(official_sample()))
+    assert "table" not in data["report"]["official"]["attachments"][0]
+    assert interchange.report_from_dict(data).official.attachments[0].table == []
+    # Rows shorter than the widest are padded.
+    data["report"]["official"]["attachments"][0]["table"] = [["a", "b"], ["c"]]
+    assert interchange.report_from_dict(data).official.attachments[0].table == [["a", "b"], ["c", ""]]
 
 
 @pytest.mark.parametrize(
@@ -261,6 +316,9 @@ def test_interchange_round_trip_and_old_files():
         ("doc_year", 20260, "发文字号的年份"),
         ("print_date", "2026-13-01", "YYYY-MM-DD"),
         ("signers", "李明", "应为列表"),
+        ("attachments", [{"title": "表", "table": [["a"] * 13]}], "每行应有 1 到 12 格"),
+        ("attachments", [{"title": "表", "table": [[1]]}], "应为一行文字"),
+        ("attachments", [{"title": "表", "table": "a|b"}], "应为列表"),
     ],
 )
 def test_interchange_refuses_bad_official_fields(field, value, message):
@@ -336,6 +394,8 @@ def laid_out(tmp_path_factory):
         "room": _layout(folder, sized_report(6), "room"),
         "full": _layout(folder, sized_report(7), "full"),
         "odd": _layout(folder, sized_report(10), "odd"),
+        # The attachment with a table after its paragraphs.
+        "table": _layout(folder, table_sample(), "table"),
     }
 
 
@@ -531,3 +591,30 @@ def test_attachment_note_and_page_as_7_3_3_and_7_3_7_say(laid_out):
     assert slot(first) == 4 and abs(first.x0 - (LEFT + 2 * CHAR)) < 1.0
     assert font(first) == font(note)  # the body's font
     assert page.number == pages[-1].number - 1  # the 版记 after it
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice missing")
+def test_attachment_table_in_libreoffice(laid_out):
+    pages, rules, _ = laid_out["table"]
+    page = next(p for p in pages if any(ln.text.replace(" ", "") == "类别2024年2025年" for ln in p.lines))
+    rows = [ln for ln in page.lines if ln.text.replace(" ", "") in {"".join(r) for r in TABLE}]
+    assert [ln.text.replace(" ", "") for ln in rows] == ["".join(r) for r in TABLE]
+    # The header in the 一级标题 font (黑体), the rest in the body's; one grid line a row (+0.5 pt of rule).
+    heading = next(ln for p in pages for ln in p.lines if ln.text.replace(" ", "") == "一、法治政府建设完成情况")
+    assert rows[0].chars[0]["fontname"].split("+")[-1] == heading.chars[0]["fontname"].split("+")[-1]
+    assert rows[1].chars[0]["fontname"].split("+")[-1] != heading.chars[0]["fontname"].split("+")[-1]
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert abs((b.top - a.top) - PITCH) < 1.0
+    # The rules as wide as the 版心: five horizontal ones for four rows.
+    horizontal = [r for r in rules[page.number - 1] if r["x1"] - r["x0"] > 100]
+    assert len(horizontal) == 5
+    for r in horizontal:
+        assert abs(r["x0"] - LEFT) < 0.5 and abs(r["x1"] - RIGHT) < 0.5
+    # A cell's text centred in its third of the width.
+    third = (RIGHT - LEFT) / 3
+    first_cell = [c for c in rows[1].chars if c["text"] in "行政复议"]
+    centre = (min(c["x0"] for c in first_cell) + max(c["x1"] for c in first_cell)) / 2
+    assert abs(centre - (LEFT + third / 2)) < 1.0
+    # The 版记 after it, on an even page.
+    check_colophon(pages[-1], rules[-1])
