@@ -324,7 +324,7 @@ class ReportRenderer:
                     page_break=rp.page_break,
                 )
             )
-        return pagination.band(descs, official.header_height(self.report.official))
+        return pagination.band(descs, official.header_height(self.report.official, self.fonts))
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH

@@ -10,7 +10,7 @@ import math
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from ..model import OfficialElements
@@ -99,22 +99,21 @@ def header_elements(o: OfficialElements, fonts: FontProfile) -> list[etree._Elem
     return [parse_xml(x) for x in out]
 
 
-def header_height(o: OfficialElements) -> int:
-    """Twips of page 1 the 版头 takes above the title (what :func:`header_elements` writes)."""
-    top_lines = len([x for x in (o.copy_number, o.secrecy, o.urgency) if x.strip()])
-    height = top_lines * fmt.LINE_PITCH
-    bodies = [b for b in o.bodies if b.strip()]
-    joint = len(bodies) > 1 and o.with_wenjian
-    shown = bodies if not (len(bodies) == 1 and o.with_wenjian) else [bodies[0] + "文件"]
-    size = header_size([b + "文件" for b in bodies] if joint else shown)
-    if bodies:
-        spacer = fmt.mm(HEADER_TOP_MM) - top_lines * fmt.LINE_PITCH + round(size * 10 * GLYPH_RISE)
-        height += max(spacer, 20) + len(bodies if joint else shown) * round(size * 10 * 1.15) + 2 * fmt.LINE_PITCH
-    signers = [s for s in o.signers if s.strip()]
-    if o.doc_number_text() or signers or bodies:
-        space = round(fmt.mm(RULE_BELOW_MM) / 20 - 6.3)
-        height += len(signer_rows(signers)) * fmt.LINE_PITCH + space * 20 + RED_RULE_EIGHTHS * 20 // 8
-        height += 2 * fmt.LINE_PITCH
+def header_height(o: OfficialElements, fonts: FontProfile) -> int:
+    """Twips of page 1 the 版头 takes above the title: the exact heights of what
+    :func:`header_elements` writes, with the height a bottom border adds (its space and width)."""
+    return sum(_height(el) for el in header_elements(o, fonts))
+
+
+def _height(el: etree._Element) -> int:
+    if el.tag == qn("w:tbl"):  # the joint bodies' table: its tallest cell
+        return max((sum(_height(p) for p in tc.findall(qn("w:p"))) for tc in el.iter(qn("w:tc"))), default=0)
+    ppr = el.find(qn("w:pPr"))
+    spacing = ppr.find(qn("w:spacing")) if ppr is not None else None
+    height = int(spacing.get(qn("w:line"))) if spacing is not None else fmt.LINE_PITCH
+    bottom = ppr.find(qn("w:pBdr") + "/" + qn("w:bottom")) if ppr is not None else None
+    if bottom is not None:
+        height += int(bottom.get(qn("w:space"))) * 20 + int(bottom.get(qn("w:sz"))) * 20 // 8
     return height
 
 
