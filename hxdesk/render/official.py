@@ -110,10 +110,10 @@ def _height(el: etree._Element) -> int:
         return max((sum(_height(p) for p in tc.findall(qn("w:p"))) for tc in el.iter(qn("w:tc"))), default=0)
     ppr = el.find(qn("w:pPr"))
     spacing = ppr.find(qn("w:spacing")) if ppr is not None else None
-    height = int(spacing.get(qn("w:line"))) if spacing is not None else fmt.LINE_PITCH
+    height = int(spacing.get(qn("w:line"), fmt.LINE_PITCH)) if spacing is not None else fmt.LINE_PITCH
     bottom = ppr.find(qn("w:pBdr") + "/" + qn("w:bottom")) if ppr is not None else None
     if bottom is not None:
-        height += int(bottom.get(qn("w:space"))) * 20 + int(bottom.get(qn("w:sz"))) * 20 // 8
+        height += int(bottom.get(qn("w:space"), 0)) * 20 + int(bottom.get(qn("w:sz"), 0)) * 20 // 8
     return height
 
 
