@@ -35,6 +35,8 @@ TAIL_LINES = 6  # the 版记 in the last ones
 class _Source(Protocol):
     @property
     def text(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
 
 
 class _Line(Protocol):
@@ -123,7 +125,7 @@ def take_official(lines: Sequence[_Line]) -> tuple[list[int], OfficialElements]:
             o.printer = m["printer"].strip()
             o.print_date = _date(m["y"], m["m"], m["d"])
             taken.add(i)
-    taken |= _attachments(texts, taken, o)
+    taken |= _attachments(lines, texts, taken, o)
     return sorted(taken), o
 
 
@@ -138,9 +140,9 @@ def _number_follows(lines: Sequence[_Line], start: int, end: int) -> bool:
     return False
 
 
-def _attachments(texts: list[str], taken: set[int], o: OfficialElements) -> set[int]:
+def _attachments(lines: Sequence[_Line], texts: list[str], taken: set[int], o: OfficialElements) -> set[int]:
     """附件：… (the 附件说明, with 2.… lines after it) and the attachment pages after the text
-    (a line 附件 or 附件N, its title, its paragraphs up to the 版记)."""
+    (a line 附件 or 附件N, its title, its paragraphs and the rows of a table up to the 版记)."""
     out: set[int] = set()
     titles: list[str] = []
     for i, t in enumerate(texts):
@@ -174,7 +176,11 @@ def _attachments(texts: list[str], taken: set[int], o: OfficialElements) -> set[
         if current is None:
             continue
         out.add(i)
-        if texts[i].rstrip("。") == current.title and not current.paragraphs:
+        if texts[i].rstrip("。") == current.title and not current.paragraphs and not current.table:
             continue  # its title line
-        current.paragraphs.append(texts[i])
+        cells = list(lines[i].src.cells)
+        if cells and (not current.table or len(cells) == len(current.table[0])):
+            current.table.append(cells)  # a row of a Word table on the attachment's page
+        else:
+            current.paragraphs.append(texts[i])
     return out
