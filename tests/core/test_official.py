@@ -168,6 +168,20 @@ def test_line_counts_on_the_28_character_grid():
     assert pagination.line_count("字" * 24 + "2026", 2, 0, autospace=0.25) == 2
 
 
+def test_paginator_keeps_a_kept_paragraph_with_the_next_as_word_and_libreoffice_do():
+    from hxdesk.render.pagination import AREA, End, Item, paginate
+
+    # 20 lines, then a 2-line paragraph kept with a 1-line one: page 1 has room for 2 lines only.
+    items = [Item(20), Item(2, keep_next=True), Item(1)]
+    # Word: only the kept paragraph's last line goes to page 2, with the next paragraph.
+    assert paginate(items, 0, move_whole=False) == End(2, AREA - 2 * 579)
+    # LibreOffice: the kept paragraph moves whole.
+    assert paginate(items, 0, move_whole=True) == End(2, AREA - 3 * 579)
+    # A 版头 of 10 grid lines and 100 twips leaves 11 lines on page 1 (22.03 lines a page).
+    assert paginate([Item(11)], 10 * 579 + 100, move_whole=False) == End(1, AREA - 10 * 579 - 100 - 11 * 579)
+    assert paginate([Item(12)], 10 * 579 + 100, move_whole=False) == End(2, AREA - 579)
+
+
 def colophon_rows(document):
     """The 版记 table's paragraphs: 抄送 and 印发."""
     cells = [row.cells[0] for row in document.tables[-1].rows]
