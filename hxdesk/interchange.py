@@ -38,6 +38,9 @@ from .text import MAX_TEXT, clean_line, clean_text
 
 FORMAT_NAME = "hxdesk-report"
 FORMAT_VERSION = 1
+#: An attachment's table (GB/T 9704 7.3.7: a simple table of one-line cells).
+MAX_TABLE_ROWS = 500
+MAX_TABLE_COLUMNS = 12
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_SECTIONS = 5000
 MAX_BLOCKS = 20000
@@ -75,7 +78,7 @@ def official_to_dict(o: OfficialElements) -> dict[str, Any]:
         "doc_year": o.doc_year,
         "doc_number": o.doc_number,
         "signers": list(o.signers),
-        "attachments": [{"title": a.title, "paragraphs": list(a.paragraphs)} for a in o.attachments],
+        "attachments": [attachment_to_dict(a) for a in o.attachments],
         "cc": list(o.cc),
         "printer": o.printer,
         "print_date": o.print_date.isoformat() if o.print_date else None,
@@ -83,6 +86,14 @@ def official_to_dict(o: OfficialElements) -> dict[str, Any]:
         "secrecy": o.secrecy,
         "urgency": o.urgency,
     }
+
+
+def attachment_to_dict(a: Attachment) -> dict[str, Any]:
+    """A table only when there is one (files without tables are as before)."""
+    out: dict[str, Any] = {"title": a.title, "paragraphs": list(a.paragraphs)}
+    if a.table:
+        out["table"] = [list(row) for row in a.table]
+    return out
 
 
 def figure_to_dict(fig: Figure) -> dict[str, Any]:
@@ -231,6 +242,25 @@ class _Reader:
             public=self.flag(d, "public", where, True),
         )
 
+    def table(self, v: Any, where: str) -> list[list[str]]:
+        """Rows of one-line cells; shorter rows are padded to the widest."""
+        rows = self.lst(v, where)
+        if len(rows) > MAX_TABLE_ROWS:
+            raise self.fail(where, f"表格行数超过 {MAX_TABLE_ROWS}")
+        out: list[list[str]] = []
+        for i, row in enumerate(rows):
+            cells = self.lst(row, f"{where}[{i}]")
+            if not 1 <= len(cells) <= MAX_TABLE_COLUMNS:
+                raise self.fail(f"{where}[{i}]", f"每行应有 1 到 {MAX_TABLE_COLUMNS} 格")
+            line = []
+            for j, c in enumerate(cells):
+                if not isinstance(c, str) or len(c) > 1000:
+                    raise self.fail(f"{where}[{i}][{j}]", "应为一行文字")
+                line.append(clean_line(c))
+            out.append(line)
+        width = max((len(r) for r in out), default=0)
+        return [r + [""] * (width - len(r)) for r in out]
+
     def lines(self, d: dict[str, Any], key: str, where: str) -> list[str]:
         out = []
         for i, v in enumerate(self.lst(d.get(key, []), f"{where}.{key}")):
@@ -267,7 +297,8 @@ class _Reader:
                 self._item(x, f"{where}.attachments[{i}].paragraphs[{j}]")
                 for j, x in enumerate(self.lst(ad.get("paragraphs", []), f"{where}.attachments[{i}].paragraphs"))
             ]
-            attachments.append(Attachment(self.text(ad, "title", f"{where}.attachments[{i}]", line=True), paras))
+            table = self.table(ad.get("table", []), f"{where}.attachments[{i}].table")
+            attachments.append(Attachment(self.text(ad, "title", f"{where}.attachments[{i}]", line=True), paras, table))
         return OfficialElements(
             bodies=self.lines(d, "bodies", where),
             with_wenjian=self.flag(d, "with_wenjian", where, True),

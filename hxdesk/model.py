@@ -173,10 +173,12 @@ class Predecessor:
 
 @dataclass
 class Attachment:
-    """One 附件: a title and its paragraphs."""
+    """One 附件: a title, its paragraphs and optionally a simple table after them (rows of cells,
+    the first row the header)."""
 
     title: str
     paragraphs: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

@@ -7,9 +7,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
 
-from ..interchange import MAX_YEAR, MIN_YEAR
+from ..interchange import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_YEAR, MIN_YEAR
 from ..model import Attachment
 from ..text import clean_line
 from .forms import BaseForm, FormHost, QTextEditLines, _lines
@@ -23,6 +23,34 @@ DEFAULTS_SETTING = "official_defaults"  # {issuing body: {"code": …, "signers"
 
 def _names(text: str) -> list[str]:
     return [x for x in re.split(r"[\s\u3000、，,；;]+", clean_line(text)) if x]
+
+
+_CELLS = re.compile(r"[|｜\t]")
+
+
+def attachment_text(a: Attachment) -> str:
+    """An attachment's content as the form shows it: a paragraph a line, then the table's rows
+    with their cells separated by |."""
+    return "\n".join([*a.paragraphs, *(" | ".join(row) for row in a.table)])
+
+
+def parse_attachment_text(text: str) -> tuple[list[str], list[list[str]]]:
+    """Paragraphs and table rows (lines with | or a tab) of the form's text; at most
+    MAX_TABLE_COLUMNS cells a row (later ones join the last) and MAX_TABLE_ROWS rows."""
+    paragraphs: list[str] = []
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if not clean_line(line):
+            continue
+        if _CELLS.search(line):
+            cells = [clean_line(c) for c in _CELLS.split(line.strip().strip("|｜"))]
+            if len(cells) > MAX_TABLE_COLUMNS:
+                cells = cells[: MAX_TABLE_COLUMNS - 1] + [" ".join(cells[MAX_TABLE_COLUMNS - 1 :])]
+            rows.append(cells)
+        else:
+            paragraphs.append(clean_line(line))
+    width = max((len(r) for r in rows), default=0)
+    return paragraphs, [r + [""] * (width - len(r)) for r in rows[:MAX_TABLE_ROWS]]
 
 
 class OfficialForm(BaseForm):
@@ -69,6 +97,14 @@ class OfficialForm(BaseForm):
         self.attachments = QTextEditLines("\n".join(a.title for a in o.attachments), self._attachments)
         form.addRow("附件名称：", self.attachments)
         form.addRow("", hint_label("每行一个附件；正文后写附件说明，附件另起页。"))
+        self._loading = False
+        self.attachment_pick = QComboBox()
+        self.attachment_pick.currentIndexChanged.connect(self._pick_attachment)
+        form.addRow("附件内容：", self.attachment_pick)
+        self.attachment_body = QTextEditLines("", self._attachment_body)
+        form.addRow("", self.attachment_body)
+        form.addRow("", hint_label("每行一段；用“|”分隔各格的行排成表格（第一行为表头），在段落之后。"))
+        self._refresh_attachments()
         self.cc = QTextEditLines("\n".join(o.cc), self._cc)
         form.addRow("抄送机关：", self.cc)
         self.printer = QLineEdit(o.printer)
@@ -144,7 +180,33 @@ class OfficialForm(BaseForm):
         o = self.host.report.official
         old = {a.title: a for a in o.attachments}
         o.attachments = [old.get(t) or Attachment(t) for t in _lines(text)]  # paragraphs kept by title
+        self._refresh_attachments()
         self._changed()
+
+    def _refresh_attachments(self) -> None:
+        """The 附件内容 choice follows the titles; the content shown is the chosen attachment's."""
+        titles = [a.title for a in self.host.report.official.attachments]
+        at = max(0, self.attachment_pick.currentIndex())
+        self.attachment_pick.blockSignals(True)
+        self.attachment_pick.clear()
+        self.attachment_pick.addItems(titles)
+        self.attachment_pick.setCurrentIndex(min(at, len(titles) - 1))
+        self.attachment_pick.blockSignals(False)
+        self._pick_attachment(self.attachment_pick.currentIndex())
+
+    def _pick_attachment(self, index: int) -> None:
+        items = self.host.report.official.attachments
+        self.attachment_body.setEnabled(0 <= index < len(items))
+        self._loading = True  # showing another attachment is no edit
+        self.attachment_body.setPlainText(attachment_text(items[index]) if 0 <= index < len(items) else "")
+        self._loading = False
+
+    def _attachment_body(self, text: str) -> None:
+        items = self.host.report.official.attachments
+        index = self.attachment_pick.currentIndex()
+        if not self._loading and 0 <= index < len(items):
+            items[index].paragraphs, items[index].table = parse_attachment_text(text)
+            self._changed()
 
     def _cc(self, text: str) -> None:
         self.host.report.official.cc = _lines(text)

@@ -425,15 +425,18 @@ class _Reader:
         self.tables += 1
         for tr in tbl.iter(qn("w:tr")):
             cells: list[str] = []
+            every: list[str] = []
             for tc in tr.iterchildren(qn("w:tc")):
                 texts = [self.paragraph(p, table=True) for p in tc.iter(_W_P)]
                 cell = "\u3000".join(t.replace("\n", " ").strip() for t in texts if t.strip())
+                every.append(" ".join(cell.split()))
                 if cell:
                     cells.append(cell)
             if not cells:
                 continue
             self.table_rows += 1
-            self.paragraphs.append(SourceParagraph("\u3000".join(cells), table=True, blank_before=self.blank))
+            row = SourceParagraph("\u3000".join(cells), table=True, blank_before=self.blank, cells=tuple(every))
+            self.paragraphs.append(row)
             self.blank = False
             if len(self.paragraphs) > MAX_PARAGRAPHS:
                 raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")

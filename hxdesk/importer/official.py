@@ -11,12 +11,18 @@ from typing import Protocol
 
 from ..model import Attachment, OfficialElements
 
-#: 新田委文〔2026〕3号, X政发[2025]12号, X办（2025）1号; optionally 签发人：… after it.
-DOC_NUMBER_RE = re.compile(
+_NUMBER = (
     r"^(?P<code>[\u4e00-\u9fffA-Za-z]{1,15})\s*[〔\[［（(【]\s*(?P<year>\d{4})\s*[〕\]］）)】]\s*第?\s*"
-    r"(?P<num>\d{1,5})\s*号(?:\s*签发人\s*[:：]\s*(?P<signers>.+))?$"
+    r"(?P<num>\d{1,5})\s*号"
 )
+#: 新田委文〔2026〕3号, X政发[2025]12号, X办（2025）1号; optionally 签发人：… after it.
+DOC_NUMBER_RE = re.compile(_NUMBER + r"(?:\s*签发人\s*[:：]\s*(?P<signers>.+))?$")
 SIGNER_RE = re.compile(r"^签发人\s*[:：]\s*(?P<signers>.+)$")
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+#: 7.2.5/7.2.6, more than two 签发人: the 发文字号 line ends with the last line of names, as typed.
+NUMBER_NAMES_RE = re.compile(_NUMBER + rf"[\s\u3000]+(?P<names>{_NAME}(?:[\s\u3000]+{_NAME})?)$")
+#: A line of 签发人 names between the 签发人 line and the 发文字号 line, as typed.
+NAMES_LINE_RE = re.compile(rf"^{_NAME}(?:[\s\u3000]+{_NAME})?$")
 CC_RE = re.compile(r"^抄\s*送\s*[:：]\s*(?P<bodies>.+?)[。.]?$")
 PRINTED_RE = re.compile(r"^(?P<printer>.*?)\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印\s*发$")
 NOTE_RE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.+)$")
@@ -29,6 +35,8 @@ TAIL_LINES = 6  # the 版记 in the last ones
 class _Source(Protocol):
     @property
     def text(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
 
 
 class _Line(Protocol):
@@ -76,21 +84,34 @@ def take_official(lines: Sequence[_Line]) -> tuple[list[int], OfficialElements]:
     o = OfficialElements()
     texts = [ln.text.strip() for ln in lines]
     taken = _header(texts, o)
-    for i in range(min(HEAD_LINES, len(texts))):
+    head = min(HEAD_LINES, len(texts))
+    signer_line = -2
+    for i in range(head):
         if i in taken:
             continue
         t = texts[i]
+        raw = lines[i].src.text.strip()
         m = DOC_NUMBER_RE.match(t)
-        if m and o.doc_number is None:
-            o.code, o.doc_year, o.doc_number = m["code"], int(m["year"]), int(m["num"])
-            if m["signers"]:
+        names = NUMBER_NAMES_RE.match(raw) if signer_line >= 0 and not m else None
+        if (m or names) and o.doc_number is None:
+            hit = m or names
+            assert hit is not None
+            o.code, o.doc_year, o.doc_number = hit["code"], int(hit["year"]), int(hit["num"])
+            if m and m["signers"]:
                 o.signers = _names(_raw_signers(lines[i]) or m["signers"])
+            if names:
+                o.signers += _names(names["names"])
             taken.add(i)
             continue
         m = SIGNER_RE.match(t)
         if m:
             o.signers = _names(_raw_signers(lines[i]) or m["signers"]) + o.signers
             taken.add(i)
+            signer_line = i
+        elif signer_line == i - 1 and NAMES_LINE_RE.match(raw) and _number_follows(lines, i + 1, head):
+            o.signers += _names(raw)  # a middle line of names
+            taken.add(i)
+            signer_line = i
     start = max(0, len(texts) - TAIL_LINES)
     for i in range(start, len(texts)):
         t = texts[i]
@@ -104,13 +125,24 @@ def take_official(lines: Sequence[_Line]) -> tuple[list[int], OfficialElements]:
             o.printer = m["printer"].strip()
             o.print_date = _date(m["y"], m["m"], m["d"])
             taken.add(i)
-    taken |= _attachments(texts, taken, o)
+    taken |= _attachments(lines, texts, taken, o)
     return sorted(taken), o
 
 
-def _attachments(texts: list[str], taken: set[int], o: OfficialElements) -> set[int]:
+def _number_follows(lines: Sequence[_Line], start: int, end: int) -> bool:
+    """Whether a 发文字号 line ending with names comes after ``start`` (past more lines of names)."""
+    for j in range(start, end):
+        raw = lines[j].src.text.strip()
+        if NUMBER_NAMES_RE.match(raw):
+            return True
+        if not NAMES_LINE_RE.match(raw):
+            return False
+    return False
+
+
+def _attachments(lines: Sequence[_Line], texts: list[str], taken: set[int], o: OfficialElements) -> set[int]:
     """附件：… (the 附件说明, with 2.… lines after it) and the attachment pages after the text
-    (a line 附件 or 附件N, its title, its paragraphs up to the 版记)."""
+    (a line 附件 or 附件N, its title, its paragraphs and the rows of a table up to the 版记)."""
     out: set[int] = set()
     titles: list[str] = []
     for i, t in enumerate(texts):
@@ -144,7 +176,11 @@ def _attachments(texts: list[str], taken: set[int], o: OfficialElements) -> set[
         if current is None:
             continue
         out.add(i)
-        if texts[i].rstrip("。") == current.title and not current.paragraphs:
+        if texts[i].rstrip("。") == current.title and not current.paragraphs and not current.table:
             continue  # its title line
-        current.paragraphs.append(texts[i])
+        cells = list(lines[i].src.cells)
+        if cells and (not current.table or len(cells) == len(current.table[0])):
+            current.table.append(cells)  # a row of a Word table on the attachment's page
+        else:
+            current.paragraphs.append(texts[i])
     return out

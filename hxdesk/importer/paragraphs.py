@@ -21,6 +21,7 @@ class SourceParagraph:
     run_in_heading: str = ""  # leading text in a heading character style
     blank_before: bool = False  # an empty paragraph stood before it
     table: bool = False  # a table row turned into text
+    cells: tuple[str, ...] = ()  # that row's cells (empty ones too)
     auto_level: int = 0  # Word's automatic numbering shows the label of this heading level
 
 

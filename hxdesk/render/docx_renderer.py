@@ -25,7 +25,7 @@ from ..model import Block, Report, Section, block_paragraph_texts, date_text, nu
 from ..resources import resource_path
 from ..styleids import STYLE_IDS
 from ..text import clean_line, clean_text, display_width
-from . import official
+from . import official, pagination
 from . import profile as fmt
 from .profile import FontProfile
 from .styles import apply_font_profile
@@ -45,6 +45,7 @@ class RenderedParagraph:
     left_chars: float | None = None  # a left indent in 字 (no first-line indent)
     page_break: bool = False
     place: tuple[str, ...] = ()  # the part of the report it shows: ("title",), ("section", uid), …
+    table: list[list[str]] | None = None  # not a paragraph: a table of these rows (an attachment's)
 
 
 #: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版 (as before), 公开版 (for the website).
@@ -138,6 +139,9 @@ class ReportRenderer:
             out.append(RenderedParagraph("title", [(self.expand(a.title).strip(), None)]))
             out.append(RenderedParagraph("body", []))
             out.extend(RenderedParagraph("body", [(self.expand(t), None)]) for t in a.paragraphs if t.strip())
+            if a.table:
+                rows = [[self.expand(c).strip() for c in row] for row in a.table]
+                out.append(RenderedParagraph("table", [], table=rows))
         return out
 
     def _block(self, block: Block, lead_run: tuple[str, str | None] | None = None) -> list[RenderedParagraph]:
@@ -234,7 +238,13 @@ class ReportRenderer:
         # lookup by object scans every style for each paragraph (most of the
         # render time otherwise).
         placed: dict[object, tuple[str, ...]] = {}  # lxml keeps one proxy per live element: identity holds
-        for rp in self.paragraphs():
+        rendered = self.paragraphs()
+        for rp in rendered:
+            if rp.table is not None:
+                end = body.find(qn("w:sectPr"))
+                end.addprevious(official.attachment_table(rp.table, self.fonts))
+                end.addprevious(official.anchor_paragraph())  # Word wants a paragraph after a table
+                continue
             p = body.add_p()
             placed[p] = rp.place
             ppr = p.get_or_add_pPr()
@@ -270,37 +280,73 @@ class ReportRenderer:
         _page_setup(document)
         _page_numbers(document)
         if self.edition == "submit":
-            self._submit_parts(document)
+            self._submit_parts(document, rendered)
         document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
         blocks = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
         self.body_places = [placed.get(el, ("official",)) for el in blocks]
         return document
 
-    def _submit_parts(self, document: DocxDocument) -> None:
-        """The 版头 before the title; the 版记 in a last section that starts on an even page, its text
-        at the foot of the page and no page number on it (nor on a blank page Word inserts before it)."""
+    def _submit_parts(self, document: DocxDocument, rendered: list[RenderedParagraph]) -> None:
+        """The 版头 before the title and the 版记 at the foot of an even last page: on the text's last
+        page when every layout the paginator allows ends on the same even page with room for it,
+        else in a last section that starts on an even page (a blank page before it when needed)
+        whose pages carry no page number."""
         body = document.element.body
         o = self.report.official
         for el in reversed(official.header_elements(o, self.fonts)):
             body.insert(0, el)
         if not official.has_colophon(o):
             return
-        paras = body.findall(qn("w:p"))
-        last_ppr = paras[-1].get_or_add_pPr() if paras else body.add_p().get_or_add_pPr()
-        sentinel = body.find(qn("w:sectPr"))
-        last_ppr.append(copy.deepcopy(sentinel))  # the body's section ends with its last paragraph
-        for ref in sentinel.xpath("w:headerReference|w:footerReference"):
-            sentinel.remove(ref)
-        sentinel.insert(0, parse_xml(f'<w:type {nsdecls("w")} w:val="evenPage"/>'))
-        grid = sentinel.find(qn("w:docGrid"))
-        grid.addprevious(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="bottom"/>'))
-        for el in official.colophon_elements(o):
+        shared = self.colophon_shares_last_page(rendered)
+        if not shared:
+            paras = body.findall(qn("w:p"))
+            last_ppr = paras[-1].get_or_add_pPr() if paras else body.add_p().get_or_add_pPr()
+            sentinel = body.find(qn("w:sectPr"))
+            last_ppr.append(copy.deepcopy(sentinel))  # the body's section ends with its last paragraph
+            for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+                sentinel.remove(ref)
+            sentinel.insert(0, parse_xml(f'<w:type {nsdecls("w")} w:val="evenPage"/>'))
+            last = document.sections[-1]
+            style = document.styles.get_by_id(STYLE_IDS["page_number"], _PARA)
+            for footer in (last.footer, last.even_page_footer):
+                footer.is_linked_to_previous = False
+                for p in footer.paragraphs:
+                    p.text = ""
+                    p.style = style  # the same height as a page number's line
+        for el in official.colophon_elements(o, floating=shared):
             body.insert(len(body) - 1, el)
-        last = document.sections[-1]
-        for footer in (last.footer, last.even_page_footer):
-            footer.is_linked_to_previous = False
-            for p in footer.paragraphs:
-                p.text = ""
+
+    def colophon_shares_last_page(self, rendered: list[RenderedParagraph] | None = None) -> bool:
+        """Whether the submit edition's 版记 stands on the text's last page (see render/pagination.py)."""
+        o = self.report.official
+        early, late = self.text_end_band(rendered)
+        # Half a line at least between the text and the first rule.
+        need = official.colophon_height(o) + official.ANCHOR_TWIPS + fmt.LINE_PITCH // 2
+        return early.page == late.page and early.page % 2 == 0 and min(early.free, late.free) >= need
+
+    def text_end_band(self, rendered: list[RenderedParagraph] | None = None) -> tuple[pagination.End, pagination.End]:
+        """The earliest and latest place the submit edition's text may end at (page, room left)."""
+        rendered = self.paragraphs() if rendered is None else rendered
+        kept = {"title", "signature", "heading1", "heading2", "heading3", "heading4"}
+        descs = []
+        for rp in rendered:
+            if rp.table is not None:
+                descs.extend(official.table_paras(rp.table))
+                continue
+            first, rest = (0.0, 0.0) if rp.style == "addressee" else (2.0, 0.0)
+            if rp.left_chars is not None:
+                first = rest = rp.left_chars
+            descs.append(
+                pagination.Para(
+                    ["".join(t for t, _ in rp.runs)],
+                    first,
+                    rest,
+                    single=rp.style in ("title", "signature", "date"),
+                    keep_next=rp.keep_next or rp.style in kept,
+                    page_break=rp.page_break,
+                )
+            )
+        return pagination.band(descs, official.header_height(self.report.official, self.fonts))
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH
@@ -379,4 +425,10 @@ def render_bytes(report: Report, fonts: FontProfile | None = None, edition: str 
 
 def paragraph_texts(report: Report, edition: str = "plain") -> list[str]:
     """The text of every paragraph the report renders to (for search, preview, tests)."""
-    return ["".join(t for t, _ in p.runs) for p in ReportRenderer(report, edition=edition).paragraphs()]
+    out: list[str] = []
+    for p in ReportRenderer(report, edition=edition).paragraphs():
+        if p.table is not None:  # a table: its rows, cells separated by tabs
+            out.extend("\t".join(row) for row in p.table)
+        else:
+            out.append("".join(t for t, _ in p.runs))
+    return out

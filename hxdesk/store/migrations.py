@@ -134,6 +134,13 @@ def m005_official(db: Database) -> None:
     db.execute("ALTER TABLE sections ADD COLUMN public INTEGER NOT NULL DEFAULT 1")
 
 
+@migrations()
+def m006_attachment_tables(db: Database) -> None:
+    """Schema 6: an attachment in reports.official may hold a simple table (``"table"``: rows of
+    cells, as in the interchange format). No table changes: the version tells an older hxdesk,
+    which would drop the tables when it saves a report, that this database is newer than it."""
+
+
 NAMES = [m.name for m in migrations._migrations]
 if len(NAMES) != SCHEMA_VERSION:  # a migration added here must raise schema.SCHEMA_VERSION too
     raise RuntimeError(f"store/schema.py says SCHEMA_VERSION = {SCHEMA_VERSION}, migrations.py has {len(NAMES)}")

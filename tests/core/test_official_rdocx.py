@@ -3,7 +3,9 @@ as tests/core/test_official.py measures LibreOffice's: the same pages, the red h
 puts it, the 版记 at the foot of an even last page without a page number.
 
 Known differences of the engines (docs/official-document.md): rdocx sets the header's glyph box about
-2 mm lower than LibreOffice; both keep the 35 mm within the tolerance below.
+2 mm lower than LibreOffice; both keep the 35 mm within the tolerance below. rdocx does not insert the
+blank page an even-page section needs after an even page (it starts the 版记's section on the odd
+page), so its test cases are the two that need none.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from support import docx_to_pdf, soffice
 
 from hxdesk.render import render_document
 
-from .test_official import MM, TOP, official_sample
+from .test_official import BOTTOM, MM, TOP, official_sample, sized_report
 
 RED = (1.0, 0.0, 0.0)
 TOLERANCE_MM = 2.5
@@ -85,3 +87,24 @@ def test_the_colophon_is_on_an_even_last_page_without_a_page_number_in_rdocx_too
     assert "—" not in text  # no "— 8 —"
     lowest = max(c["bottom"] for c in last.chars if c["text"].strip())
     assert (841.89 - 35 * MM) - lowest < 15 * MM  # at the foot of the page
+
+
+def rdocx_pdf(path):
+    return bytes(rdocx.Document.open(str(path)).to_pdf_with_diagnostics(font_dirs=font_dirs())[0])
+
+
+@pytest.mark.parametrize("case", ["sample", "room"])
+def test_the_colophon_shares_an_even_last_page_with_room_in_rdocx_too(tmp_path, case):
+    report = official_sample(attachments=False, joint=False) if case == "sample" else sized_report(6)
+    docx_path = tmp_path / "submit.docx"
+    render_document(report, edition="submit").save(str(docx_path))
+    pdf_path = tmp_path / "rdocx.pdf"
+    pdf_path.write_bytes(rdocx_pdf(docx_path))
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        last = pdf.pages[-1]
+        text = "".join((last.extract_text() or "").split())
+        assert len(pdf.pages) % 2 == 0
+        assert "2026年1月10日抄送：" in text and text.endswith(f"印发—{len(pdf.pages)}—")  # the text, then the 版记
+        rules = sorted({round(ln["top"], 1): ln for ln in last.lines}.values(), key=lambda ln: ln["top"])
+        assert abs(rules[-1]["top"] - BOTTOM) < 1.0 * MM, (BOTTOM - rules[-1]["top"]) / MM
+        assert [r["linewidth"] for r in rules][0] == 1.0 and rules[-1]["linewidth"] == 1.0

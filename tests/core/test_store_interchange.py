@@ -60,6 +60,7 @@ def every_field_report():
     report.figures["visits"].review = "update"
     report.figures["close_rate"].style = "yoy_percent"
     report.official = full_official()
+    report.official.attachments[0].table = [["类别", "件数"], ["行政复议", "1件"]]
     report.sections[1].public = False
     assert unset_fields(report) == set()  # a new model field: set it here too
     return report

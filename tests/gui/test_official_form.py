@@ -108,3 +108,35 @@ def test_generate_dialog_edition_choice(open_window, sample_store, qtbot, tmp_pa
     combo.setCurrentIndex(combo.findData("public"))
     public = docx.Document(str(gen.generate(tmp_path / "public.docx")))
     assert not any("黄政文" in p.text or "抄送" in p.text for p in public.paragraphs)
+
+
+def test_attachment_content_paragraphs_and_table(open_window, sample_store, db_path, qtbot):
+    main = open_window(sample_store)
+    rid = sample_store.list_reports()[0].id
+    main.open_report(rid)
+    form = select(main, ("official",))
+    type_at_end(form.attachments, "法治建设工作台账")
+    form.attachments.setPlainText("法治建设工作台账\n执法案件统计表")
+    assert [form.attachment_pick.itemText(i) for i in range(form.attachment_pick.count())] == [
+        "法治建设工作台账",
+        "执法案件统计表",
+    ]
+    form.attachment_pick.setCurrentIndex(1)
+    type_at_end(form.attachment_body, "全年执法案件如下。")
+    form.attachment_body.setPlainText("全年执法案件如下。\n类别 | 件数\n行政处罚｜3件\n行政强制")
+    second = main.report.official.attachments[1]
+    assert second.paragraphs == ["全年执法案件如下。", "行政强制"]
+    assert second.table == [["类别", "件数"], ["行政处罚", "3件"]]
+    # The other attachment is untouched; choosing it shows its (empty) content.
+    assert main.report.official.attachments[0].paragraphs == [] and main.report.official.attachments[0].table == []
+    form.attachment_pick.setCurrentIndex(0)
+    assert form.attachment_body.toPlainText() == ""
+    form.attachment_pick.setCurrentIndex(1)
+    assert form.attachment_body.toPlainText() == "全年执法案件如下。\n行政强制\n类别 | 件数\n行政处罚 | 3件"
+    main.window.close()
+    store = Store(db_path)
+    try:
+        stored = store.load(rid)
+    finally:
+        store.close()
+    assert stored.official.attachments[1].table == [["类别", "件数"], ["行政处罚", "3件"]]

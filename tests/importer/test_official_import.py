@@ -99,6 +99,7 @@ class L:
     def __init__(self, text: str) -> None:
         self.text = text
         self.src = self
+        self.cells = ()
 
 
 @pytest.mark.parametrize(
@@ -119,3 +120,64 @@ def test_body_lines_that_look_alike_stay_text():
     lines = [L("标题"), L("县委："), L("根据县委〔2025〕3号文件要求，我镇开展了工作。"), L("抄送情况良好。")]
     taken, o = take_official(lines)
     assert taken == [] and o.doc_number is None and o.cc == []
+
+
+def test_several_signers_on_lines_of_two_with_the_number_on_the_last(tmp_path):
+    markup = """=青山镇人民政府文件
+签发人：李明　王小红
+赵一鸣　陈东
+青政文〔2026〕5号　　　　　　　　　　　　　张强
+=关于2025年度法治政府建设情况的报告
+县委、县政府：
+全年办理行政复议案件1件。
+
+>青山镇人民政府
+>2026年1月10日
+"""
+    report = import_file(typed_docx(markup, tmp_path / "t.docx")).report
+    o = report.official
+    assert (o.code, o.doc_year, o.doc_number) == ("青政文", 2026, 5)
+    assert o.signers == ["李明", "王小红", "赵一鸣", "陈东", "张强"]
+    every = "\n".join(report.all_texts())
+    for stray in ("签发人", "赵一鸣", "张强", "青政文"):
+        assert stray not in every
+    # Rendered back line for line (7.2.6: two names a line, the 发文字号 on the last line).
+    texts = _rendered_texts(report)
+    at = texts.index("签发人：李明王小红")
+    assert texts[at : at + 3] == ["签发人：李明王小红", "赵一鸣陈东", "青政文〔2026〕5号张强"]
+    # A 发文字号 line ending with names but without a 签发人 line before it stays as it was.
+    plain = import_file(typed_docx("=关于报告\n青政文〔2026〕5号　　张强\n正文。\n", tmp_path / "u.docx")).report
+    assert plain.official.signers == []
+
+
+def test_attachment_table_in_word_becomes_the_attachments_table(tmp_path):
+    markup = """=关于2025年度法治政府建设情况的报告
+县委：
+全年办理行政复议案件2件。
+附件：执法案件统计表
+
+>青山镇人民政府
+>2026年1月10日
+附件
+执法案件统计表
+全年执法案件如下。
+抄送：县司法局。
+"""
+    path = typed_docx(markup, tmp_path / "t.docx")
+    document = docx.Document(str(path))
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["类别", "2024年", "2025年"], ["行政处罚", "3件", ""], ["行政强制", "1件", "2件"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    after = next(p for p in document.paragraphs if p.text == "全年执法案件如下。")
+    after._p.addnext(table._tbl)  # on the attachment's page, before the 版记
+    document.save(str(path))
+    report = import_file(path).report
+    (a,) = report.official.attachments
+    assert a.title == "执法案件统计表" and a.paragraphs == ["全年执法案件如下。"]
+    assert a.table == [["类别", "2024年", "2025年"], ["行政处罚", "3件", ""], ["行政强制", "1件", "2件"]]
+    assert report.official.cc == ["县司法局"]
+    assert "类别" not in "\n".join(report.all_texts())
+    # And rendered back as a table.
+    rendered = docx.Document(io.BytesIO(render_bytes(report, edition="submit")))
+    assert [[c.text for c in row.cells] for row in rendered.tables[0].rows] == a.table
