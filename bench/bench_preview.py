@@ -20,11 +20,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=12)
@@ -33,7 +28,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["HXDESK_DATA_DIR"] = tempfile.mkdtemp()
 
-    from bench_editor import big_report
+    from bench_editor import big_report, percentile
     from PySide6.QtTest import QTest
 
     from hxdesk import services

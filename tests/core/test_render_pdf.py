@@ -152,21 +152,26 @@ def test_full_lines_hold_28_characters(pdfs, name):
                 assert abs(end - (LEFT + 28 * CHAR)) < 2.5, f"page {page.number}: {line.text!r} ends at {end:.1f}"
 
 
+def check_page_number(page, *, below_mm: tuple[float, float] = (6, 8)) -> None:
+    """GB/T 9704 7.5: "—N—" in 4号, odd pages right and even pages left 1 字 from the edge of the text
+    area, the dash line 7 mm below it."""
+    assert len(page.footer) == 1
+    footer = page.footer[0]
+    assert footer.text == f"—{page.number}—"
+    if page.number % 2:
+        assert abs(footer.x1 - (RIGHT - 14)) < 2, "odd pages: right, 1 字 from the edge"
+    else:
+        assert abs(footer.x0 - (LEFT + 14)) < 2, "even pages: left, 1 字 from the edge"
+    dash = footer.chars[0]
+    centre = (dash["top"] + dash["bottom"]) / 2
+    assert below_mm[0] * MM <= centre - BOTTOM <= below_mm[1] * MM, "the dash line lies 7 mm below the text area"
+    assert {round(c["size"]) for c in footer.chars} == {14}
+
+
 @pytest.mark.parametrize("name", ["sample", "custom"])
 def test_page_numbers(pdfs, name):
     for page in pdfs[name]:
-        assert len(page.footer) == 1
-        footer = page.footer[0]
-        assert footer.text == f"—{page.number}—"
-        if page.number % 2:
-            assert abs(footer.x1 - (RIGHT - 14)) < 2, "odd pages: right, 1 字 from the edge"
-        else:
-            assert abs(footer.x0 - (LEFT + 14)) < 2, "even pages: left, 1 字 from the edge"
-        dash = footer.chars[0]
-        centre = (dash["top"] + dash["bottom"]) / 2
-        assert 6 * MM <= centre - BOTTOM <= 8 * MM, "the dash line lies 7 mm below the text area"
-        sizes = {round(c["size"]) for c in footer.chars}
-        assert sizes == {14}
+        check_page_number(page)
 
 
 def test_closing_block_positions(pdfs):
