@@ -128,6 +128,7 @@ class _Styles:
     def __init__(self, styles_element: etree._Element | None) -> None:
         self.by_id: dict[str, _StyleInfo] = {}
         self.default_paragraph = "Normal"
+        self._resolved: dict[tuple[str, str], bool | str | int | tuple[str, int] | None] = {}
         if styles_element is None:
             return
         for s in styles_element.findall(qn("w:style")):
@@ -168,14 +169,20 @@ class _Styles:
         self, sid: str, attr: Literal["bold", "align", "outline", "num"]
     ) -> bool | str | int | tuple[str, int] | None:
         """A style's attribute, inherited through basedOn where the style leaves it unset."""
+        asked = (sid, attr)
+        if asked in self._resolved:  # asked for every run and paragraph: the styles do not change
+            return self._resolved[asked]
+        value: bool | str | int | tuple[str, int] | None = None
         seen: set[str] = set()
         while sid and sid in self.by_id and sid not in seen:
             seen.add(sid)
-            value: bool | str | int | tuple[str, int] | None = getattr(self.by_id[sid], attr)
-            if value not in (None, ""):
-                return value
+            own: bool | str | int | tuple[str, int] | None = getattr(self.by_id[sid], attr)
+            if own not in (None, ""):
+                value = own
+                break
             sid = self.by_id[sid].based_on
-        return None
+        self._resolved[asked] = value
+        return value
 
     def name(self, sid: str) -> str:
         info = self.by_id.get(sid)
@@ -261,6 +268,22 @@ _TITLE_NAMES = {"title", "标题"}
 _HX_ROLES = {v: k for k, v in STYLE_IDS.items()}
 
 _W_R, _W_P, _W_T, _W_TBL, _W_SDT = qn("w:r"), qn("w:p"), qn("w:t"), qn("w:tbl"), qn("w:sdt")
+#: Names the walk over runs and paragraphs asks for (qn() parses its argument on every call).
+_Q_B = qn("w:b")
+_Q_BR = qn("w:br")
+_Q_CR = qn("w:cr")
+_Q_DRAWING = qn("w:drawing")
+_Q_JC = qn("w:jc")
+_Q_NOBREAKHYPHEN = qn("w:noBreakHyphen")
+_Q_OUTLINELVL = qn("w:outlineLvl")
+_Q_PPR = qn("w:pPr")
+_Q_PSTYLE = qn("w:pStyle")
+_Q_PICT = qn("w:pict")
+_Q_RPR = qn("w:rPr")
+_Q_RSTYLE = qn("w:rStyle")
+_Q_TAB = qn("w:tab")
+_Q_TYPE = qn("w:type")
+_Q_VAL = qn("w:val")
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:customXmlDelRangeStart")}
 
 
@@ -302,16 +325,16 @@ class _Reader:
                 self._runs(child, out, pstyle)  # hyperlinks, insertions, fields, content controls
 
     def _run(self, r: etree._Element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
-        rpr = r.find(qn("w:rPr"))
+        rpr = r.find(_Q_RPR)
         bold: bool | None = None
         cstyle = ""
         if rpr is not None:
-            b = rpr.find(qn("w:b"))
+            b = rpr.find(_Q_B)
             if b is not None:
                 bold = _on(b)
-            rs = rpr.find(qn("w:rStyle"))
+            rs = rpr.find(_Q_RSTYLE)
             if rs is not None:
-                cstyle = rs.get(qn("w:val")) or ""
+                cstyle = rs.get(_Q_VAL) or ""
         if bold is None and cstyle:
             bold = self.styles.resolve(cstyle, "bold")
         if bold is None:
@@ -321,13 +344,13 @@ class _Reader:
             tag = child.tag
             if tag == _W_T:
                 parts.append(child.text or "")
-            elif tag == qn("w:tab"):
+            elif tag == _Q_TAB:
                 parts.append(" ")
-            elif tag in (qn("w:br"), qn("w:cr")):
-                kind = child.get(qn("w:type"))
+            elif tag in (_Q_BR, _Q_CR):
+                kind = child.get(_Q_TYPE)
                 if kind not in ("page", "column"):
                     parts.append("\n")
-            elif tag == qn("w:noBreakHyphen"):
+            elif tag == _Q_NOBREAKHYPHEN:
                 parts.append("-")
         if parts:
             out.append(("".join(parts), bool(bold), cstyle))
@@ -337,19 +360,19 @@ class _Reader:
         self.seen += 1
         if self.seen > MAX_ELEMENTS:  # empty paragraphs count too: bounded time
             raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_Q_PPR)
         pstyle = self.styles.default_paragraph
         jc: etree._Element | None = None
         outline: int | None = None
         num: tuple[str, int] | None
         if ppr is not None:
-            ps = ppr.find(qn("w:pStyle"))
-            ps_val = ps.get(qn("w:val")) if ps is not None else None
+            ps = ppr.find(_Q_PSTYLE)
+            ps_val = ps.get(_Q_VAL) if ps is not None else None
             if ps_val:
                 pstyle = ps_val
-            jc = ppr.find(qn("w:jc"))
-            lvl = ppr.find(qn("w:outlineLvl"))
-            lvl_val = (lvl.get(qn("w:val")) or "") if lvl is not None else ""
+            jc = ppr.find(_Q_JC)
+            lvl = ppr.find(_Q_OUTLINELVL)
+            lvl_val = (lvl.get(_Q_VAL) or "") if lvl is not None else ""
             if lvl_val.isdigit():
                 outline = int(lvl_val)
             num = _num_pr(ppr)
@@ -360,7 +383,7 @@ class _Reader:
         auto_level = self.numbering.level(num)
         if num is not None and num[0] != "0" and not auto_level and not table:
             self.autonumbered += 1
-        self.pictures += sum(1 for _ in p.iter(qn("w:drawing"), qn("w:pict")))
+        self.pictures += sum(1 for _ in p.iter(_Q_DRAWING, _Q_PICT))
         runs: list[tuple[str, bool, str]] = []
         self._runs(p, runs, pstyle)
         text = "".join(t for t, _, _ in runs)

@@ -75,6 +75,9 @@ UNITS = (
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"余次"}, key=len, reverse=True))
 FIGURE_RE = re.compile(
+    # The lookahead only names what a match starts with (a prefix or a digit): the regular
+    # expression engine then skips other characters quickly instead of trying the lookbehind at each.
+    r"(?=[约近逾超\d])"
     r"(?<![\dA-Za-z.\-_/{:第])"
     r"(?P<pre>约|近|逾|超过)?"
     r"(?P<num>\d{1,13}(?:\.\d{1,4})?)(?![\d.])"
@@ -82,7 +85,7 @@ FIGURE_RE = re.compile(
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))"
     r"(?P<suffix>以上|以下|左右)?"
 )
-YEAR_RE = re.compile(r"(?<![\d.])(\d{4})(?=年)")
+YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}0123456789.%")
 _LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
 _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
@@ -149,20 +152,19 @@ def label_before(text: str, end: int) -> str:
     changed = True
     while changed and label:
         changed = False
-        for w in _LABEL_TRIM_START:
-            if label.startswith(w) and len(label) > len(w):
-                label, changed = label[len(w) :], True
-        for w in _LABEL_TRIM_END:
-            if label.endswith(w) and len(label) > len(w):
-                label, changed = label[: -len(w)], True
+        if label.startswith(_LABEL_TRIM_START):  # one test of all words before the word-by-word pass
+            for w in _LABEL_TRIM_START:
+                if label.startswith(w) and len(label) > len(w):
+                    label, changed = label[len(w) :], True
+        if label.endswith(_LABEL_TRIM_END):
+            for w in _LABEL_TRIM_END:
+                if label.endswith(w) and len(label) > len(w):
+                    label, changed = label[: -len(w)], True
     return label
 
 
 def _clause_before(text: str, end: int) -> str:
-    i = end
-    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
-        i -= 1
-    return text[i:end]
+    return text[max(text.rfind(c, 0, end) for c in _CLAUSE_STOP) + 1 : end]
 
 
 def is_frequency(text: str, start: int, end: int) -> bool:
