@@ -53,13 +53,16 @@ def scaled_lines(lines: list[str], times: int) -> list[str]:
     return out
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
+def median_times(fn, baseline, runs: int) -> tuple[float, float]:
+    """Median times of ``fn`` and of ``baseline``, run in turns (machine noise hits both alike)."""
+    times: list[float] = []
+    base: list[float] = []
     for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for f, out in ((fn, times), (baseline, base)):
+            t0 = time.perf_counter()
+            f()
+            out.append(time.perf_counter() - t0)
+    return statistics.median(times), statistics.median(base)
 
 
 def main() -> int:
@@ -80,9 +83,10 @@ def main() -> int:
             n_par = len(docx.Document(str(path)).paragraphs)
             report = import_file(path).report
             n_sec = sum(1 for _ in report.walk())
-            runs = max(1, args.runs if times < 100 else max(1, args.runs // 2))
-            t_import = median_time(lambda p=path: import_file(p), runs)
-            t_docx = median_time(lambda p=path: [q.text for q in docx.Document(str(p)).paragraphs], runs)
+            runs = max(1, args.runs if times < 100 else max(3, args.runs // 2))
+            t_import, t_docx = median_times(
+                lambda p=path: import_file(p), lambda p=path: [q.text for q in docx.Document(str(p)).paragraphs], runs
+            )
             ratio = t_import / t_docx
             ratios.append(ratio)
             per_para.append(t_import / n_par)

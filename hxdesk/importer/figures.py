@@ -92,6 +92,7 @@ _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
 MAX_LABEL = 20
 #: A number after these words in its clause counts how often, not how much (每年开展1次, 每月1次).
 FREQUENCY_WORDS = ("每年", "每季度", "每季", "每月", "每半月", "每周", "每旬", "每日", "每天", "每半年", "每")
+_FREQUENCY = re.compile("|".join(re.escape(w) for w in FREQUENCY_WORDS))
 #: After the number: an ordinal or a period of the year, not a count (1季度, 3月份).
 _NOT_A_COUNT_AFTER = ("季度", "月份", "号文", "周年")
 #: A label this short names a result of the figure before it: 办结 → 办结来信来访.
@@ -169,8 +170,7 @@ def _clause_before(text: str, end: int) -> str:
 
 def is_frequency(text: str, start: int, end: int) -> bool:
     """每年开展1次, 每月1次, 1季度: a number that says how often or which, not a yearly count."""
-    clause = _clause_before(text, start)
-    return any(w in clause for w in FREQUENCY_WORDS) or text.startswith(_NOT_A_COUNT_AFTER, end)
+    return _FREQUENCY.search(_clause_before(text, start)) is not None or text.startswith(_NOT_A_COUNT_AFTER, end)
 
 
 def _object_of(label: str) -> str:

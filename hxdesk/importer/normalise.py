@@ -37,6 +37,7 @@ _LABELS = (
     (re.compile(r"^[（(]\s*(\d{1,3})\s*[）)][、.．]?\s*"), "（", "）"),
     (re.compile(r"^(\d{1,3})\s*[）)][、.．]?\s*(?=[\u4e00-\u9fff“《])"), "（", "）"),  # 1）加强 → （1）加强
 )
+_LABEL_START = re.compile(rf"[{_CN_NUM}（(\d]")
 #: The label as typed at the start of a raw paragraph (before normalisation).
 _RAW_LABEL = re.compile(
     rf"^[\s\u3000]*(?:[（(]\s*)?(?:[{_CN_NUM}]+|[\d０-９]{{1,3}})\s*(?:[）)][、.．]?|[、.．])[ \u3000]*"
@@ -241,6 +242,8 @@ def _space_goes(text: str, i: int) -> bool:
 
 def canonical_label(text: str) -> str:
     """一. → 一、, (一) → （一）, 1、/1． → 1., (1) → （1）, without a space after the label."""
+    if _LABEL_START.match(text) is None:  # what every pattern of _LABELS starts with
+        return text
     for pattern, before, after in _LABELS:
         m = pattern.match(text)  # anchored at the start: what sub(count=1) does, without scanning the text
         if m is not None:
@@ -262,7 +265,8 @@ def normalise(text: str) -> str:
 def _normalise_once(text: str) -> str:
     text = clean_text(text)
     text = _ZERO_WIDTH.sub("", text)
-    text = _BOOKMARK.sub("", text)
+    if "[bookmark:" in text:
+        text = _BOOKMARK.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     if _ANY_FULLWIDTH_ALNUM.search(text) is not None:
         text = text.translate(_FULLWIDTH_ALNUM)
