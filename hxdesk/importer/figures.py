@@ -85,6 +85,7 @@ FIGURE_RE = re.compile(
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))"
     r"(?P<suffix>以上|以下|左右)?"
 )
+_DIGIT = re.compile(r"\d")
 YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}0123456789.%")
 _LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
@@ -125,6 +126,8 @@ def year_placeholders(text: str, year: int) -> str:
     """2024年 → {{year}}年 and 2025年 → {{next_year}}年 for a 2024 report, and the 普法 plan and
     its year that fit the report year (“八五”普法的第四年) → {{pufa_plan}}, {{pufa_year}}."""
     text = pufa_placeholders(text, year)
+    if "年" not in text:  # what YEAR_RE needs after the digits
+        return text
 
     def sub(m: re.Match[str]) -> str:
         y = int(m.group(1))
@@ -273,6 +276,8 @@ class FigureExtractor:
             before.append((fig, m.end()))
             return kept_prefix + "{{" + fig.key + "}}"
 
+        if _DIGIT.search(text) is None:  # every figure has one
+            return text
         return outside_book_titles(text, FIGURE_RE, sub)
 
     def _derive(self, fig: Figure, before: list[Figure], typed: str) -> None:
