@@ -14,6 +14,8 @@ MAX_TEXT = 200_000
 
 def clean_text(text: str) -> str:
     """Remove what cannot go into a .docx; tabs and newlines become spaces."""
+    if text == "":  # most optional fields (a figure's formula, unit, limit) are empty
+        return text
     text = _ILLEGAL_XML.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
 

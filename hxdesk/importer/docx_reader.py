@@ -42,6 +42,42 @@ _NOT_WORD = "这个文件不是有效的 Word（.docx）文档，可能已损坏
 _BOMB = "这个 Word 文件的内部结构异常（解压后体积过大），可能已损坏或是恶意文件，已拒绝导入。"
 
 
+#: The names the reader asks for, made once (qn() parses its argument on every call).
+_Q_ABSTRACT_NUM = qn("w:abstractNum")
+_Q_ABSTRACT_NUM_ID = qn("w:abstractNumId")
+_Q_B = qn("w:b")
+_Q_BASED_ON = qn("w:basedOn")
+_Q_BR = qn("w:br")
+_Q_CR = qn("w:cr")
+_Q_CUSTOM_XML = qn("w:customXml")
+_Q_DEFAULT = qn("w:default")
+_Q_DRAWING = qn("w:drawing")
+_Q_ILVL = qn("w:ilvl")
+_Q_JC = qn("w:jc")
+_Q_LVL = qn("w:lvl")
+_Q_LVL_TEXT = qn("w:lvlText")
+_Q_NAME = qn("w:name")
+_Q_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_Q_NUM = qn("w:num")
+_Q_NUM_FMT = qn("w:numFmt")
+_Q_NUM_ID = qn("w:numId")
+_Q_NUM_PR = qn("w:numPr")
+_Q_OUTLINE_LVL = qn("w:outlineLvl")
+_Q_PICT = qn("w:pict")
+_Q_P_PR = qn("w:pPr")
+_Q_P_STYLE = qn("w:pStyle")
+_Q_R_PR = qn("w:rPr")
+_Q_R_STYLE = qn("w:rStyle")
+_Q_SDT_CONTENT = qn("w:sdtContent")
+_Q_STYLE = qn("w:style")
+_Q_STYLE_ID = qn("w:styleId")
+_Q_TAB = qn("w:tab")
+_Q_TC = qn("w:tc")
+_Q_TR = qn("w:tr")
+_Q_TYPE = qn("w:type")
+_Q_VAL = qn("w:val")
+
+
 def safe_package(data: bytes) -> bytes:
     """Check the zip and return a rebuilt package holding only the checked XML parts."""
     try:
@@ -111,14 +147,14 @@ class _StyleInfo:
 
 
 def _on(el: etree._Element) -> bool:
-    val = el.get(qn("w:val"))
+    val = el.get(_Q_VAL)
     return val is None or val.lower() not in ("0", "false", "off", "none")
 
 
 def _align(jc: etree._Element | None) -> str:
     if jc is None:
         return ""
-    val = (jc.get(qn("w:val")) or "").lower()
+    val = (jc.get(_Q_VAL) or "").lower()
     return {"center": "center", "right": "right", "end": "right"}.get(val, "left")
 
 
@@ -128,26 +164,27 @@ class _Styles:
     def __init__(self, styles_element: etree._Element | None) -> None:
         self.by_id: dict[str, _StyleInfo] = {}
         self.default_paragraph = "Normal"
+        self._resolved: dict[tuple[str, str], bool | str | int | tuple[str, int] | None] = {}
         if styles_element is None:
             return
-        for s in styles_element.findall(qn("w:style")):
-            sid = s.get(qn("w:styleId")) or ""
-            info = _StyleInfo(kind=s.get(qn("w:type")) or "")
-            name = s.find(qn("w:name"))
-            info.name = (name.get(qn("w:val")) or "") if name is not None else ""
-            based = s.find(qn("w:basedOn"))
-            info.based_on = (based.get(qn("w:val")) or "") if based is not None else ""
-            rpr = s.find(qn("w:rPr"))
-            b = rpr.find(qn("w:b")) if rpr is not None else None
+        for s in styles_element.findall(_Q_STYLE):
+            sid = s.get(_Q_STYLE_ID) or ""
+            info = _StyleInfo(kind=s.get(_Q_TYPE) or "")
+            name = s.find(_Q_NAME)
+            info.name = (name.get(_Q_VAL) or "") if name is not None else ""
+            based = s.find(_Q_BASED_ON)
+            info.based_on = (based.get(_Q_VAL) or "") if based is not None else ""
+            rpr = s.find(_Q_R_PR)
+            b = rpr.find(_Q_B) if rpr is not None else None
             if b is not None:
                 info.bold = _on(b)
-            ppr = s.find(qn("w:pPr"))
+            ppr = s.find(_Q_P_PR)
             if ppr is not None:
-                jc = ppr.find(qn("w:jc"))
+                jc = ppr.find(_Q_JC)
                 if jc is not None:
                     info.align = _align(jc)
-                lvl = ppr.find(qn("w:outlineLvl"))
-                lvl_val = (lvl.get(qn("w:val")) or "") if lvl is not None else ""
+                lvl = ppr.find(_Q_OUTLINE_LVL)
+                lvl_val = (lvl.get(_Q_VAL) or "") if lvl is not None else ""
                 if lvl_val.isdigit():
                     info.outline = int(lvl_val)
                 info.num = _num_pr(ppr)
@@ -168,14 +205,20 @@ class _Styles:
         self, sid: str, attr: Literal["bold", "align", "outline", "num"]
     ) -> bool | str | int | tuple[str, int] | None:
         """A style's attribute, inherited through basedOn where the style leaves it unset."""
+        asked = (sid, attr)
+        if asked in self._resolved:  # asked for every run and paragraph: the styles do not change
+            return self._resolved[asked]
+        value: bool | str | int | tuple[str, int] | None = None
         seen: set[str] = set()
         while sid and sid in self.by_id and sid not in seen:
             seen.add(sid)
-            value: bool | str | int | tuple[str, int] | None = getattr(self.by_id[sid], attr)
-            if value not in (None, ""):
-                return value
+            own: bool | str | int | tuple[str, int] | None = getattr(self.by_id[sid], attr)
+            if own not in (None, ""):
+                value = own
+                break
             sid = self.by_id[sid].based_on
-        return None
+        self._resolved[asked] = value
+        return value
 
     def name(self, sid: str) -> str:
         info = self.by_id.get(sid)
@@ -183,13 +226,13 @@ class _Styles:
 
 
 def _num_pr(ppr: etree._Element) -> tuple[str, int] | None:
-    num_pr = ppr.find(qn("w:numPr"))
+    num_pr = ppr.find(_Q_NUM_PR)
     if num_pr is None:
         return None
-    num_id = num_pr.find(qn("w:numId"))
-    ilvl = num_pr.find(qn("w:ilvl"))
-    nid = num_id.get(qn("w:val")) if num_id is not None else None
-    level = (ilvl.get(qn("w:val")) or "") if ilvl is not None else "0"
+    num_id = num_pr.find(_Q_NUM_ID)
+    ilvl = num_pr.find(_Q_ILVL)
+    nid = num_id.get(_Q_VAL) if num_id is not None else None
+    level = (ilvl.get(_Q_VAL) or "") if ilvl is not None else "0"
     if not nid or not level.isdigit():
         return None
     return nid, int(level)  # numId 0 switches a style's numbering off
@@ -229,30 +272,28 @@ class _Numbering:
         if root is None:
             return
         abstract: dict[str, dict[int, int]] = {}
-        for an in root.findall(qn("w:abstractNum")):
+        for an in root.findall(_Q_ABSTRACT_NUM):
             levels: dict[int, int] = {}
-            for lvl in an.findall(qn("w:lvl")):
-                ilvl_text = lvl.get(qn("w:ilvl")) or ""
-                fmt = lvl.find(qn("w:numFmt"))
-                text = lvl.find(qn("w:lvlText"))
+            for lvl in an.findall(_Q_LVL):
+                ilvl_text = lvl.get(_Q_ILVL) or ""
+                fmt = lvl.find(_Q_NUM_FMT)
+                text = lvl.find(_Q_LVL_TEXT)
                 if ilvl_text.isdigit() and fmt is not None and text is not None:
-                    levels[int(ilvl_text)] = _label_level(
-                        fmt.get(qn("w:val")) or "", text.get(qn("w:val")) or "", int(ilvl_text)
-                    )
-            abstract[an.get(qn("w:abstractNumId")) or ""] = levels
-        for num in root.findall(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
-            ref_id = ref.get(qn("w:val")) if ref is not None else ""
+                    levels[int(ilvl_text)] = _label_level(fmt.get(_Q_VAL) or "", text.get(_Q_VAL) or "", int(ilvl_text))
+            abstract[an.get(_Q_ABSTRACT_NUM_ID) or ""] = levels
+        for num in root.findall(_Q_NUM):
+            ref = num.find(_Q_ABSTRACT_NUM_ID)
+            ref_id = ref.get(_Q_VAL) if ref is not None else ""
             levels = abstract.get(ref_id, {}) if ref_id is not None else {}
             for ilvl, level in levels.items():
-                self.levels[(num.get(qn("w:numId")) or "", ilvl)] = level
+                self.levels[(num.get(_Q_NUM_ID) or "", ilvl)] = level
 
     def level(self, num: tuple[str, int] | None) -> int:
         return self.levels.get(num, 0) if num else 0
 
 
 def _on_default(style: etree._Element) -> bool:
-    val = style.get(qn("w:default"))
+    val = style.get(_Q_DEFAULT)
     return val is not None and val.lower() in ("1", "true", "on")
 
 
@@ -285,10 +326,10 @@ class _Reader:
             elif child.tag == _W_TBL:
                 self.table(child)
             elif child.tag == _W_SDT:
-                content = child.find(qn("w:sdtContent"))
+                content = child.find(_Q_SDT_CONTENT)
                 if content is not None:
                     self.body(content)
-            elif child.tag == qn("w:customXml"):
+            elif child.tag == _Q_CUSTOM_XML:
                 self.body(child)
 
     def _runs(self, element: etree._Element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
@@ -302,16 +343,16 @@ class _Reader:
                 self._runs(child, out, pstyle)  # hyperlinks, insertions, fields, content controls
 
     def _run(self, r: etree._Element, out: list[tuple[str, bool, str]], pstyle: str) -> None:
-        rpr = r.find(qn("w:rPr"))
+        rpr = r.find(_Q_R_PR)
         bold: bool | None = None
         cstyle = ""
         if rpr is not None:
-            b = rpr.find(qn("w:b"))
+            b = rpr.find(_Q_B)
             if b is not None:
                 bold = _on(b)
-            rs = rpr.find(qn("w:rStyle"))
+            rs = rpr.find(_Q_R_STYLE)
             if rs is not None:
-                cstyle = rs.get(qn("w:val")) or ""
+                cstyle = rs.get(_Q_VAL) or ""
         if bold is None and cstyle:
             bold = self.styles.resolve(cstyle, "bold")
         if bold is None:
@@ -321,13 +362,13 @@ class _Reader:
             tag = child.tag
             if tag == _W_T:
                 parts.append(child.text or "")
-            elif tag == qn("w:tab"):
+            elif tag == _Q_TAB:
                 parts.append(" ")
-            elif tag in (qn("w:br"), qn("w:cr")):
-                kind = child.get(qn("w:type"))
+            elif tag in (_Q_BR, _Q_CR):
+                kind = child.get(_Q_TYPE)
                 if kind not in ("page", "column"):
                     parts.append("\n")
-            elif tag == qn("w:noBreakHyphen"):
+            elif tag == _Q_NO_BREAK_HYPHEN:
                 parts.append("-")
         if parts:
             out.append(("".join(parts), bool(bold), cstyle))
@@ -337,19 +378,19 @@ class _Reader:
         self.seen += 1
         if self.seen > MAX_ELEMENTS:  # empty paragraphs count too: bounded time
             raise InvalidInput(f"文件的段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告。")
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_Q_P_PR)
         pstyle = self.styles.default_paragraph
         jc: etree._Element | None = None
         outline: int | None = None
         num: tuple[str, int] | None
         if ppr is not None:
-            ps = ppr.find(qn("w:pStyle"))
-            ps_val = ps.get(qn("w:val")) if ps is not None else None
+            ps = ppr.find(_Q_P_STYLE)
+            ps_val = ps.get(_Q_VAL) if ps is not None else None
             if ps_val:
                 pstyle = ps_val
-            jc = ppr.find(qn("w:jc"))
-            lvl = ppr.find(qn("w:outlineLvl"))
-            lvl_val = (lvl.get(qn("w:val")) or "") if lvl is not None else ""
+            jc = ppr.find(_Q_JC)
+            lvl = ppr.find(_Q_OUTLINE_LVL)
+            lvl_val = (lvl.get(_Q_VAL) or "") if lvl is not None else ""
             if lvl_val.isdigit():
                 outline = int(lvl_val)
             num = _num_pr(ppr)
@@ -360,7 +401,7 @@ class _Reader:
         auto_level = self.numbering.level(num)
         if num is not None and num[0] != "0" and not auto_level and not table:
             self.autonumbered += 1
-        self.pictures += sum(1 for _ in p.iter(qn("w:drawing"), qn("w:pict")))
+        self.pictures += sum(1 for _ in p.iter(_Q_DRAWING, _Q_PICT))
         runs: list[tuple[str, bool, str]] = []
         self._runs(p, runs, pstyle)
         text = "".join(t for t, _, _ in runs)
@@ -423,10 +464,10 @@ class _Reader:
 
     def table(self, tbl: etree._Element) -> None:
         self.tables += 1
-        for tr in tbl.iter(qn("w:tr")):
+        for tr in tbl.iter(_Q_TR):
             cells: list[str] = []
             every: list[str] = []
-            for tc in tr.iterchildren(qn("w:tc")):
+            for tc in tr.iterchildren(_Q_TC):
                 texts = [self.paragraph(p, table=True) for p in tc.iter(_W_P)]
                 cell = "\u3000".join(t.replace("\n", " ").strip() for t in texts if t.strip())
                 every.append(" ".join(cell.split()))

@@ -75,6 +75,9 @@ UNITS = (
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(set(UNITS) - {"余次"}, key=len, reverse=True))
 FIGURE_RE = re.compile(
+    # The lookahead only names what a match starts with (a prefix or a digit): the regular
+    # expression engine then skips other characters quickly instead of trying the lookbehind at each.
+    r"(?=[约近逾超\d])"
     r"(?<![\dA-Za-z.\-_/{:第])"
     r"(?P<pre>约|近|逾|超过)?"
     r"(?P<num>\d{1,13}(?:\.\d{1,4})?)(?![\d.])"
@@ -82,13 +85,15 @@ FIGURE_RE = re.compile(
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))"
     r"(?P<suffix>以上|以下|左右)?"
 )
-YEAR_RE = re.compile(r"(?<![\d.])(\d{4})(?=年)")
+_DIGIT = re.compile(r"\d")
+YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}0123456789.%")
 _LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
 _LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
 MAX_LABEL = 20
 #: A number after these words in its clause counts how often, not how much (每年开展1次, 每月1次).
 FREQUENCY_WORDS = ("每年", "每季度", "每季", "每月", "每半月", "每周", "每旬", "每日", "每天", "每半年", "每")
+_FREQUENCY = re.compile("|".join(re.escape(w) for w in FREQUENCY_WORDS))
 #: After the number: an ordinal or a period of the year, not a count (1季度, 3月份).
 _NOT_A_COUNT_AFTER = ("季度", "月份", "号文", "周年")
 #: A label this short names a result of the figure before it: 办结 → 办结来信来访.
@@ -121,6 +126,8 @@ def year_placeholders(text: str, year: int) -> str:
     """2024年 → {{year}}年 and 2025年 → {{next_year}}年 for a 2024 report, and the 普法 plan and
     its year that fit the report year (“八五”普法的第四年) → {{pufa_plan}}, {{pufa_year}}."""
     text = pufa_placeholders(text, year)
+    if "年" not in text:  # what YEAR_RE needs after the digits
+        return text
 
     def sub(m: re.Match[str]) -> str:
         y = int(m.group(1))
@@ -149,26 +156,24 @@ def label_before(text: str, end: int) -> str:
     changed = True
     while changed and label:
         changed = False
-        for w in _LABEL_TRIM_START:
-            if label.startswith(w) and len(label) > len(w):
-                label, changed = label[len(w) :], True
-        for w in _LABEL_TRIM_END:
-            if label.endswith(w) and len(label) > len(w):
-                label, changed = label[: -len(w)], True
+        if label.startswith(_LABEL_TRIM_START):  # one test of all words before the word-by-word pass
+            for w in _LABEL_TRIM_START:
+                if label.startswith(w) and len(label) > len(w):
+                    label, changed = label[len(w) :], True
+        if label.endswith(_LABEL_TRIM_END):
+            for w in _LABEL_TRIM_END:
+                if label.endswith(w) and len(label) > len(w):
+                    label, changed = label[: -len(w)], True
     return label
 
 
 def _clause_before(text: str, end: int) -> str:
-    i = end
-    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
-        i -= 1
-    return text[i:end]
+    return text[max(text.rfind(c, 0, end) for c in _CLAUSE_STOP) + 1 : end]
 
 
 def is_frequency(text: str, start: int, end: int) -> bool:
     """每年开展1次, 每月1次, 1季度: a number that says how often or which, not a yearly count."""
-    clause = _clause_before(text, start)
-    return any(w in clause for w in FREQUENCY_WORDS) or text.startswith(_NOT_A_COUNT_AFTER, end)
+    return _FREQUENCY.search(_clause_before(text, start)) is not None or text.startswith(_NOT_A_COUNT_AFTER, end)
 
 
 def _object_of(label: str) -> str:
@@ -271,6 +276,8 @@ class FigureExtractor:
             before.append((fig, m.end()))
             return kept_prefix + "{{" + fig.key + "}}"
 
+        if _DIGIT.search(text) is None:  # every figure has one
+            return text
         return outside_book_titles(text, FIGURE_RE, sub)
 
     def _derive(self, fig: Figure, before: list[Figure], typed: str) -> None:

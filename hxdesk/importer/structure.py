@@ -253,6 +253,7 @@ class _Builder:
         self.notes: list[str] = []  # what was changed or guessed, each with its place
         self.repeated: tuple[int, int] | None = None  # (level, n) of a label that repeats the previous one
         self.offsets: dict[int, int] = {}  # id(sibling list) -> how many repeated labels it has had
+        self.counted: dict[int, tuple[int, int]] = {}  # id(sibling list) -> (its length, numbered among them)
 
     def place(self) -> str:
         """Where the last paragraph stands: 一、（二）第3段, 正文开头第1段, or the heading itself."""
@@ -287,7 +288,11 @@ class _Builder:
         sib = self.siblings(level)
         if sib is None:
             return None
-        return sum(1 for s in sib if s.numbered) + 1
+        # Sibling lists only grow (open() appends): count the sections added since the last call.
+        seen, numbered = self.counted.get(id(sib), (0, 0))
+        numbered += sum(1 for s in sib[seen:] if s.numbered)
+        self.counted[id(sib)] = (len(sib), numbered)
+        return numbered + 1
 
     def open(self, level: int, heading: str, *, numbered: bool, run_in: bool, body: str = "") -> None:
         self.close_points()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 from dataclasses import dataclass
+from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
@@ -17,7 +18,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
+from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from ..errors import InvalidInput
 from ..figures import expand_text, report_values
@@ -234,49 +237,20 @@ class ReportRenderer:
                 body.remove(child)
         apply_font_profile(document, self.fonts)
         sig_left, date_left = self.closing_layout()
-        # Style ids are written straight into the XML: python-docx's style
-        # lookup by object scans every style for each paragraph (most of the
-        # render time otherwise).
+        # The paragraphs are written straight as XML elements: python-docx's proxies find each child's
+        # place by schema order and set a run's text one character at a time (most of the render time
+        # otherwise); its style lookup by object would scan every style for each paragraph.
         placed: dict[object, tuple[str, ...]] = {}  # lxml keeps one proxy per live element: identity holds
+        sentinel = body.find(qn("w:sectPr"))
         rendered = self.paragraphs()
         for rp in rendered:
             if rp.table is not None:
-                end = body.find(qn("w:sectPr"))
-                end.addprevious(official.attachment_table(rp.table, self.fonts))
-                end.addprevious(official.anchor_paragraph())  # Word wants a paragraph after a table
+                body.append(official.attachment_table(rp.table, self.fonts))
+                body.append(official.anchor_paragraph())  # Word wants a paragraph after a table
                 continue
-            p = body.add_p()
-            placed[p] = rp.place
-            ppr = p.get_or_add_pPr()
-            if rp.style != "body":
-                ppr.style = STYLE_IDS[rp.style]
-            for text, role in rp.runs:
-                r = p.add_r()
-                if role:
-                    r.get_or_add_rPr().style = STYLE_IDS[role]
-                r.text = text
-            if rp.keep_next:
-                ppr.keepNext_val = True
-            if rp.page_break:
-                _append(ppr, f"<w:pageBreakBefore {nsdecls('w')}/>")
-            if rp.outline_level is not None and rp.style == "body":
-                _append(ppr, f'<w:outlineLvl {nsdecls("w")} w:val="{rp.outline_level}"/>')
-            if rp.style in ("signature", "date"):
-                chars = sig_left if rp.style == "signature" else date_left
-                _append(
-                    ppr,
-                    f'<w:ind {nsdecls("w")} w:leftChars="{round(chars * 100)}" w:left="{round(chars * fmt.CHAR_PITCH)}" '
-                    'w:firstLineChars="0" w:firstLine="0"/>',
-                )
-            if rp.left_chars is not None:
-                chars = rp.left_chars
-                _append(
-                    ppr,
-                    f'<w:ind {nsdecls("w")} w:leftChars="{round(chars * 100)}" w:left="{round(chars * fmt.CHAR_PITCH)}" '
-                    'w:firstLineChars="0" w:firstLine="0"/>',
-                )
-            if len(ppr) == 0:
-                p.remove(ppr)
+            placed[_add_paragraph(body, rp, sig_left, date_left)] = rp.place
+        if sentinel is not None:
+            body.append(sentinel)  # the section properties stay the body's last child
         _page_setup(document)
         _page_numbers(document)
         if self.edition == "submit":
@@ -350,6 +324,55 @@ class ReportRenderer:
 
 
 _PARA = WD_STYLE_TYPE.PARAGRAPH
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _add_paragraph(body: etree._Element, rp: RenderedParagraph, sig_left: float, date_left: float) -> etree._Element:
+    """Append one w:p as python-docx's add_p, pPr.style, add_r, rPr.style and run.text make it."""
+    p = etree.SubElement(body, _W + "p")
+    props: list[tuple[str, dict[str, str]]] = []
+    if rp.style != "body":
+        props.append(("pStyle", {_W + "val": STYLE_IDS[rp.style]}))
+    if rp.keep_next:
+        props.append(("keepNext", {}))
+    if rp.page_break:
+        props.append(("pageBreakBefore", {}))
+    if rp.outline_level is not None and rp.style == "body":
+        props.append(("outlineLvl", {_W + "val": str(rp.outline_level)}))
+    if rp.style in ("signature", "date"):
+        props.append(_indent(sig_left if rp.style == "signature" else date_left))
+    if rp.left_chars is not None:
+        props.append(_indent(rp.left_chars))
+    if props:
+        ppr = etree.SubElement(p, _W + "pPr")
+        for tag, attrib in props:
+            etree.SubElement(ppr, _W + tag, attrib)
+    for text, role in rp.runs:
+        r = etree.SubElement(p, _W + "r")
+        if role:
+            etree.SubElement(etree.SubElement(r, _W + "rPr"), _W + "rStyle", {_W + "val": STYLE_IDS[role]})
+        if "\t" in text or "\r" in text or "\n" in text:
+            cast(CT_R, r).text = text  # w:tab and w:br elements: python-docx's own translation
+        elif text:
+            t = etree.SubElement(r, _W + "t")
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_XML_SPACE, "preserve")
+    return p
+
+
+def _indent(chars: float) -> tuple[str, dict[str, str]]:
+    """A left indent in 字 and no first-line indent."""
+    return (
+        "ind",
+        {
+            _W + "leftChars": str(round(chars * 100)),
+            _W + "left": str(round(chars * fmt.CHAR_PITCH)),
+            _W + "firstLineChars": "0",
+            _W + "firstLine": "0",
+        },
+    )
 
 
 def _ppr(p: DocxParagraph) -> CT_PPr:

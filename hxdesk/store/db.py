@@ -8,6 +8,7 @@ version of each deleted one (see history.py).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import sqlite3
@@ -20,17 +21,29 @@ from typing import TYPE_CHECKING, Any
 from .. import history
 from ..errors import DatabaseError, InvalidInput, NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
-from ..interchange import block_to_dict, official_to_dict, report_body_from_dict, report_body_to_dict
-from ..model import Figure, Report, Section, new_uid
+from ..interchange import (
+    MAX_BLOCKS,
+    MAX_FIGURES,
+    MAX_SECTIONS,
+    block_to_dict,
+    figure_to_dict,
+    official_to_dict,
+    report_body_from_dict,
+    report_body_to_dict,
+)
+from ..model import MAX_LEVEL, Figure, Report, Section, new_uid
 from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-#: A `sections` row as _write_sections selects it: id, uid, parent_uid, position,
-#: heading, run_in, numbered, blocks, updated_at.
-_SectionRow = tuple[int, str, str | None, int, str, int, int, str, str]
+#: A `sections` row as Store._stored selects it: id, uid, parent_uid, position,
+#: heading, run_in, numbered, blocks, updated_at, public.
+_SectionRow = tuple[int, str, str | None, int, str, int, int, str, str, int]
+#: A `figures` row as Store._stored selects it: id, key, position, label, value, unit, qualifier,
+#: formula, decimals, at_most, kind, review, style.
+_FigureRow = tuple[int, str, int, str, str | None, str, str, str, int, str, str, str, str]
 #: A `section_versions` row of Store._VERSION_COLUMNS.
 _VersionRow = tuple[int, int, str, str, int, int, str, str | None, int, int, str | None, str, str, int, str | None]
 
@@ -339,27 +352,46 @@ class Store:
                 (clean.uid, clean.year, ts, ts),
             )
             report_id = int(cur.lastrowid or 0)
-            self._write(report_id, clean, ts)
+            self._write(report_id, _Clean.of(clean), _Stored([], []), ts)
         return report_id
 
     def save(self, report_id: int, report: Report, *, keep_version_of: frozenset[str] = frozenset()) -> str:
-        """Replace the stored content of a report in one transaction; returns the save time.
+        """Write what changed in a report since it was stored, in one transaction; returns the save time.
 
-        The earlier content of every changed section is kept as a version (saves
-        of one section within COALESCE_SECONDS make one version, except those in
-        ``keep_version_of``); a section no longer in the report is kept as deleted.
-        Text that cannot go into a .docx is removed; a report that could not be
-        loaded again is refused with InvalidInput.
+        Only the rows whose content changed are written, and only those are validated
+        (what equals a stored row is known good).  The earlier content of every changed
+        section is kept as a version (saves of one section within COALESCE_SECONDS make
+        one version, except those in ``keep_version_of``); a section no longer in the
+        report is kept as deleted.  Text that cannot go into a .docx is removed; a report
+        that could not be loaded again is refused with InvalidInput.
         """
         self._require_write()
-        clean = storable(report)
         with self.db.atomic():
             self._row(report_id)
             ts = self._now()
-            self._write(report_id, clean, ts, keep_version_of)
+            old = self._stored(report_id)
+            clean = _storable_against(report, old) or _Clean.of(storable(report))
+            self._write(report_id, clean, old, ts, keep_version_of)
         return ts
 
-    def _write(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str] = frozenset()) -> None:
+    def _stored(self, report_id: int) -> _Stored:
+        """The report's section and figure rows as they are now."""
+        sections: list[_SectionRow] = self.conn.execute(
+            "SELECT id, uid, parent_uid, position, heading, run_in, numbered, blocks, updated_at, public FROM sections "
+            "WHERE report_id = ? ORDER BY position",
+            (report_id,),
+        ).fetchall()
+        figures: list[_FigureRow] = self.conn.execute(
+            "SELECT id, key, position, label, value, unit, qualifier, formula, decimals, at_most, kind, review, style "
+            "FROM figures WHERE report_id = ?",
+            (report_id,),
+        ).fetchall()
+        return _Stored(sections, figures)
+
+    def _write(
+        self, report_id: int, clean: _Clean, old: _Stored, ts: str, keep_version_of: frozenset[str] = frozenset()
+    ) -> None:
+        report = clean.report
         self.conn.execute(
             "UPDATE reports SET name=?, template=?, year=?, title=?, issuers=?, addressee=?, intro=?, "
             "signatures=?, date=?, predecessor_uid=?, official=?, updated_at=? WHERE id=?",
@@ -381,71 +413,69 @@ class Store:
                 report_id,
             ),
         )
-        self._write_sections(report_id, report, ts, keep_version_of)
-        self.conn.execute("DELETE FROM figures WHERE report_id = ?", (report_id,))
-        self.conn.executemany(
-            "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, at_most, "
-            "kind, review, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    report_id,
-                    f.key,
-                    pos,
-                    f.label,
-                    _decimal_text(f.value),
-                    f.unit,
-                    f.qualifier,
-                    f.formula,
-                    f.decimals,
-                    f.at_most,
-                    f.kind,
-                    f.review,
-                    f.style,
-                )
-                for pos, f in enumerate(report.figures.values())
-            ],
-        )
+        figures_same = self._write_figures(report_id, report, old)
+        self._write_sections(report_id, clean, old, ts, keep_version_of, figures_same)
 
-    def _write_sections(self, report_id: int, report: Report, ts: str, keep_version_of: frozenset[str]) -> None:
-        """Update the section rows in place, keeping versions of what changed or went."""
+    def _write_figures(self, report_id: int, report: Report, old: _Stored) -> bool:
+        """Insert, update and delete the figure rows that differ; True when no section's figure values can
+        have changed (what a section version records of each figure is the same)."""
+        stored = {r[1]: r for r in old.figures}
+        changed = False
+        for pos, f in enumerate(report.figures.values()):
+            row = stored.pop(f.key, None)
+            content = _figure_row(f, pos)
+            if row is None:
+                changed = True
+                self.conn.execute(
+                    "INSERT INTO figures (report_id, key, position, label, value, unit, qualifier, formula, decimals, "
+                    "at_most, kind, review, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (report_id, f.key, *content),
+                )
+            elif tuple(row[2:]) != content:
+                changed = changed or tuple(row[3:8]) != content[1:6]
+                self.conn.execute(
+                    "UPDATE figures SET position=?, label=?, value=?, unit=?, qualifier=?, formula=?, decimals=?, "
+                    "at_most=?, kind=?, review=?, style=? WHERE id=?",
+                    (*content, row[0]),
+                )
+        if stored:
+            self.conn.executemany("DELETE FROM figures WHERE id = ?", [(r[0],) for r in stored.values()])
+        return not changed and not stored
+
+    def _write_sections(
+        self,
+        report_id: int,
+        clean: _Clean,
+        old: _Stored,
+        ts: str,
+        keep_version_of: frozenset[str],
+        figures_same: bool,
+    ) -> None:
+        """Update the section rows that changed in place, keeping versions of what changed or went."""
         # long: the diff of old and new rows (insert, update, move, delete) must stay in one statement list per transaction
-        old_rows: list[_SectionRow] = self.conn.execute(
-            "SELECT id, uid, parent_uid, position, heading, run_in, numbered, blocks, updated_at FROM sections "
-            "WHERE report_id = ? ORDER BY position",
-            (report_id,),
-        ).fetchall()
-        old = {r[1]: r for r in old_rows}
-        old_place = _places([(r[1], r[2]) for r in old_rows])
-        cutoff = (_dt.datetime.fromisoformat(ts) - _dt.timedelta(seconds=history.COALESCE_SECONDS)).isoformat(
-            timespec="seconds"
-        )
-        recent = {
-            uid
-            for (uid,) in self.conn.execute(
-                "SELECT DISTINCT section_uid FROM section_versions WHERE report_id = ? AND deleted = 0 "
-                "AND replaced_at > ?",
-                (report_id, cutoff),
-            )
-        }
-        old_figures = self._stored_figures(report_id)  # read before _write replaces them
-        # Typing changes text, not figures: then no section's figure values can have changed, and the
-        # per-section comparison of figure values (most of a save's time on a long report) is skipped.
-        figures_same = _figure_facts(old_figures) == _figure_facts(report.figures)
+        report = clean.report
+        stored = {r[1]: r for r in old.sections}
+        old_place = _places([(r[1], r[2]) for r in old.sections])
+        recent: set[str] | None = None  # read when the first changed section needs it
+        old_figures = _figures_of(old.figures)
         kept: set[str] = set()
         seen: set[str] = set()
-        for pos, (s, parent) in enumerate(_flatten(report.sections, None)):
+        for pos, (s, parent) in enumerate(clean.sections):
             seen.add(s.uid)
-            blocks = json.dumps([block_to_dict(b) for b in s.blocks], ensure_ascii=False)
+            blocks = clean.blocks.get(s.uid)
+            if blocks is None:
+                blocks = _json([block_to_dict(b) for b in s.blocks])
             content = (s.heading, int(s.run_in), int(s.numbered), blocks)
-            row = old.get(s.uid)
+            row = stored.get(s.uid)
             if row is None:
                 self.conn.execute(
                     "INSERT INTO sections (report_id, uid, parent_uid, position, heading, run_in, numbered, blocks, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (report_id, s.uid, parent, pos, *content, ts),
+                    "updated_at, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (report_id, s.uid, parent, pos, *content, ts, int(s.public)),
                 )
                 continue
             text_changed = tuple(row[4:8]) != content
+            was: list[FigureValue] = []
             if not text_changed and figures_same:
                 changed = False
             else:
@@ -454,6 +484,8 @@ class Store:
                     f.state for f in history.section_figures(s, report.figures)
                 ]
             if changed:
+                if recent is None:
+                    recent = self._recently_versioned(report_id, ts)
                 if s.uid in keep_version_of or _worth_a_version(row, blocks, s.uid in recent):
                     self._keep_version(report_id, row, old_place[s.uid], ts, deleted=False, figures=was)
                     kept.add(s.uid)
@@ -464,11 +496,9 @@ class Store:
                 )
             elif (row[2], row[3]) != (parent, pos):
                 self.conn.execute("UPDATE sections SET parent_uid=?, position=? WHERE id=?", (parent, pos, row[0]))
-        self.conn.executemany(
-            "UPDATE sections SET public=? WHERE report_id=? AND uid=? AND public<>?",
-            [(int(s.public), report_id, s.uid, int(s.public)) for s, _ in _flatten(report.sections, None)],
-        )
-        gone = [r for r in old_rows if r[1] not in seen]
+            if row[9] != int(s.public):
+                self.conn.execute("UPDATE sections SET public=? WHERE id=?", (int(s.public), row[0]))
+        gone = [r for r in old.sections if r[1] not in seen]
         for row in gone:
             self._keep_version(
                 report_id, row, old_place[row[1]], ts, deleted=True, figures=_row_figures(row, old_figures)
@@ -488,12 +518,19 @@ class Store:
                 (report_id, report_id, history.KEEP_DELETED),
             )
 
-    def _stored_figures(self, report_id: int) -> dict[str, Figure]:
-        """The figures as stored now (what a version made by this save records)."""
-        rows = self.conn.execute(
-            "SELECT key, label, value, unit, qualifier, formula FROM figures WHERE report_id = ?", (report_id,)
-        ).fetchall()
-        return {k: Figure(k, lb, None if v is None else Decimal(v), u, q, f) for k, lb, v, u, q, f in rows}
+    def _recently_versioned(self, report_id: int, ts: str) -> set[str]:
+        """The sections a version was kept of within COALESCE_SECONDS before ``ts``."""
+        cutoff = (_dt.datetime.fromisoformat(ts) - _dt.timedelta(seconds=history.COALESCE_SECONDS)).isoformat(
+            timespec="seconds"
+        )
+        return {
+            uid
+            for (uid,) in self.conn.execute(
+                "SELECT DISTINCT section_uid FROM section_versions WHERE report_id = ? AND deleted = 0 "
+                "AND replaced_at > ?",
+                (report_id, cutoff),
+            )
+        }
 
     def _keep_version(
         self,
@@ -505,7 +542,7 @@ class Store:
         deleted: bool,
         figures: list[FigureValue],
     ) -> None:
-        _id, uid, parent, pos, heading, run_in, numbered, blocks, updated_at = row
+        _id, uid, parent, pos, heading, run_in, numbered, blocks, updated_at, _public = row
         self.conn.execute(
             "INSERT INTO section_versions (report_id, section_uid, parent_uid, position, sibling_index, after_uid, "
             "heading, run_in, numbered, blocks, saved_at, replaced_at, deleted, figures) "
@@ -663,11 +700,6 @@ def _flatten(sections: list[Section], parent: str | None) -> Iterator[tuple[Sect
         yield from _flatten(s.children, s.uid)
 
 
-def _figure_facts(figures: dict[str, Figure]) -> dict[str, tuple[object, ...]]:
-    """What a section version records of each figure (the columns _stored_figures reads)."""
-    return {k: (f.label, f.value, f.unit, f.qualifier, f.formula) for k, f in figures.items()}
-
-
 def _decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -685,6 +717,158 @@ def storable(report: Report) -> Report:
         raise InvalidInput(f"无法保存：{exc.message}", detail=exc.detail) from None
     except (TypeError, ValueError, AttributeError) as exc:
         raise InvalidInput("无法保存：报告内容有误。", detail=repr(exc)) from None
+
+
+@dataclass
+class _Stored:
+    """A report's rows as they are before a save."""
+
+    sections: list[_SectionRow]
+    figures: list[_FigureRow]
+
+
+@dataclass
+class _Clean:
+    """The report a save writes (as load() will return it): its own fields and figures, its sections
+    in document order with their parents' uids, and the blocks JSON of those already serialised."""
+
+    report: Report
+    sections: list[tuple[Section, str | None]]
+    blocks: dict[str, str]
+
+    @classmethod
+    def of(cls, report: Report) -> _Clean:
+        return cls(report, list(_flatten(report.sections, None)), {})
+
+
+def _figure_row(f: Figure, pos: int) -> tuple[object, ...]:
+    """The columns of a figure row after its key."""
+    return (
+        pos,
+        f.label,
+        _decimal_text(f.value),
+        f.unit,
+        f.qualifier,
+        f.formula,
+        f.decimals,
+        f.at_most,
+        f.kind,
+        f.review,
+        f.style,
+    )
+
+
+def _figures_of(rows: list[_FigureRow]) -> dict[str, Figure]:
+    """The stored figures as a section version records them."""
+    return {r[1]: Figure(r[1], r[3], None if r[4] is None else Decimal(r[4]), r[5], r[6], r[7]) for r in rows}
+
+
+#: json.dumps(value, ensure_ascii=False) without making an encoder per call (a save makes one per section).
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+_STORE_ERRORS = (InvalidInput, TypeError, ValueError, AttributeError)
+
+
+def _storable_against(report: Report, old: _Stored) -> _Clean | None:
+    """What storable(report) returns, validating only the sections and figures that differ from the
+    stored rows ``old`` (a row is what storable made of its content, so content equal to it is clean).
+
+    None when the report needs the full round trip: a limit of the format reached, a repeated
+    section id, or any content storable would refuse (it then words the refusal).
+    """
+    try:
+        return _Incremental(report, old).clean()
+    except _STORE_ERRORS:
+        return None
+
+
+class _Incremental:
+    """One save's walk of the report against the stored rows (see _storable_against)."""
+
+    def __init__(self, report: Report, old: _Stored):
+        self.report = report
+        self.rows = {r[1]: r for r in old.sections}
+        self.figure_rows = {r[1]: r for r in old.figures}
+        self.blocks: dict[str, str] = {}
+        self.seen: set[str] = set()
+        self.n_blocks = len(report.intro)
+        self.flat: list[tuple[Section, str | None]] = []  # document order, with the parent's uid
+        self.changed: list[int] = []  # indexes in self.flat of the sections that differ from their rows
+        self.to_check: list[dict[str, Any]] = []  # those sections as the format writes them (no children)
+
+    def clean(self) -> _Clean | None:
+        report = self.report
+        for s in report.sections:
+            self._walk(s, None, 1)
+        if len(self.seen) > MAX_SECTIONS or self.n_blocks > MAX_BLOCKS or len(report.figures) > MAX_FIGURES:
+            return None
+        figures: dict[str, Figure | None] = {}
+        changed_figures = []
+        for key, f in report.figures.items():
+            if type(key) is not str or f.key != key:
+                return None
+            same = _figure_is_stored(f, self.figure_rows.get(key))
+            figures[key] = f if same else None
+            if not same:
+                changed_figures.append(figure_to_dict(f))
+        # The report's own fields, the changed sections (without children) and the changed figures,
+        # read back in one pass of the interchange reader.
+        body = report_body_to_dict(dataclasses.replace(report, sections=[], figures={}))
+        body["sections"] = self.to_check
+        body["figures"] = changed_figures
+        top = report_body_from_dict(body)
+        for i, c in zip(self.changed, top.sections, strict=True):
+            self.flat[i] = (c, self.flat[i][1])
+            self.blocks[c.uid] = _json([block_to_dict(b) for b in c.blocks])
+        top.sections = []  # the tree is not written: the rows are (self.flat)
+        top.figures = {k: f if f is not None else top.figures[k] for k, f in figures.items()}
+        return _Clean(top, self.flat, self.blocks)
+
+    def _walk(self, s: Section, parent: str | None, level: int) -> None:
+        uid = s.uid
+        if type(uid) is not str or uid in self.seen or level > MAX_LEVEL:
+            raise ValueError("needs the full check")
+        self.seen.add(uid)
+        self.flat.append((s, parent))
+        self.n_blocks += len(s.blocks)
+        blocks = [block_to_dict(b) for b in s.blocks]
+        text = _json(blocks)
+        row = self.rows.get(uid)
+        if (
+            row is not None
+            and type(s.heading) is str
+            and type(s.run_in) is bool
+            and type(s.numbered) is bool
+            and type(s.public) is bool
+            and (s.heading, s.run_in, s.numbered, text) == (row[4], row[5], row[6], row[7])
+        ):
+            self.blocks[uid] = text
+        else:
+            self.changed.append(len(self.flat) - 1)
+            self.to_check.append(
+                {
+                    "uid": uid,
+                    "heading": s.heading,
+                    "run_in": s.run_in,
+                    "numbered": s.numbered,
+                    "blocks": blocks,
+                    "public": s.public,
+                }
+            )
+        for c in s.children:
+            self._walk(c, uid, level + 1)
+
+
+def _figure_is_stored(f: Figure, row: _FigureRow | None) -> bool:
+    """Whether ``f`` is what its stored row holds (position aside), with the types the reader gives."""
+    if row is None:
+        return False
+    texts = (f.label, f.unit, f.qualifier, f.formula, f.at_most, f.kind, f.review, f.style)
+    if not all(type(t) is str for t in texts) or type(f.decimals) is not int:
+        return False
+    if f.value is not None and type(f.value) is not Decimal:
+        return False
+    return _figure_row(f, row[2]) == tuple(row[2:])
 
 
 def _places(rows: list[tuple[str, str | None]]) -> dict[str, tuple[int, str | None]]:

@@ -206,3 +206,23 @@ def test_closing_indents_follow_7_3_5_2():
     r.date = dt.date(2025, 12, 31)  # 2025年12月31日 = 7 字
     sig, date = ReportRenderer(r).closing_layout()
     assert (sig, date) == (17.0, 19.0)
+
+
+def test_body_text_with_edge_spaces_reads_back_exactly(tmp_path):
+    """Runs are written as XML directly: spaces at either end are kept (xml:space), the text is one w:t."""
+    from hxdesk.model import Paragraph, Report, Section
+
+    report = Report(
+        year=2025,
+        title="",
+        sections=[Section("  依法行政", [Paragraph("  前有两个空格"), Paragraph("后有一个空格 "), Paragraph("中 间")])],
+    )
+    path = tmp_path / "spaces.docx"
+    render_document(report).save(str(path))
+    paragraphs = docx.Document(str(path)).paragraphs
+    assert [p.text for p in paragraphs] == ["一、依法行政", "  前有两个空格", "后有一个空格 ", "中 间"]
+    for p in paragraphs[1:]:
+        (run,) = p.runs
+        assert len(run._r.findall(qn("w:t"))) == 1
+    assert paragraphs[1].runs[0]._r.find(qn("w:t")).get(qn("xml:space")) == "preserve"
+    assert paragraphs[3].runs[0]._r.find(qn("w:t")).get(qn("xml:space")) is None

@@ -77,10 +77,49 @@ def test_binary_junk_is_not_text():
         ("[bookmark: _GoBack]2024年推进", "2024年推进"),
         ("效果明显......", "效果明显……"),
         ("{{year}}", "｛｛year｝｝"),
+        # spaces: beside Chinese they go, between Latin words they stay, one full-width space stays
+        ("全面 推进 依法 行政", "全面推进依法行政"),
+        ("Word 文档 open source", "Word文档open source"),
+        ("法治\u3000\u3000建设", "法治\u3000建设"),
+        ("法治\u3000，建设", "法治，建设"),
+        # quotes and brackets: in pairs, an odd one by its neighbours
+        ("他说'依法'办事", "他说‘依法’办事"),
+        ('开展"法律', "开展”法律"),
+        ("(1)(2)测试", "（1）（2）测试"),
+        ("依法行政(((", "依法行政（（（"),
+        # single marks: each by its neighbours, a converted one counting for the next
+        ("完成.", "完成。"),
+        ("共12件;其中5件!", "共12件；其中5件！"),
+        ("why?", "why?"),
+        ("为什么?", "为什么？"),
+        ("一）加强学习", "（一）加强学习"),
+        ("12）加强学习", "（12）加强学习"),
     ],
 )
 def test_normalise(raw, clean):
     assert normalise(raw) == clean
+
+
+def test_the_garbage_collector_runs_again_after_an_import(tmp_path):
+    """import_file pauses the cyclic collector while it builds the report, and only then."""
+    import gc
+
+    good = tmp_path / "good.txt"
+    good.write_text(SMALL, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(bytes(range(256)) * 10)
+    assert gc.isenabled()
+    import_file(good)
+    assert gc.isenabled()
+    with pytest.raises(InvalidInput):
+        import_file(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_file(good)
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
 
 
 def test_figures_keep_text_that_would_change():
