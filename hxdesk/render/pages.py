@@ -108,7 +108,7 @@ def _rdocx() -> Any:
 
 def _prepared(
     report: Report, fonts: FontProfile | None, edition: str, catalogue: FontCatalogue | None
-) -> tuple[Any, FontChoice, list[tuple[str, ...]], list[str]]:
+) -> tuple[Any, FontChoice, list[tuple[str, ...]]]:
     from .docx_renderer import ReportRenderer
 
     choice = choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
@@ -122,10 +122,25 @@ def _prepared(
     rdocx = _rdocx()
     try:
         laid = rdocx.Document.from_bytes(buf.getvalue())
-        font_dirs = [face_folder(choice.faces)] if choice.faces else []
-    except (OSError, rdocx.RdocxError) as e:
+    except rdocx.RdocxError as e:
         raise PageEngineError(f"排版失败：{e}") from e
-    return laid, choice, renderer.body_places, font_dirs
+    return laid, choice, renderer.body_places
+
+
+def _font_folders(choice: FontChoice) -> list[str]:
+    """The faces as a folder: what a thread of the GUI process hands rdocx (see face_folder)."""
+    try:
+        return [face_folder(choice.faces)] if choice.faces else []
+    except OSError as e:
+        raise PageEngineError(f"无法读取字体文件：{e}") from e
+
+
+def _font_files(choice: FontChoice) -> list[tuple[str, bytes]]:
+    """The faces as bytes: faster where the GIL is no one else's (the worker process, the CLI)."""
+    try:
+        return [(face.family, face_bytes(face)) for face in choice.faces]
+    except OSError as e:
+        raise PageEngineError(f"无法读取字体文件：{e}") from e
 
 
 _LATIN_WORD = re.compile(r"([A-Za-z][A-Za-z .&/-]*[A-Za-z]|[A-Za-z])")
@@ -167,7 +182,8 @@ def lay_out(
 ) -> Pages:
     """Lay the report out as A4 pages (PNG at ``dpi``) with the fonts this PC has; ``locate=False``
     leaves the paragraphs' places to a later ``Pages.locate()``."""
-    laid, choice, places, font_dirs = _prepared(report, fonts, edition, catalogue)
+    laid, choice, places = _prepared(report, fonts, edition, catalogue)
+    font_dirs = _font_folders(choice)
     rdocx = _rdocx()
     try:
         images, _ = laid.render_all_pages_with_diagnostics(dpi=dpi, font_dirs=font_dirs)
@@ -193,10 +209,11 @@ def pdf_by_rdocx(
     report: Report, fonts: FontProfile | None = None, edition: str = "plain", *, catalogue: FontCatalogue | None = None
 ) -> tuple[bytes, tuple[Substitution, ...]]:
     """The PDF laid out by rdocx, its fonts embedded, and the fonts that stood in."""
-    laid, choice, _, font_dirs = _prepared(report, fonts, edition, catalogue)
+    laid, choice, _ = _prepared(report, fonts, edition, catalogue)
+    font_data = _font_files(choice)
     rdocx = _rdocx()
     try:
-        pdf, _ = laid.to_pdf_with_diagnostics(font_dirs=font_dirs)
+        pdf, _ = laid.to_pdf_with_diagnostics(fonts=font_data)
     except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
         raise PageEngineError(f"生成 PDF 失败：{e}") from e
     return bytes(pdf), choice.substitutions
@@ -308,9 +325,8 @@ def _answer(stdout: Any, report: Report, header: dict[str, Any]) -> None:
     import json
 
     fonts = FontProfile.from_dict(header.get("fonts") or {})
-    laid, choice, places, _ = _prepared(report, fonts, str(header.get("edition", "plain")), None)
-    # Here the GIL is this process's own: the faces as bytes (read once) lay out faster than a folder.
-    font_data = [(face.family, face_bytes(face)) for face in choice.faces]
+    laid, choice, places = _prepared(report, fonts, str(header.get("edition", "plain")), None)
+    font_data = _font_files(choice)  # the GIL is this process's own
     rdocx = _rdocx()
     try:
         images, _ = laid.render_all_pages_with_diagnostics(dpi=float(header.get("dpi", 96)), fonts=font_data)
