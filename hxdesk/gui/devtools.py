@@ -67,6 +67,8 @@ def _show_view(main: MainWindow, view: str) -> None:
     section = pick_showcase_section(main.report)
     if section is not None:
         main.editor.goto(("section", section.uid))
+        if view == "preview":
+            _settle_preview(main)
         if view == "section" and main.form is not None and main.form.figures_panel is not None:
             for _ in range(3):
                 app.processEvents()
@@ -85,9 +87,23 @@ def _show_preview(main: MainWindow) -> None:
     pane = main.editor.preview
     assert pane is not None
     deadline = time.monotonic() + 60
-    while (pane.busy or pane.pages is None) and time.monotonic() < deadline:
+    while (pane.busy or pane.timer.isActive() or pane.pages is None) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
+
+
+def _settle_preview(main: MainWindow) -> None:
+    """Let the preview lay out again at its final width and scroll to the part on screen."""
+    import time
+
+    app = QApplication.instance()
+    pane = main.editor.preview
+    end = time.monotonic() + 0.5  # a resize starts a new layout after the debounce
+    while time.monotonic() < end or pane.busy or pane.timer.isActive():
+        app.processEvents()
+        time.sleep(0.02)
+        if time.monotonic() > end + 60:
+            break
 
 
 def _dialog_shot(main: MainWindow, view: str) -> QPixmap:

@@ -328,8 +328,9 @@ def show_preview(main: MainWindow, on: bool) -> None:
     if on:
         sizes = splitter.sizes()
         room = sum(sizes)
-        nav = min(sizes[0], 260)
-        want = max(300, min(520, room - nav - 600))  # a readable page beside a form that still fits
+        nav = max(min(sizes[0], 260), main.ui.navPane.minimumSizeHint().width())
+        # A readable page beside a form that still fits without scrolling sideways (about 600 pixels).
+        want = max(320, min(520, room - nav - 600))
         if sizes[-1] < want:
             checks = sizes[2] if len(sizes) > 3 else 0
             splitter.setSizes([nav, max(360, room - nav - checks - want), checks, want][: len(sizes)])
