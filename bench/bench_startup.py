@@ -110,12 +110,18 @@ def main() -> int:
     bt, bm = median(base, "painted", 0), median(base, "painted", 1)
     at, am = median(app, "painted", 0), median(app, "painted", 1)
     rt, rm = median(app, "ready", 0), median(app, "exit", 1)
+    # 'listed': the list painted from the quick read-only look (disabled until 'ready', the database open)
+    lt = median(app, "listed", 0) if all("listed" in m for m in app) else None
     print(f"medians of {args.runs} starts each      time    peak memory")
     print(f"bare PySide6 window, painted     : {bt * 1000:5.0f} ms  {bm / 1024:6.1f} MiB")
     print(f"hxdesk main window, painted      : {at * 1000:5.0f} ms  {am / 1024:6.1f} MiB")
-    print(f"hxdesk report list filled        : {rt * 1000:5.0f} ms  {rm / 1024:6.1f} MiB")
+    if lt is not None:
+        print(f"hxdesk report list painted       : {lt * 1000:5.0f} ms  (shown, disabled until the database is open)")
+    print(f"hxdesk report list usable        : {rt * 1000:5.0f} ms  {rm / 1024:6.1f} MiB")
     print(f"ratio painted main window        : time {at / bt:.2f}x, peak memory {am / bm:.2f}x  (goal <= 1.5x each)")
-    print(f"ratio report list filled         : time {rt / bt:.2f}x, peak memory {rm / bm:.2f}x")
+    if lt is not None:
+        print(f"ratio report list painted        : time {lt / bt:.2f}x  (goal <= 1.5x)")
+    print(f"ratio report list usable         : time {rt / bt:.2f}x, peak memory {rm / bm:.2f}x")
     return 0
 
 

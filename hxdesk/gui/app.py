@@ -222,6 +222,29 @@ def _startup_backup(main) -> None:
         main.status("；".join(main.workspace.notices))
 
 
+def _peek_list(main, db_path: str | None) -> bool:
+    """Paint the list at once from a read-only look at the file, disabled until the database is open
+    (lock, file check, schema) a moment later; False when there is nothing to show that way (first
+    start, an older or damaged file: opening it says all)."""
+    from .. import services
+
+    rows = services.peek_reports(db_path)
+    if not rows:
+        return False
+    main.reports_page.fill(rows)
+    main.ui.listHint.setText("正在打开数据……")
+    return True
+
+
+def _schedule_backups(main) -> None:
+    """The start-up backup once the list is shown, then the daily one checked every hour."""
+    QTimer.singleShot(0, lambda: _startup_backup(main))
+    backup_timer = QTimer(main)
+    backup_timer.setInterval(60 * 60 * 1000)
+    backup_timer.timeout.connect(lambda: _daily_backup(main))
+    backup_timer.start()
+
+
 def _daily_backup(main) -> None:
     """The daily backup (made only when the newest is a day old)."""
     from ..errors import HxError
@@ -262,11 +285,7 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
         main.attach(workspace)
         if workspace.notices:
             main.status("；".join(workspace.notices))
-        QTimer.singleShot(0, lambda: _startup_backup(main))
-        backup_timer = QTimer(main)
-        backup_timer.setInterval(60 * 60 * 1000)
-        backup_timer.timeout.connect(lambda: _daily_backup(main))
-        backup_timer.start()
+        _schedule_backups(main)
         if bench:
             devtools.bench_mark("ready")
             app.quit()
@@ -277,7 +296,10 @@ def run_gui(db_path: str | None = None, screenshot: str | None = None) -> int:
     def painted() -> None:
         if bench:
             devtools.bench_mark("painted")
-        QTimer.singleShot(10, load)
+        if _peek_list(main, db_path):
+            QTimer.singleShot(0, lambda: (devtools.bench_mark("listed") if bench else None, load()))
+        else:
+            QTimer.singleShot(10, load)
 
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
     size = window_size(screen.width(), screen.height()) if screen is not None else WINDOW_SIZE

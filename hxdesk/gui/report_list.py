@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMessageBox
 
     from ..services import Workspace
+    from ..store.summary import ReportSummary
     from .uiload import UiHolder
 
 REPORT_ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)
@@ -85,9 +86,13 @@ class ReportListPage(QObject):
         """Read the list again (the reports, or the trash) and select ``select_id``."""
         if self.workspace is None:
             return
+        trash = self.host.ui.trashButton.isChecked()
+        self.fill(self.workspace.reports.summaries(trash=trash), trash, select_id)
+
+    def fill(self, rows: list[ReportSummary], trash: bool = False, select_id: int | None = None) -> None:
+        """Show ``rows``; at start-up from the quick read before the database is open (the page is
+        disabled until it is)."""
         ui = self.host.ui
-        trash = ui.trashButton.isChecked()
-        rows = self.workspace.reports.summaries(trash=trash)
         table = ui.reportTable
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):

@@ -27,6 +27,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "data_dir": ("paths", "data_dir"),
     "db_file": ("paths", "db_file"),
     "default_db_path": ("paths", "default_db_path"),
+    "peek_reports": ("paths", "peek_reports"),
     "default_file_name": ("documents", "default_file_name"),
     "default_report_year": ("templates", "default_report_year"),
     "dismiss_finding": ("review", "dismiss_finding"),
@@ -121,6 +122,7 @@ if TYPE_CHECKING:
         data_dir,
         db_file,
         default_db_path,
+        peek_reports,
     )
     from .review import (
         USER_WORDS_FILE,
@@ -179,6 +181,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "peek_reports",
     "PDF_ENGINES",
     "PageEngineError",
     "PageWorker",

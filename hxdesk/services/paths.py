@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
+
+if TYPE_CHECKING:
+    from ..store.summary import ReportSummary
 
 APP_NAME = "hxdesk"
 
@@ -23,3 +27,11 @@ def db_file(db_path: str | Path | None = None) -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / "hxdesk.db"
+
+
+def peek_reports(db_path: str | Path | None = None) -> list[ReportSummary] | None:
+    """The report list read before the database is opened for editing (read-only, no lock), for the
+    start-up to show at once; None when it cannot be read that way (the full open says why)."""
+    from ..store.summary import peek_reports as peek
+
+    return peek(db_file(db_path))

@@ -34,6 +34,7 @@ from ..interchange import (
 from ..model import MAX_LEVEL, Figure, Report, Section, new_uid
 from .lock import FOR_CLI, WriterLock
 from .schema import SCHEMA_VERSION
+from .summary import ReportSummary, list_query, summaries_of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -56,26 +57,6 @@ def _newer_schema(version: int) -> DatabaseError:
 
 def now_text() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
-
-
-@dataclass
-class ReportSummary:
-    """One row of the report list."""
-
-    id: int
-    uid: str
-    name: str
-    year: int
-    issuers: list[str]
-    title: str
-    template: str
-    created_at: str
-    updated_at: str
-    deleted_at: str | None
-
-    @property
-    def display_name(self) -> str:
-        return self.name or (self.issuers[0] if self.issuers else "（未命名）")
 
 
 class Store:
@@ -247,13 +228,7 @@ class Store:
 
     # ---------------------------------------------------------------- reports
     def list_reports(self, *, deleted: bool = False) -> list[ReportSummary]:
-        where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
-        # by creation, not by last change: rows do not move under the pointer while a report is edited
-        rows = self.conn.execute(
-            f"SELECT id, uid, name, year, issuers, title, template, created_at, updated_at, deleted_at "
-            f"FROM reports WHERE {where} ORDER BY year DESC, created_at DESC, id DESC"
-        ).fetchall()
-        return [ReportSummary(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows]
+        return summaries_of(self.conn.execute(list_query(deleted)).fetchall())
 
     def summary(self, report_id: int) -> ReportSummary:
         for s in self.list_reports() + self.list_reports(deleted=True):

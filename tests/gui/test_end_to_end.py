@@ -215,3 +215,25 @@ def test_a_plain_start_does_not_load_the_developer_tools(tmp_path):
     assert seen["rows"] == 1  # the sample is listed: the start went all the way
     assert "hxdesk.gui.main_window" in seen["modules"]
     assert "hxdesk.gui.devtools" not in seen["modules"]
+
+
+def test_the_list_is_painted_from_a_read_only_look_before_the_database_opens(tmp_path):
+    """The second start paints the list (disabled) before the store is open, then opens it (lock, file
+    check, schema): the marks come in that order. (A damaged file: test_a_damaged_database_…)"""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HXDESK_NO_ERROR_DIALOG": "1",
+        "HXDESK_BENCH_EXIT": "1",
+        "HXDESK_DATA_DIR": str(tmp_path),
+    }
+
+    def start() -> list[str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "hxdesk"], cwd=str(ROOT), env=env, capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 0, proc.stderr
+        return [line.split()[0] for line in proc.stdout.splitlines()]
+
+    assert start() == ["painted", "ready"]  # first start: no file to look at
+    assert start() == ["painted", "listed", "ready"]
