@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -231,3 +232,16 @@ def full_official():
         secrecy="内部",
         urgency="特急",
     )
+
+
+class Clock:
+    """A clock the test moves by hand (the store's injected time source)."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2025, 3, 1, 9, 0, 0)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def tick(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)

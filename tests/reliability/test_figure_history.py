@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-import pytest
-
 from hxdesk.figures import section_figure_keys
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2025, 3, 1, 9, 0, 0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def tick(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock(store) -> Clock:
-    c = Clock()
-    store.clock = c
-    return c
 
 
 def petitions_section(report):

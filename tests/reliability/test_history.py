@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 
 import pytest
@@ -12,26 +11,6 @@ from hxdesk import interchange
 from hxdesk.errors import InvalidInput
 from hxdesk.model import Paragraph, Section
 from hxdesk.store import Store
-
-
-class Clock:
-    """A clock the test moves by hand (the store's injected time source)."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2025, 3, 1, 9, 0, 0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def tick(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock(store) -> Clock:
-    c = Clock()
-    store.clock = c
-    return c
 
 
 def first_text_section(report) -> Section:

@@ -4,7 +4,6 @@ report stores (real SQLite files, read back through a second connection and a fr
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import sqlite3
 import tempfile
 from decimal import Decimal
@@ -13,29 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import Clock
 
 from hxdesk import services
 from hxdesk.errors import InvalidInput
 from hxdesk.model import Figure, Paragraph, PointList, Report, Section
 from hxdesk.store import Store
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2025, 3, 1, 9, 0, 0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def tick(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock(store) -> Clock:
-    c = Clock()
-    store.clock = c
-    return c
 
 
 def rows(db_path: Path, sql: str) -> list[tuple]:
