@@ -33,6 +33,7 @@ PREVIEW_DELAY_MS = 300  # after the last keystroke: the page follows within abou
 A4_WIDTH_INCHES = 210 / 25.4
 MIN_DPI, MAX_DPI = 30, 150  # the page is drawn at the width shown, however narrow
 EDITIONS = {"plain": "普通版", "submit": "报送版", "public": "公开版"}
+ZOOMS = {1.0: "适合宽度", 1.5: "放大 150%", 2.0: "放大 200%"}  # narrow screens: read the page larger
 
 
 class PreviewHost(Protocol):
@@ -114,6 +115,12 @@ class PreviewPane(QObject):
         self.edition_combo.setToolTip("按哪种文稿版本显示：报送版带红头和版记")
         self.edition_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         top.addWidget(self.edition_combo)
+        self.zoom_combo = QComboBox()
+        for factor, label in ZOOMS.items():
+            self.zoom_combo.addItem(label, factor)
+        self.zoom_combo.setToolTip("页面大小：适合窗口宽度，或放大后左右滚动查看")
+        self.zoom_combo.currentIndexChanged.connect(lambda _i: self._zoomed())
+        top.addWidget(self.zoom_combo)
         top.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("previewStatus")
@@ -127,7 +134,9 @@ class PreviewPane(QObject):
         box.addWidget(self.fonts_note)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # pages fit the width
+        self.scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # pages fit the width (适合宽度)
         self.scroll.setStyleSheet("QScrollArea { background: #e8e8e8; }")
         self.pages_host = QWidget()
         self.pages_host.setStyleSheet("background: #e8e8e8;")
@@ -221,7 +230,14 @@ class PreviewPane(QObject):
         room = self.scroll.viewport().width() - margins.left() - margins.right() - 2  # the page's border
         if not bar.isVisible():
             room -= bar.sizeHint().width()
-        return max(200, room)
+        return round(max(200, room) * float(self.zoom_combo.currentData() or 1.0))
+
+    def _zoomed(self) -> None:
+        """Larger than the pane: the pages scroll sideways too."""
+        wide = float(self.zoom_combo.currentData() or 1.0) > 1.0
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.scroll.setHorizontalScrollBarPolicy(policy)
+        self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """A wider or narrower pane lays the pages out again at the new size."""

@@ -155,3 +155,22 @@ def test_the_list_page_offers_no_preview(open_window, sample_store, qtbot):
     assert not main.ui.actionPreview.isVisible() and not main.ui.actionPreview.isEnabled()
     main.open_report(sample_store.list_reports()[0].id)
     assert main.ui.actionPreview.isVisible() and main.ui.actionPreview.isEnabled()
+
+
+def test_zoom_draws_the_pages_larger_and_lets_them_scroll_sideways(open_window, sample_store, qtbot):
+    from PySide6.QtCore import Qt as QtNs
+
+    main, pane = open_with_preview(open_window, sample_store, qtbot)
+    fit = pane.page_labels[0].pixmap().deviceIndependentSize().width()
+    shown = pane.shown
+    pane.zoom_combo.setCurrentIndex(pane.zoom_combo.findData(2.0))
+    qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy, timeout=30000)
+    wide = pane.page_labels[0].pixmap().deviceIndependentSize().width()
+    assert abs(wide - 2 * fit) <= 4, (fit, wide)
+    assert pane.scroll.horizontalScrollBarPolicy() == QtNs.ScrollBarPolicy.ScrollBarAsNeeded
+    qtbot.waitUntil(lambda: pane.scroll.horizontalScrollBar().maximum() > 0, timeout=5000)
+    shown = pane.shown
+    pane.zoom_combo.setCurrentIndex(pane.zoom_combo.findData(1.0))
+    qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy, timeout=30000)
+    assert abs(pane.page_labels[0].pixmap().deviceIndependentSize().width() - fit) <= 2
+    assert pane.scroll.horizontalScrollBarPolicy() == QtNs.ScrollBarPolicy.ScrollBarAlwaysOff
