@@ -323,5 +323,7 @@ class PreviewPane(QObject):
         on = self.pages.pages_of(target)
         if on and on[0] < len(self.page_labels):
             label = self.page_labels[on[0]]
-            # after the layout has placed new pages (their y is 0 until then)
-            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(label.y() - 4))
+            # After the layout has placed new pages (their y is 0 until then). The label is the timer's
+            # context: Qt drops the call if the page (or its window) is gone by then.
+            bar = self.scroll.verticalScrollBar()
+            QTimer.singleShot(0, label, lambda: bar.setValue(label.y() - 4))

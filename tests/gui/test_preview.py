@@ -174,3 +174,17 @@ def test_zoom_draws_the_pages_larger_and_lets_them_scroll_sideways(open_window, 
     qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy, timeout=30000)
     assert abs(pane.page_labels[0].pixmap().deviceIndependentSize().width() - fit) <= 2
     assert pane.scroll.horizontalScrollBarPolicy() == QtNs.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_scroll_asked_for_as_the_window_goes_does_nothing(open_window, sample_store, qtbot):
+    """The preview scrolls on the next turn of the event loop; if the window is gone by then, nothing
+    happens (it raised 'Internal C++ object already deleted' in the event loop)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    main, pane = open_with_preview(open_window, sample_store, qtbot)
+    last = list(main.report.walk())[-1][0]
+    pane.scroll_to(("section", last.uid))
+    main.editor.preview = None  # the pane goes, as with its window
+    pane.widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # the scroll's turn: an exception here fails the test (pytest-qt)
