@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .profile import FONT_ENGLISH_NAMES, FONT_FALLBACKS, FontProfile
+from .profile import FONT_ENGLISH_NAMES, FontProfile, fallback_chain
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 
@@ -102,17 +102,16 @@ def choose_fonts(profile: FontProfile, catalogue: FontCatalogue) -> FontChoice:
     for key, wanted in data.items():
         if not isinstance(wanted, str):
             continue
-        face = catalogue.find(wanted)
-        if face is None:
-            kind = _kind_candidates(wanted)
-            for candidate in [*FONT_FALLBACKS.get(wanted, []), *kind, *(_ANY_CHINESE if kind is not _LATIN else [])]:
-                face = catalogue.find(candidate)
-                if face is not None:
+        kind = _kind_candidates(wanted)
+        for candidate in [*fallback_chain(wanted), *kind, *(_ANY_CHINESE if kind is not _LATIN else [])]:
+            face = catalogue.find(candidate)
+            if face is not None:
+                if candidate != wanted:
                     substitutions[wanted] = Substitution(wanted, candidate)
-                    break
-            else:
-                substitutions[wanted] = Substitution(wanted, None)
-                continue
+                break
+        else:
+            substitutions[wanted] = Substitution(wanted, None)
+            continue
         data[key] = face.family
         faces[face.family] = face
     return FontChoice(FontProfile.from_dict(data), tuple(faces.values()), tuple(substitutions.values()))

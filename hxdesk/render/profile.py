@@ -110,11 +110,16 @@ FONT_ENGLISH_NAMES = {
 }
 
 
+def fallback_chain(name: str) -> list[str]:
+    """A font and then what stands in for it, in the order to try (the settings dialog and the page engine)."""
+    return [name, *FONT_FALLBACKS.get(name, [])]
+
+
 def resolve_fonts(profile: FontProfile, available: set[str]) -> FontProfile:
     """Replace each font missing from ``available`` by its first available fallback."""
 
     def pick(name: str) -> str:
-        for candidate in [name, *FONT_FALLBACKS.get(name, [])]:
+        for candidate in fallback_chain(name):
             if candidate in available or FONT_ENGLISH_NAMES.get(candidate) in available:
                 return candidate
         return name
