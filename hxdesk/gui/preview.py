@@ -51,7 +51,7 @@ class PageLabel(QLabel):
     def __init__(self, number: int, parent: QWidget):
         super().__init__(parent)
         self.number = number
-        self.height_pt = 841.9
+        self.height_pt = 0.0  # the page's, once it has a picture
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("background: white; border: 1px solid #c8c8c8;")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -151,6 +151,11 @@ class PreviewPane(QObject):
     def edition(self) -> str:
         return str(self.edition_combo.currentData())
 
+    @property
+    def zoom(self) -> float:
+        """1.0 适合宽度, or how much larger than the pane the pages are drawn."""
+        return float(self.zoom_combo.currentData() or 1.0)
+
     # ------------------------------------------------------------ requests
     def changed(self) -> None:
         """The report changed: lay it out again once typing pauses."""
@@ -230,11 +235,11 @@ class PreviewPane(QObject):
         room = self.scroll.viewport().width() - margins.left() - margins.right() - 2  # the page's border
         if not bar.isVisible():
             room -= bar.sizeHint().width()
-        return round(max(200, room) * float(self.zoom_combo.currentData() or 1.0))
+        return round(max(200, room) * self.zoom)
 
     def _zoomed(self) -> None:
         """Larger than the pane: the pages scroll sideways too."""
-        wide = float(self.zoom_combo.currentData() or 1.0) > 1.0
+        wide = self.zoom > 1.0
         policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.scroll.setHorizontalScrollBarPolicy(policy)
         self.refresh()

@@ -12,7 +12,7 @@ import copy
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,13 +27,13 @@ from .fontfiles import (
     face_folder,
     system_catalogue,
 )
-from .profile import FontProfile
+from .profile import PAGE_HEIGHT, FontProfile
 
 if TYPE_CHECKING:
     import subprocess  # the worker and LibreOffice are started on use, not at start-up
 
 PDF_ENGINES = {"auto": "自动", "rdocx": "内置排版引擎", "libreoffice": "LibreOffice"}
-POINTS_PER_INCH = 72
+A4_HEIGHT_PT = PAGE_HEIGHT / 20  # twips to points (GB/T 9704 5.2.1: A4)
 
 
 class PageEngineError(InvalidInput):
@@ -60,12 +60,10 @@ class Pages:
     page shows."""
 
     images: tuple[bytes, ...]
-    dpi: float
-    width_pt: float
-    height_pt: float
     places: tuple[tuple[str, ...], ...]  # per body paragraph: ("section", uid), ("title",), …
     substitutions: tuple[Substitution, ...]
     fragments: tuple[Fragment, ...] | None = None  # None until located
+    height_pt: float = A4_HEIGHT_PT
     laid: Any = field(default=None, repr=False)
     font_dirs: list[str] = field(default_factory=list, repr=False)
 
@@ -77,9 +75,7 @@ class Pages:
                 layout = self.laid.layout(font_dirs=self.font_dirs) if self.laid is not None else []
             except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
                 raise PageEngineError(f"排版失败：{e}") from e
-            self.fragments = tuple(
-                Fragment(f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height) for f in layout
-            )
+            self.fragments = _fragments(layout)
             self.laid = None
         return self.fragments
 
@@ -98,6 +94,15 @@ class Pages:
         return sorted({f.page for f in self.fragments or () if f.body_index in wanted})
 
 
+def _fragments(layout: Any) -> tuple[Fragment, ...]:
+    """rdocx's layout fragments as ours (its pages count from 1, its boxes from the top in points)."""
+    return tuple(Fragment(f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height) for f in layout)
+
+
+def _font_choice(fonts: FontProfile | None, catalogue: FontCatalogue | None) -> FontChoice:
+    return choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
+
+
 def _rdocx() -> Any:
     try:
         import rdocx
@@ -111,7 +116,7 @@ def _prepared(
 ) -> tuple[Any, FontChoice, list[tuple[str, ...]]]:
     from .docx_renderer import ReportRenderer
 
-    choice = choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
+    choice = _font_choice(fonts, catalogue)
     renderer = ReportRenderer(report, choice.profile, edition)
     document = renderer.build()
     _split_latin_runs(document.element.body)
@@ -165,8 +170,9 @@ def _split_latin_runs(body: Any) -> None:
             continue
         for part in parts:
             piece = copy.deepcopy(run)
-            piece.find(qn("w:t")).text = part
-            piece.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t = piece.find(qn("w:t"))
+            t.text = part
+            t.set(qn("xml:space"), "preserve")
             run.addprevious(piece)
         run.getparent().remove(run)
 
@@ -189,12 +195,8 @@ def lay_out(
         images, _ = laid.render_all_pages_with_diagnostics(dpi=dpi, font_dirs=font_dirs)
     except (rdocx.RdocxError, rdocx.LayoutError, ValueError) as e:
         raise PageEngineError(f"排版失败：{e}") from e
-    # A4 (GB/T 9704 5.2.1); the images' own size says the same at ``dpi``.
     pages = Pages(
         images=tuple(bytes(i) for i in images),
-        dpi=dpi,
-        width_pt=595.3,
-        height_pt=841.9,
         places=tuple(places),
         substitutions=choice.substitutions,
         laid=laid,
@@ -246,7 +248,7 @@ def pdf_by_libreoffice(
     as the preview's, so that what the user is told stands in is what LibreOffice uses)."""
     from .docx_renderer import render_bytes
 
-    choice = choose_fonts(fonts or FontProfile(), catalogue if catalogue is not None else system_catalogue())
+    choice = _font_choice(fonts, catalogue)
     return convert_with_libreoffice(render_bytes(report, choice.profile, edition), soffice), choice.substitutions
 
 
@@ -339,8 +341,7 @@ def _answer(stdout: Any, report: Report, header: dict[str, Any]) -> None:
         _write_message(stdout, bytes(image))
     stdout.flush()
     try:
-        layout = laid.layout(fonts=font_data)
-        located = [[f.body_index, f.physical_page - 1, f.bounds.y, f.bounds.y + f.bounds.height] for f in layout]
+        located = [astuple(f) for f in _fragments(laid.layout(fonts=font_data))]
     except (rdocx.RdocxError, rdocx.LayoutError, ValueError):
         located = []  # the pages show without places; a click does nothing
     _write_message(stdout, json.dumps({"fragments": located}).encode())
@@ -436,7 +437,7 @@ class PageWorker:
             images = tuple(_read_message(proc.stdout) for _ in range(int(head["pages"])))
             places = tuple(tuple(str(x) for x in place) for place in head["places"])
             stand_ins = tuple(Substitution(str(w), None if u is None else str(u)) for w, u in head["substitutions"])
-            pages = Pages(images, dpi, 595.3, 841.9, places, stand_ins)
+            pages = Pages(images, places, stand_ins)
             if on_images is not None:
                 on_images(pages)
             located = json.loads(_read_message(proc.stdout)).get("fragments", [])

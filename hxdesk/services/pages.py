@@ -8,7 +8,16 @@ from ..errors import InvalidInput
 from ..fsutil import atomic_write_bytes
 from ..model import Report
 from ..render.fontfiles import FontCatalogue, Substitution
-from ..render.pages import PDF_ENGINES, PageEngineError, Pages, PageWorker, WorkerUnavailable, find_libreoffice
+from ..render.pages import (
+    PDF_ENGINES,
+    PageEngineError,
+    Pages,
+    PageWorker,
+    WorkerUnavailable,
+    find_libreoffice,
+    pdf_by_libreoffice,
+    pdf_by_rdocx,
+)
 from ..render.profile import FontProfile
 
 __all__ = [
@@ -53,13 +62,17 @@ def font_stand_ins(fonts: FontProfile, folder: str | Path | None = None) -> list
 def pdf_engine(choice: str = "auto") -> str:
     """The engine that makes the PDF: LibreOffice where installed (the layout the format tests measure),
     else the bundled rdocx; an explicit choice is honoured or refused in Chinese."""
+    return _engine(choice)[0]
+
+
+def _engine(choice: str) -> tuple[str, str | None]:
+    """(the engine, LibreOffice's program when it is the one), the program looked up once."""
     if choice not in PDF_ENGINES:
         raise InvalidInput("PDF 排版引擎应为 " + "、".join(PDF_ENGINES) + "。")
-    if choice == "libreoffice" and find_libreoffice() is None:
+    soffice = find_libreoffice() if choice in ("auto", "libreoffice") else None
+    if choice == "libreoffice" and soffice is None:
         raise InvalidInput("没有找到 LibreOffice，请安装 LibreOffice，或改用内置排版引擎（--engine rdocx）。")
-    if choice == "auto":
-        return "libreoffice" if find_libreoffice() else "rdocx"
-    return choice
+    return ("libreoffice", soffice) if soffice is not None else ("rdocx", None)
 
 
 def export_pdf(
@@ -75,12 +88,9 @@ def export_pdf(
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         raise InvalidInput("输出文件应以 .pdf 结尾。")
-    used = pdf_engine(engine)
-    from ..render import pages
-
-    soffice = find_libreoffice() if used == "libreoffice" else None
+    used, soffice = _engine(engine)
     if soffice is not None:
-        data, substitutions = pages.pdf_by_libreoffice(report, soffice, fonts, edition, catalogue=catalogue)
+        data, substitutions = pdf_by_libreoffice(report, soffice, fonts, edition, catalogue=catalogue)
     else:
-        data, substitutions = pages.pdf_by_rdocx(report, fonts, edition, catalogue=catalogue)
+        data, substitutions = pdf_by_rdocx(report, fonts, edition, catalogue=catalogue)
     return atomic_write_bytes(target, data), used, substitutions
