@@ -379,12 +379,6 @@ def _ppr(p: DocxParagraph) -> CT_PPr:
     return p._p.get_or_add_pPr()
 
 
-def _append(ppr: CT_PPr, xml: str) -> None:
-    """Append to a w:pPr that holds at most pStyle and keepNext: ind and
-    outlineLvl come after both in the schema's order."""
-    ppr.append(parse_xml(xml))
-
-
 def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     sp = section._sectPr
