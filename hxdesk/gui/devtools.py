@@ -77,33 +77,28 @@ def _show_view(main: MainWindow, view: str) -> None:
 
 
 def _show_preview(main: MainWindow) -> None:
-    import time
-
     from .main_window import show_preview
 
-    app = QApplication.instance()
     main.ui.actionPreview.setChecked(True)
     show_preview(main, True)
-    pane = main.editor.preview
-    assert pane is not None
-    deadline = time.monotonic() + 60
-    while (pane.busy or pane.timer.isActive() or pane.pages is None) and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    _settle_preview(main, at_least=0.0)
 
 
-def _settle_preview(main: MainWindow) -> None:
-    """Let the preview lay out again at its final width and scroll to the part on screen."""
+def _settle_preview(main: MainWindow, at_least: float = 0.5) -> None:
+    """Wait, ``at_least`` seconds and then until the preview is idle with pages (a resize starts a new
+    layout after the debounce: after a change of part, half a second lets it begin); 60 s at most."""
     import time
 
     app = QApplication.instance()
     pane = main.editor.preview
-    end = time.monotonic() + 0.5  # a resize starts a new layout after the debounce
-    while time.monotonic() < end or pane.busy or pane.timer.isActive():
+    assert pane is not None
+    start = time.monotonic()
+    while time.monotonic() - start < 60:
+        idle = not (pane.busy or pane.timer.isActive() or pane.pages is None)
+        if idle and time.monotonic() - start >= at_least:
+            break
         app.processEvents()
         time.sleep(0.02)
-        if time.monotonic() > end + 60:
-            break
 
 
 def _dialog_shot(main: MainWindow, view: str) -> QPixmap:
