@@ -19,7 +19,7 @@ from support import custom_report, docx_to_pdf, pdf_pages, run_cli, soffice
 
 from hxdesk import services
 from hxdesk.errors import InvalidInput
-from hxdesk.render.fontfiles import FontCatalogue, choose_fonts, scan_font_files
+from hxdesk.render.fontfiles import FontCatalogue, choose_fonts, scan_font_files, system_catalogue
 from hxdesk.render.pages import lay_out
 from hxdesk.render.profile import FontProfile
 
@@ -336,3 +336,32 @@ def test_cli_fonts_names_what_stands_in(font_folder):
     assert "Times New Roman：未安装，以 Liberation Serif 代替" in lines
     result = run_cli("fonts", "--fonts", "standard", "--folder", str(font_folder / "missing"))
     assert result.returncode != 0 and "找不到字体文件夹" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_chinese_beside_latin_letters_keeps_the_body_font():
+    """rdocx set the Chinese of a run holding Latin letters (the sample's “LED显示屏”) in another face (a bold
+    黑体); the page engine's copy gives Latin words runs of their own."""
+    import io
+
+    from hxdesk.render.pages import pdf_by_rdocx
+
+    pdf, _ = pdf_by_rdocx(services.sample_report())
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = [c for page in document.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+
+    def faces(words: str) -> set[str]:
+        at = text.index(words)
+        return {c["fontname"] for c in chars[at : at + len(words)]}
+
+    body = faces("加强制度约束力度")  # a body sentence without Latin letters
+    assert len(body) == 1
+    assert faces("显示屏、微信、微博") == body
+    assert faces("坚持以") == body
+
+
+def test_a_familys_regular_face_is_preferred():
+    face = system_catalogue().find("Noto Sans CJK SC")
+    if face is None:
+        pytest.skip("Noto Sans CJK not installed")
+    assert "Bold" not in Path(face.path).name
