@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..figures import compute_values, format_figure
+from ..figures import format_figure, report_values
 from ..model import PLACEHOLDER_RE, Figure, Paragraph, PointList, Report, Section, numbering_labels
 from .words import WordRule
 
@@ -134,7 +134,7 @@ class Context:
         self.year = report.year
         self.today = today
         self.words = words
-        self.values, self.problems = compute_values(report.figures)
+        self.values, self.problems = report_values(report)
         self.variables = report.variables()
         self.sections: list[SectionInfo] = []
         self.front: list[TextUnit] = []  # title, issuers, addressee

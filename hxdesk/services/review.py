@@ -79,9 +79,9 @@ def check_report(report: Report, *, today: _dt.date | None = None) -> list[Findi
 
 def placeholders_left(report: Report) -> int:
     """How many 【待填：…】 the rendered document shows (a figure used twice counts twice)."""
-    from ..figures import compute_values, expand_text
+    from ..figures import expand_text, report_values
 
-    values, _ = compute_values(report.figures)
+    values, _ = report_values(report)
     return sum(expand_text(t, report, values).count("【待填：") for t in report.all_texts() if "{{" in t)
 
 
