@@ -209,7 +209,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Read the whole file before the database is opened: a bad file changes nothing.
     report, notes = services.read_import(Path(args.file))
     for note in notes:
-        print(f"提示：{note}", file=sys.stderr)
+        print(f"提示：{note.sentence}", file=sys.stderr)
     with services.open_workspace(_db_arg(args)) as workspace:
         report_id = workspace.reports.add_imported(report, notes)
         summary = workspace.reports.summary(report_id)

@@ -34,6 +34,37 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+#: The parts of a report an import note can belong to (NOTE_SECTION names one by its uid).
+NOTE_TITLE = "title"  # the title block, the addressee, the closing
+NOTE_INTRO = "intro"
+NOTE_SECTION = "section"
+NOTE_DOCUMENT = "document"  # the file as a whole (tables, pictures, no headings found …)
+NOTE_PARTS = (NOTE_TITLE, NOTE_INTRO, NOTE_SECTION, NOTE_DOCUMENT)
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """What the importer changed or guessed: the part it concerns (a section by uid), the place
+    as the document numbers it (一、（二）第2段, for reading only) and what happened."""
+
+    text: str
+    part: str = NOTE_DOCUMENT
+    section_uid: str = ""
+    place: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """一、（二）第2段：1 个半角标点改为全角。"""
+        return f"{self.place}：{self.text}" if self.place else self.text
+
+    @property
+    def target(self) -> tuple[str, ...]:
+        """The form that shows it: ("section", uid), ("intro",) or ("title",) for the rest."""
+        if self.part == NOTE_SECTION and self.section_uid:
+            return (NOTE_SECTION, self.section_uid)
+        return (NOTE_INTRO,) if self.part == NOTE_INTRO else (NOTE_TITLE,)
+
+
 @dataclass
 class Paragraph:
     """A plain body paragraph."""

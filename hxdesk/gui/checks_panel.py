@@ -120,7 +120,9 @@ class ChecksPanel(QObject):
         if report is None:
             self.findings, self.dismissed = [], 0
         else:
-            self.findings, self.dismissed = services.open_findings(report, self.host.workspace.settings)
+            self.findings, self.dismissed = services.open_findings(
+                report, self.host.workspace.annotations.dismissed_findings(report.uid)
+            )
         self._fill()
         return self.findings
 
@@ -171,7 +173,7 @@ class ChecksPanel(QObject):
     def dismiss(self, finding: Finding) -> None:
         report = self.host.report
         if report is not None:
-            services.dismiss_finding(self.host.workspace.settings, report.uid, finding)
+            self.host.workspace.annotations.dismiss_finding(report.uid, finding)
             self.run()
 
     def _context_menu(self, pos: object) -> None:
@@ -187,7 +189,7 @@ class ChecksPanel(QObject):
             report = self.host.report
             menu.addAction(
                 "恢复已忽略的检查",
-                lambda: (services.restore_dismissed(self.host.workspace.settings, report.uid), self.run()),
+                lambda: (self.host.workspace.annotations.restore_dismissed(report.uid), self.run()),
             )
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[call-overload]

@@ -36,7 +36,7 @@ from ..errors import HxError, InvalidInput, OutputError
 from ..figures import KEY_RE, default_kind, next_figure_key, parse_number, yoy_formula
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
-from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, Report
+from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, ImportNote, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
 from .forms import kind_combo, qualifier_combo
@@ -76,7 +76,7 @@ class NewReportDialog:
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.created_id: int | None = None
-        self.notes: list[str] = []  # what the importer could not take over (tables, pictures …)
+        self.notes: list[ImportNote] = []  # what the importer could not take over (tables, pictures …)
         self._mode_changed()
         self._previous_changed()
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
-from .. import services
 from ..figuretext import FigureText
 from .navigator import CLOSING, INTRO, OFFICIAL, TITLE, Navigator, Target
 
@@ -112,7 +111,7 @@ class EditorController(QObject):
             label = numbering_labels(self.report).get(section.uid, "")
             form = SectionForm(self, section, label, level_of(self.report, section.uid))
         self.form = form
-        notes = services.import_notes(self.workspace.settings, self.report.uid, target)
+        notes = self.workspace.annotations.import_notes(self.report, target)
         if notes:  # what the importer changed here, until the clerk has read it
             form.show_import_notes(notes, lambda: self.dismiss_import_notes(target))
         self.host.ui.formHostLayout.addWidget(form)
@@ -230,4 +229,4 @@ class EditorController(QObject):
 
     def dismiss_import_notes(self, target: Target) -> None:
         assert self.report is not None
-        services.dismiss_import_notes(self.workspace.settings, self.report.uid, target)
+        self.workspace.annotations.dismiss_import_notes(self.report, target)

@@ -14,6 +14,7 @@ from .autosave import storage_errors
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+    from ..model import ImportNote
     from ..services import Workspace
     from ..store.summary import ReportSummary
     from .uiload import UiHolder
@@ -274,9 +275,11 @@ class ReportListPage(QObject):
         self.show_import_notes(notes)
         return new_id
 
-    def show_import_notes(self, notes: list[str]) -> None:
+    def show_import_notes(self, notes: list[ImportNote]) -> None:
         if notes:
             self.host.message(
                 "导入完成",
-                "已导入为新的报告。请注意：\n\n" + "\n".join(f"· {n}" for n in notes) + "\n\n双击报告即可打开核对。",
+                "已导入为新的报告。请注意：\n\n"
+                + "\n".join(f"· {n.sentence}" for n in notes)
+                + "\n\n双击报告即可打开核对。",
             )

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from ..figures import MAX_FIGURE, default_kind, format_figure, normalize_decimal
 from ..figuretext import outside_book_titles, pufa_placeholders
 from ..interchange import MAX_FIGURES
-from ..model import Figure
+from ..model import NOTE_INTRO, NOTE_SECTION, Figure, ImportNote
 
 #: Units that follow a count in a report, longest first where one is a prefix of another.
 UNITS = (
@@ -213,8 +213,9 @@ class FigureExtractor:
 
     def __init__(self) -> None:
         self.figures: dict[str, Figure] = {}
-        self.notes: list[str] = []
-        self.place = ""  # where the text being read stands, for the notes
+        self.notes: list[ImportNote] = []
+        self.place = ""  # where the text being read stands, for the notes: 一、（二）
+        self.section_uid = ""  # the section read now ("": the opening paragraphs)
         self._labels: Counter[str] = Counter()
 
     def _next_key(self) -> str:
@@ -232,6 +233,10 @@ class FigureExtractor:
         self._labels[base] += 1
         if self._labels[base] > 1:
             fig.label = f"{base}（{self._labels[base]}）"
+
+    def at(self, place: str, section_uid: str = "") -> None:
+        """The texts read next stand at ``place`` (一、（二）), in that section ("": the opening)."""
+        self.place, self.section_uid = place, section_uid
 
     def extract(self, text: str) -> str:
         before: list[tuple[Figure, int]] = []  # the figures of this paragraph so far, with where they end
@@ -291,6 +296,6 @@ class FigureExtractor:
         fig.value = None
         if not num.at_most:
             num.at_most = den.key
-        self.notes.append(
-            f"{self.place}：“{fig.label}”由“{num.label}”和“{den.label}”算出，已改为自动计算（{num.label} ÷ {den.label} × 100）。"
-        )
+        text = f"“{fig.label}”由“{num.label}”和“{den.label}”算出，已改为自动计算（{num.label} ÷ {den.label} × 100）。"
+        part = NOTE_SECTION if self.section_uid else NOTE_INTRO
+        self.notes.append(ImportNote(text, part, self.section_uid, self.place))

@@ -19,7 +19,11 @@ from ..errors import InvalidInput
 from ..interchange import MAX_YEAR, MIN_YEAR
 from ..model import (
     MAX_LEVEL,
+    NOTE_INTRO,
+    NOTE_SECTION,
+    NOTE_TITLE,
     Block,
+    ImportNote,
     Paragraph,
     PointList,
     Report,
@@ -112,7 +116,7 @@ class Line:
 @dataclass
 class ImportResult:
     report: Report
-    notes: list[str] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
 
 
 def _prefix_hint(raw: str, text: str, *, whole: bool = False) -> str:
@@ -250,7 +254,7 @@ class _Builder:
         self.stack: list[Section] = []  # open sections; stack[i] is at level i + 1
         self.pending: tuple[PointList, list[Block]] | None = None
         self.stray_labels = 0  # paragraphs whose number label fits no level
-        self.notes: list[str] = []  # what was changed or guessed, each with its place
+        self.notes: list[ImportNote] = []  # what was changed or guessed, each with its place
         self.repeated: tuple[int, int] | None = None  # (level, n) of a label that repeats the previous one
         self.offsets: dict[int, int] = {}  # id(sibling list) -> how many repeated labels it has had
         self.counted: dict[int, tuple[int, int]] = {}  # id(sibling list) -> (its length, numbered among them)
@@ -271,7 +275,10 @@ class _Builder:
         return f"{path}第{len(container)}段" if container else f"{path}标题"
 
     def note(self, text: str) -> None:
-        self.notes.append(f"{self.place()}：{text}")
+        if self.stack:
+            self.notes.append(ImportNote(text, NOTE_SECTION, self.stack[-1].uid, self.place()))
+        else:
+            self.notes.append(ImportNote(text, NOTE_INTRO, place=self.place()))
 
     # ---------------------------------------------------------------- tree
     def container(self) -> list[Block]:
@@ -633,7 +640,7 @@ def build_report(source: Source) -> ImportResult:
     lines = [ln for i, ln in enumerate(lines) if i not in dropped]
     if not lines:
         raise InvalidInput("文件中没有文字内容，无法导入。")
-    notes = list(source.notes)
+    notes = [ImportNote(text) for text in source.notes]
     styled = source.styled
     n_title = _title_block(lines, styled)
     title_block = [ln.text for ln in lines[:n_title]]
@@ -642,7 +649,8 @@ def build_report(source: Source) -> ImportResult:
         split = split_one_line_title(title_lines[0])
         if split is not None:
             issuers, title_lines = split[0], [split[1]]
-            notes.append(f"标题：“{title_block[0]}”已拆为发文机关“{'、'.join(issuers)}”和标题“{split[1]}”两行。")
+            split_note = f"“{title_block[0]}”已拆为发文机关“{'、'.join(issuers)}”和标题“{split[1]}”两行。"
+            notes.append(ImportNote(split_note, NOTE_TITLE, place="标题"))
     start = n_title
     signatures, date, end = _closing(lines, start, styled)
 
@@ -655,7 +663,7 @@ def build_report(source: Source) -> ImportResult:
         else:
             found = is_addressee(first.text)
             if not found and first.text.endswith("：") and "。" not in first.text and len(first.text) <= MAX_ADDRESSEE:
-                notes.append(f"“{first.text[:20]}”是一句话，不是主送机关，已作为正文导入。")
+                notes.append(ImportNote(f"“{first.text[:20]}”是一句话，不是主送机关，已作为正文导入。", NOTE_TITLE))
         if found and first_at == start:
             addressee = first.text.rstrip("：:")
             start += 1
@@ -685,14 +693,14 @@ def build_report(source: Source) -> ImportResult:
         date=date,
         official=official,
     )
-    extractor.place = "正文开头"
+    extractor.at("正文开头")
     map_block_texts(builder.intro, figures)
     report.intro = builder.intro
     report.sections = builder.sections
     labels = numbering_labels(report)
     for section, path in report.walk():
         section.heading = years(section.heading)
-        extractor.place = section_place(report, path, labels)
+        extractor.at(section_place(report, path, labels), section.uid)
         map_block_texts(section.blocks, figures)
     report.figures = extractor.figures
     # What the store will accept on loading (counts of sections, blocks, figures …).
@@ -705,7 +713,7 @@ def build_report(source: Source) -> ImportResult:
     notes.extend(builder.notes)
     notes.extend(extractor.notes)
     if not title_lines:
-        notes.append("未识别到报告标题，请在“标题”中补填。")
+        notes.append(ImportNote("未识别到报告标题，请在“标题”中补填。", NOTE_TITLE))
     if not report.sections:
-        notes.append("未识别到任何章节标题（如“一、”），全文已作为正文导入，请核对。")
+        notes.append(ImportNote("未识别到任何章节标题（如“一、”），全文已作为正文导入，请核对。"))
     return ImportResult(report, notes)

@@ -30,8 +30,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "peek_reports": ("paths", "peek_reports"),
     "default_file_name": ("documents", "default_file_name"),
     "default_report_year": ("templates", "default_report_year"),
-    "dismiss_finding": ("review", "dismiss_finding"),
-    "dismiss_import_notes": ("importnotes", "dismiss_import_notes"),
     "export_json": ("documents", "export_json"),
     "export_pdf": ("pages", "export_pdf"),
     "FigureRow": ("stats", "FigureRow"),
@@ -39,7 +37,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "finding_text": ("review", "finding_text"),
     "FONT_SETTING": ("workspace", "FONT_SETTING"),
     "font_stand_ins": ("pages", "font_stand_ins"),
-    "import_notes": ("importnotes", "import_notes"),
     "issuing_body": ("years", "issuing_body"),
     "label_before": ("review", "label_before"),
     "LAST_FOLDER_SETTING": ("workspace", "LAST_FOLDER_SETTING"),
@@ -51,7 +48,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "make_figure": ("review", "make_figure"),
     "MAX_FILE_NAME_CHARS": ("documents", "MAX_FILE_NAME_CHARS"),
     "new_from_template": ("templates", "new_from_template"),
-    "note_targets": ("importnotes", "note_targets"),
     "open_findings": ("review", "open_findings"),
     "open_for_editing": ("workspace", "open_for_editing"),
     "open_workspace": ("workspace", "open_workspace"),
@@ -67,7 +63,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "replace_in_report": ("documents", "replace_in_report"),
     "report_problems": ("documents", "report_problems"),
     "restore_backup": ("workspace", "restore_backup"),
-    "restore_dismissed": ("review", "restore_dismissed"),
     "RestoreOutcome": ("workspace", "RestoreOutcome"),
     "roll_over": ("templates", "roll_over"),
     "sample_report": ("templates", "sample_report"),
@@ -101,11 +96,6 @@ if TYPE_CHECKING:
     from .guidance import (
         writing_hint,
     )
-    from .importnotes import (
-        dismiss_import_notes,
-        import_notes,
-        note_targets,
-    )
     from .pages import (
         PDF_ENGINES,
         PageEngineError,
@@ -128,14 +118,12 @@ if TYPE_CHECKING:
         USER_WORDS_FILE,
         add_user_word,
         check_report,
-        dismiss_finding,
         finding_key,
         finding_text,
         label_before,
         make_figure,
         open_findings,
         placeholders_left,
-        restore_dismissed,
         user_words_path,
     )
     from .stats import (
@@ -218,10 +206,8 @@ __all__ = [
     "finding_text",
     "label_before",
     "make_figure",
-    "dismiss_finding",
     "finding_key",
     "open_findings",
-    "restore_dismissed",
     "check_year",
     "default_report_year",
     "confirm",
@@ -247,9 +233,6 @@ __all__ = [
     "roll_over",
     "sample_report",
     "writing_hint",
-    "dismiss_import_notes",
-    "import_notes",
-    "note_targets",
     "replace_in_report",
     "search_report",
     "user_words_path",
@@ -268,10 +251,6 @@ def _load(module: str) -> ModuleType:
         from . import guidance
 
         return guidance
-    if module == "importnotes":
-        from . import importnotes
-
-        return importnotes
     if module == "pages":
         from . import pages
 

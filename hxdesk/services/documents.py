@@ -10,7 +10,7 @@ from .. import interchange
 from ..errors import InvalidInput
 from ..figures import last_year_values, report_values, validate_figures
 from ..fsutil import atomic_write_bytes
-from ..model import YEAR_VARIABLES, Report
+from ..model import YEAR_VARIABLES, ImportNote, Report
 from ..render.profile import FontProfile
 
 
@@ -157,14 +157,32 @@ def replace_in_report(report: Report, needle: str, replacement: str, target: tup
     return count
 
 
-def read_import(path: str | Path) -> tuple[Report, list[str]]:
+def read_import(path: str | Path) -> tuple[Report, list[ImportNote]]:
     """Read a file to import, before any database is touched: a .json
     interchange file, or a document for the importer, which recognises the
     content and explains in Chinese what it cannot read (.doc/.wps, PDF,
-    encrypted documents …).  Returns the report and notes for the user."""
-    if Path(path).suffix.lower() == ".json":
-        return interchange.read_file(path), []
-    from ..importer import import_file as read_document
+    encrypted documents …).  Returns the report and notes for the user.
 
-    result = read_document(path)
-    return result.report, list(result.notes)
+    The one way in for the CLI and the GUI: a report without a name is named after the file,
+    to be told apart in the list from the report it was made from."""
+    notes: list[ImportNote] = []
+    if Path(path).suffix.lower() == ".json":
+        report = interchange.read_file(path)
+    else:
+        from ..importer import import_file as read_document
+
+        result = read_document(path)
+        report, notes = result.report, list(result.notes)
+    if not report.name.strip():
+        body = report.issuers[0] if report.issuers else "报告"
+        report.name = f"{body}（导入自 {short_file_name(Path(path).name)}）"
+    return report, notes
+
+
+def short_file_name(name: str, limit: int = 30) -> str:
+    """A file name shortened in the middle (its extension kept) to at most ``limit`` characters."""
+    if len(name) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    keep = limit - len(ext) - 2 if dot and len(ext) <= 5 else limit - 1
+    return (stem if dot and len(ext) <= 5 else name)[:keep] + "…" + (dot + ext if dot and len(ext) <= 5 else "")

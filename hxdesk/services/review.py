@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..checks import WARNING, Finding, WordRule, merge_words, parse_words
 from ..checks import check_report as run_checks
@@ -17,9 +16,6 @@ from ..fsutil import read_input_file
 from ..model import Report
 from ..resources import resource_path
 from .paths import data_dir
-
-if TYPE_CHECKING:
-    from .workspace import Settings
 
 #: The user's own word list in the data folder (same format as resources/checks/words.json).
 USER_WORDS_FILE = "check_words.json"
@@ -85,11 +81,6 @@ def placeholders_left(report: Report) -> int:
     return sum(expand_text(t, report, values).count("【待填：") for t in report.all_texts() if "{{" in t)
 
 
-#: Settings key prefix: the findings a clerk dismissed for one report (by report uid).
-DISMISSED_PREFIX = "dismissed_findings:"
-MAX_DISMISSED = 500
-
-
 def finding_key(finding: Finding) -> str:
     """What identifies a finding across edits elsewhere: its rule, place and the text it points at."""
     return "|".join(
@@ -98,25 +89,10 @@ def finding_key(finding: Finding) -> str:
     )
 
 
-def dismissed_findings(settings: Settings, report_uid: str) -> set[str]:
-    value = settings.get(DISMISSED_PREFIX + report_uid, [])
-    return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
-
-
-def dismiss_finding(settings: Settings, report_uid: str, finding: Finding) -> None:
-    """Remember that ``finding`` is not to be shown again for this report."""
-    keys = sorted(dismissed_findings(settings, report_uid) | {finding_key(finding)})
-    settings.set(DISMISSED_PREFIX + report_uid, keys[-MAX_DISMISSED:])
-
-
-def restore_dismissed(settings: Settings, report_uid: str) -> None:
-    settings.set(DISMISSED_PREFIX + report_uid, [])
-
-
-def open_findings(report: Report, settings: Settings) -> tuple[list[Finding], int]:
-    """The findings still to look at, and how many were dismissed."""
+def open_findings(report: Report, dismissed: set[str]) -> tuple[list[Finding], int]:
+    """The findings still to look at (``dismissed``: Workspace.annotations.dismissed_findings), and
+    how many were dismissed."""
     findings = check_report(report)
-    dismissed = dismissed_findings(settings, report.uid)
     shown = [f for f in findings if finding_key(f) not in dismissed]
     return shown, len(findings) - len(shown)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BackupError, HxError, InvalidInput, NotFound
-from ..model import Report, new_uid
+from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
@@ -24,18 +24,11 @@ from .templates import fresh_uids, roll_over, sample_report
 from .years import as_predecessor, issuing_body
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
+    from ..checks import Finding
     from ..history import DeletedSection, SectionVersion
     from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
+    from ..store.annotations import Annotations as StoredAnnotations
     from ..store.backup import BackupInfo
-
-
-def short_file_name(name: str, limit: int = 30) -> str:
-    """A file name shortened in the middle (its extension kept) to at most ``limit`` characters."""
-    if len(name) <= limit:
-        return name
-    stem, dot, ext = name.rpartition(".")
-    keep = limit - len(ext) - 2 if dot and len(ext) <= 5 else limit - 1
-    return (stem if dot and len(ext) <= 5 else name)[:keep] + "…" + (dot + ext if dot and len(ext) <= 5 else "")
 
 
 #: Failures of the database file beneath the Workspace that the GUI reports (besides HxError).
@@ -47,13 +40,14 @@ SAMPLE_ADDED_SETTING = "sample_added"
 
 
 class Workspace:
-    """One open database: ``reports``, ``history``, ``settings``, ``backups`` and ``statistics``."""
+    """One open database: ``reports``, ``history``, ``settings``, ``annotations``, ``backups`` and ``statistics``."""
 
     def __init__(self, store: Store, *, startup_backup: bool = False):
         self._store = store
         self.reports = Reports(self)
         self.history = History(self)
         self.settings = Settings(self)
+        self.annotations = Annotations(self)
         self.backups = Backups(self)
         self.statistics = Statistics(self)
         if startup_backup:  # made after the list is shown, but always before the first change
@@ -191,20 +185,18 @@ class Reports(_Job):
             report.predecessor_uid = previous.uid
         self._store.save(report_id, report)
 
-    def add_imported(self, report: Report, notes: list[str] | None = None) -> int:
+    def add_imported(self, report: Report, notes: list[ImportNote] | None = None) -> int:
         """Store an imported report, linked to last year's report of its issuing body (unless the
         file names one the database holds); next year's report of that body, if it has no link,
         is linked to it.  A district that imports its towns' files in any order gets every link.
         The importer's ``notes`` are kept with the report, for the editor to show where they apply."""
-        from .importnotes import keep_import_notes
-
         body = issuing_body(report.issuers, report.name)
         if self._by_uid(report.predecessor_uid) is None:
             previous = self._of_body(body, report.year - 1)
             if previous is not None:
                 report.predecessor_uid = previous.uid
         report_id = self._store.add(report)  # a uid the database has already is replaced first
-        keep_import_notes(self._workspace.settings, report, notes or [])
+        self._workspace.annotations.keep_import_notes(report.uid, notes or [])
         later = self._of_body(body, report.year + 1, exclude=report_id)
         if later is not None:
             successor = self._store.load(later.id)
@@ -223,14 +215,11 @@ class Reports(_Job):
         """Delete a report for good (its sections, figures and history go with it)."""
         self._store.purge(report_id)
 
-    def import_file(self, path: str | Path) -> tuple[int, list[str]]:
-        """Import a file into a new report (one transaction); returns its id and the notes.
+    def import_file(self, path: str | Path) -> tuple[int, list[ImportNote]]:
+        """Import a file into a new report; returns its id and the notes.
 
-        The file is read whole before the database is touched."""
+        The file is read whole (read_import) before the database is touched."""
         report, notes = read_import(path)
-        if not report.name.strip():  # told apart in the list from the report it was made from
-            body = report.issuers[0] if report.issuers else "报告"
-            report.name = f"{body}（导入自 {short_file_name(Path(path).name)}）"
         return self.add_imported(report, notes), notes
 
     def ensure_sample(self) -> int | None:
@@ -320,6 +309,48 @@ class Settings(_Job):
 
     def set_last_folder(self, folder: Path) -> None:
         self._store.set_setting(LAST_FOLDER_SETTING, str(folder))
+
+
+class Annotations(_Job):
+    """What is kept beside a report until the clerk has seen it: the importer's notes, and the
+    findings dismissed (忽略这一条)."""
+
+    def _rows(self) -> StoredAnnotations:
+        from ..store.annotations import Annotations as Stored
+
+        return Stored(self._store)
+
+    def keep_import_notes(self, report_uid: str, notes: list[ImportNote]) -> None:
+        self._rows().keep_import_notes(report_uid, notes)
+
+    def _shown(self, report: Report, target: tuple[str, ...]) -> list[tuple[int, ImportNote]]:
+        """The notes one form shows; the title form also shows those of a section deleted since."""
+
+        def form_of(note: ImportNote) -> tuple[str, ...]:
+            placed = note.target
+            return placed if placed[0] != "section" or report.find(placed[1]) is not None else ("title",)
+
+        return [(row_id, n) for row_id, n in self._rows().import_notes(report.uid) if form_of(n) == target]
+
+    def import_notes(self, report: Report, target: tuple[str, ...]) -> list[str]:
+        """The notes still to read in one form: ("section", uid), ("intro",) or ("title",)."""
+        return [n.sentence for _, n in self._shown(report, target)]
+
+    def dismiss_import_notes(self, report: Report, target: tuple[str, ...]) -> None:
+        """The clerk has read the notes of one form: do not show them again."""
+        self._rows().drop_import_notes(row_id for row_id, _ in self._shown(report, target))
+
+    def dismissed_findings(self, report_uid: str) -> set[str]:
+        return self._rows().dismissed_findings(report_uid)
+
+    def dismiss_finding(self, report_uid: str, finding: Finding) -> None:
+        """Remember that ``finding`` is not to be shown again for this report."""
+        from .review import finding_key
+
+        self._rows().dismiss_finding(report_uid, finding_key(finding))
+
+    def restore_dismissed(self, report_uid: str) -> None:
+        self._rows().restore_dismissed(report_uid)
 
 
 @dataclass(frozen=True)

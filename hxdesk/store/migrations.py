@@ -8,6 +8,8 @@ than it understands.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -139,6 +141,73 @@ def m006_attachment_tables(db: Database) -> None:
     """Schema 6: an attachment in reports.official may hold a simple table (``"table"``: rows of
     cells, as in the interchange format). No table changes: the version tells an older hxdesk,
     which would drop the tables when it saves a report, that this database is newer than it."""
+
+
+@migrations()
+def m007_report_annotations(db: Database) -> None:
+    """Schema 7: what is kept beside a report, in tables of their own that purging the report
+    clears (they were JSON in settings under ``import_notes:<uid>`` and ``dismissed_findings:<uid>``):
+    the importer's notes, each with its part (title, intro, section by uid, document), and the keys
+    of the findings a clerk dismissed."""
+    db.execute(
+        """
+        CREATE TABLE import_notes (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            part TEXT NOT NULL,
+            section_uid TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX import_notes_report ON import_notes(report_id, id)")
+    db.execute(
+        """
+        CREATE TABLE dismissed_findings (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            PRIMARY KEY (report_id, key)
+        ) WITHOUT ROWID
+        """
+    )
+    rows = db.execute(
+        "SELECT key, value FROM settings WHERE key LIKE 'import_notes:%' OR key LIKE 'dismissed_findings:%'"
+    )
+    for key, value in rows.fetchall():
+        prefix, _, uid = key.partition(":")
+        found = db.execute("SELECT id FROM reports WHERE uid = ?", (uid,)).fetchone()
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = []
+        if found is not None and isinstance(items, list):
+            if prefix == "import_notes":
+                _move_import_notes(db, found[0], items)
+            else:
+                for finding in (k for k in items if isinstance(k, str)):
+                    db.execute(
+                        "INSERT OR IGNORE INTO dismissed_findings (report_id, key) VALUES (?, ?)", (found[0], finding)
+                    )
+        db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+def _move_import_notes(db: Database, report_id: int, items: list[object]) -> None:
+    """Schema 6 kept each note as {"target": ["section", uid] | ["intro"] | ["title"], "text": sentence}."""
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        target = item.get("target")
+        if not isinstance(target, list):
+            target = []
+        part = str(target[0]) if target else "title"
+        section_uid = str(target[1]) if part == "section" and len(target) > 1 else ""
+        if part not in ("title", "intro", "section"):
+            part = "title"
+        db.execute(
+            "INSERT INTO import_notes (report_id, part, section_uid, text) VALUES (?, ?, ?, ?)",
+            (report_id, part, section_uid, item["text"]),
+        )
 
 
 NAMES = [m.name for m in migrations._migrations]

@@ -4,4 +4,4 @@
 to it (migrations.py, which checks that this number matches its list).
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

@@ -86,7 +86,7 @@ def test_a_dismissed_finding_stays_away_for_that_report_only(open_window, sample
     main2.open_report(copy_id)
     assert any("群体性时间" in f.excerpt for f in main2.editor.checks.run())
     main2.open_report(rid)  # 恢复已忽略的检查 brings it back
-    services.restore_dismissed(main2.workspace.settings, main2.report.uid)
+    main2.workspace.annotations.restore_dismissed(main2.report.uid)
     assert any("群体性时间" in f.excerpt for f in main2.editor.checks.run())
 
 

@@ -764,7 +764,7 @@ def test_the_importers_notes_are_shown_in_the_part_they_concern(open_window, sam
     )
     main = open_window(sample_store)
     rid, notes = main.workspace.reports.import_file(source)
-    assert any("编号“1、”改为“1.”" in n for n in notes)
+    assert any("编号“1、”改为“1.”" in n.text for n in notes)
     main.open_report(rid)
     rule = main.report.sections[0].children[0].children[0]
     form = select(main, ("section", rule.uid))

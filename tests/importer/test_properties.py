@@ -196,7 +196,7 @@ def test_any_text_imports_cleanly_or_is_refused_in_chinese(text):
         interchange.report_from_dict(interchange.report_to_dict(report))
         rendered = [t for t in paragraph_texts(report) if t]
         expected = [n for n in (normalise(line) for line in text.splitlines()) if n]
-        if any("重复" in note for note in result.notes):  # a repeated 一、 is renumbered (documented)
+        if any("重复" in note.text for note in result.notes):  # a repeated 一、 is renumbered (documented)
             rendered = [re.sub("^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十百]+）", "", t) for t in rendered]
             expected = [re.sub("^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十百]+）", "", t) for t in expected]
         if report.date is not None:

@@ -194,8 +194,8 @@ def test_word_fields_bookmarks_revisions_tables_and_breaks(tmp_path):
         "项目\u3000数量\u3000备注",
         "普法活动\u300030场",
     ]
-    assert any("1 个表格" in n and "2 段" in n for n in result.notes)
-    assert any("图片" in n for n in result.notes)
+    assert any("1 个表格" in n and "2 段" in n for n in (x.sentence for x in result.notes))
+    assert any("图片" in n for n in (x.sentence for x in result.notes))
 
 
 def test_word_heading_styles_give_levels(tmp_path):
@@ -278,7 +278,7 @@ def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
     assert report.sections[0].blocks[0].text == "全年工作有序推进。"
     assert report.sections[1].children[0].children[0].holds_level  # "（1）" under "（一）" skips "1."
     assert rendered_texts(report, tmp_path) == lines
-    assert sum("编号不接续" in n for n in result.notes) == 1  # only "3." after "（1）" stays text
+    assert sum("编号不接续" in n for n in (x.sentence for x in result.notes)) == 1  # only "3." after "（1）" stays text
 
     out = tmp_path / "rendered.docx"
     styles = [p.style.name for p in docx.Document(str(out)).paragraphs]
@@ -341,7 +341,7 @@ def test_word_automatic_numbering_gives_labels_and_levels(tmp_path):
         "二、存在问题",
         "宣传方式单一。",
     ]
-    assert any("自动编号" in n for n in result.notes)  # the bullet it could not read
+    assert any("自动编号" in n for n in (x.sentence for x in result.notes))  # the bullet it could not read
 
 
 def test_word_numbered_list_right_under_a_top_heading_is_held(tmp_path):
@@ -384,7 +384,7 @@ def test_labels_without_a_parent_stay_text_and_line_breaks_split(tmp_path):
     assert [s.heading for s in report.sections] == ["主要工作"]
     assert report.sections[0].blocks[0].text == "（1）未按顺序的编号"
     assert report.name == "x"  # no issuing body: the list shows the file's name
-    assert any("编号不接续" in n for n in result.notes)
+    assert any("编号不接续" in n for n in (x.sentence for x in result.notes))
 
 
 def test_heading_sentence_ending_in_a_colon_before_points(tmp_path):

@@ -201,3 +201,52 @@ def test_a_schema_3_database_gets_the_year_over_year_fields_with_their_defaults(
     assert (fig.kind, fig.review) == ("standing", "confirm")
     assert again.figures["petitions_received"].review == "update"
     assert again.figures["petition_close_rate"].style == "yoy_percent"
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v >= 7])
+def test_the_annotations_of_each_report_survive_upgrades(tmp_path, version):
+    db = tmp_path / "hxdesk.db"
+    shutil.copy(FIXTURES / f"schema_v{version}.db", db)
+    expected = json.loads((FIXTURES / f"schema_v{version}.expected.json").read_text(encoding="utf-8"))
+    from hxdesk.store.annotations import Annotations
+
+    with Store(db) as store:
+        rows = Annotations(store)
+        for uid, kept in expected["annotations"].items():
+            notes = [[n.part, n.section_uid, n.place, n.text] for _, n in rows.import_notes(uid)]
+            assert notes == kept["import_notes"]
+            assert sorted(rows.dismissed_findings(uid)) == kept["dismissed"]
+
+
+def test_schema_7_moves_the_notes_and_dismissed_findings_out_of_settings(tmp_path):
+    """Schema 6 kept them as JSON in settings under the report's uid; purging a report left them behind."""
+    db = tmp_path / "hxdesk.db"
+    shutil.copy(FIXTURES / "schema_v6.db", db)
+    conn = sqlite3.connect(db)
+    uid, section_uid = conn.execute(
+        "SELECT r.uid, s.uid FROM reports r JOIN sections s ON s.report_id = r.id WHERE r.id = 2 ORDER BY s.position"
+    ).fetchone()
+    placed = [
+        {"target": ["section", section_uid], "text": "一、第1段：1 个半角标点改为全角。"},
+        {"target": ["title"], "text": "标题：已拆为两行。"},
+        {"target": ["intro"], "text": "正文开头第1段：已作为正文导入。"},
+        "not a note",
+    ]
+    rows = [
+        (f"import_notes:{uid}", json.dumps(placed, ensure_ascii=False)),
+        (f"dismissed_findings:{uid}", json.dumps(["rule|a|0|None|x", 3], ensure_ascii=False)),
+        ("import_notes:no-such-report", json.dumps(placed[:1], ensure_ascii=False)),
+        (f"dismissed_findings:{uid}-broken", "{not json"),
+    ]
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", rows)
+    conn.commit()
+    conn.close()
+    with services.open_workspace(db) as ws:
+        report = ws.reports.load(2)
+        notes = ws.annotations
+        assert notes.import_notes(report, ("section", section_uid)) == ["一、第1段：1 个半角标点改为全角。"]
+        assert notes.import_notes(report, ("title",)) == ["标题：已拆为两行。"]
+        assert notes.import_notes(report, ("intro",)) == ["正文开头第1段：已作为正文导入。"]
+        assert notes.dismissed_findings(uid) == {"rule|a|0|None|x"}
+        assert ws.settings.get(f"import_notes:{uid}") is None
+        assert ws.settings.get("import_notes:no-such-report") is None
