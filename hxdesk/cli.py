@@ -136,8 +136,13 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"提示：{substitution.describe()}。", file=sys.stderr)
     else:
         path = services.render_to_file(report, args.output, fonts, edition=args.edition)
-    for problem in services.report_problems(report):
-        print(f"提示：{problem}", file=sys.stderr)
+    ready = services.readiness(report)
+    for f in ready.findings:
+        if f.severity == "error":
+            print(f"提示：{f.where}　{f.message}", file=sys.stderr)
+    if ready.errors or ready.placeholders_left:  # suggestions alone are for `hxdesk check`
+        see = f"（hxdesk check {args.report_id} 查看全部）" if args.report_id is not None else ""
+        print(f"提示：{'，'.join(ready.open_items())}尚待处理{see}。", file=sys.stderr)
     print(path)
     return 0
 

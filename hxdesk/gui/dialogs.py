@@ -345,7 +345,8 @@ class GenerateDialog:
         title_font.setBold(True)
         ui.doneTitle.setFont(title_font)
         ui.reportLabel.setText(f"<b>{report.year}年度　{report.display_name() or '（未填写发文机关）'}</b>")
-        self.findings = services.check_report(report)
+        self.readiness = services.readiness(report)
+        self.findings = self.readiness.findings
         self.show_findings()
         self.fonts = workspace.settings.fonts()
         preset = SettingsDialog.preset_of(self.fonts)
@@ -394,15 +395,13 @@ class GenerateDialog:
     def show_findings(self) -> None:
         """校对 findings in document order, with honest counts (the same as ``hxdesk check``)."""
         ui = self.ui
-        errors = sum(1 for f in self.findings if f.severity == "error")
-        warnings = len(self.findings) - errors
-        self.counts = (errors, warnings)
+        errors, warnings = self.readiness.errors, self.readiness.warnings
         if not self.findings:
             ui.problemsLabel.setText("✓ 校对没有发现问题。")
             ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
             ui.problemsList.hide()
             return
-        left = services.placeholders_left(self.report)
+        left = self.readiness.placeholders_left
         missing = f"；缺少的数字在文档中显示为【待填：……】（{left} 处），便于之后补上" if left else ""
         ui.problemsLabel.setText(f"校对发现 {errors} 处错误、{warnings} 处提示。仍可生成{missing}：")
         ui.problemsLabel.setStyleSheet("color: #b00020;" if errors else "color: #a05a00;")
@@ -422,13 +421,7 @@ class GenerateDialog:
 
     def done_hint(self) -> str:
         """The “done” page says what is still open in the document just written."""
-        left = services.placeholders_left(self.report)
-        errors, warnings = self.counts
-        open_items = []
-        if left:
-            open_items.append(f"文档中还有 {left} 处【待填：……】")
-        if errors or warnings:
-            open_items.append(f"校对发现的 {errors} 处错误、{warnings} 处提示")
+        open_items = self.readiness.open_items()
         if not open_items:
             return "可以用 Word 或 WPS 打开查看、打印。"
         return "注意：" + "，".join(open_items) + "尚待处理，改好后请重新生成。可以用 Word 或 WPS 打开查看、打印。"

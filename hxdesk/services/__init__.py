@@ -57,11 +57,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "pdf_engine": ("pages", "pdf_engine"),
     "PDF_ENGINES": ("pages", "PDF_ENGINES"),
     "placeholders_left": ("review", "placeholders_left"),
+    "readiness": ("review", "readiness"),
+    "Readiness": ("review", "Readiness"),
     "preview_pages": ("pages", "preview_pages"),
     "read_import": ("documents", "read_import"),
     "render_to_file": ("documents", "render_to_file"),
     "replace_in_report": ("documents", "replace_in_report"),
-    "report_problems": ("documents", "report_problems"),
     "restore_backup": ("workspace", "restore_backup"),
     "RestoreOutcome": ("workspace", "RestoreOutcome"),
     "roll_over": ("templates", "roll_over"),
@@ -90,7 +91,6 @@ if TYPE_CHECKING:
         read_import,
         render_to_file,
         replace_in_report,
-        report_problems,
         search_report,
     )
     from .guidance import (
@@ -116,6 +116,7 @@ if TYPE_CHECKING:
     )
     from .review import (
         USER_WORDS_FILE,
+        Readiness,
         add_user_word,
         check_report,
         finding_key,
@@ -124,6 +125,7 @@ if TYPE_CHECKING:
         make_figure,
         open_findings,
         placeholders_left,
+        readiness,
         user_words_path,
     )
     from .stats import (
@@ -226,9 +228,10 @@ __all__ = [
     "open_for_editing",
     "open_workspace",
     "placeholders_left",
+    "readiness",
+    "Readiness",
     "read_import",
     "render_to_file",
-    "report_problems",
     "restore_backup",
     "roll_over",
     "sample_report",

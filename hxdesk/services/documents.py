@@ -8,30 +8,10 @@ from pathlib import Path
 
 from .. import interchange
 from ..errors import InvalidInput
-from ..figures import last_year_values, report_values, validate_figures
+from ..figures import report_values
 from ..fsutil import atomic_write_bytes
-from ..model import YEAR_VARIABLES, ImportNote, Report
+from ..model import ImportNote, Report
 from ..render.profile import FontProfile
-
-
-def report_problems(report: Report) -> list[str]:
-    """What a user should fix before sending the report (missing or inconsistent figures)."""
-    problems = []
-    values, _ = report_values(report)
-    invalid = validate_figures(report.figures, last_year_values(report))
-    for key, message in invalid.items():
-        fig = report.figures[key]
-        problems.append(f"{fig.label or key}：{message}")
-    used = report.referenced_keys()
-    for key in sorted(used):
-        if key in YEAR_VARIABLES:
-            continue
-        if key not in report.figures:
-            problems.append(f"正文引用了不存在的数据“{key}”。")
-        elif values.get(key) is None and key not in invalid:
-            problems.append(f"{report.figures[key].label or key}：尚未填写。")
-    return problems
-
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')  # Windows forbids these (and control characters)
 _RESERVED_FILE_NAMES = {

@@ -6,10 +6,11 @@ import datetime as _dt
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..checks import WARNING, Finding, WordRule, merge_words, parse_words
+from ..checks import ERROR, WARNING, Finding, WordRule, merge_words, parse_words
 from ..checks import check_report as run_checks
 from ..errors import HxError, InvalidInput
 from ..fsutil import read_input_file
@@ -71,6 +72,36 @@ def check_report(report: Report, *, today: _dt.date | None = None) -> list[Findi
     if problem:
         findings.append(Finding("writing.words_file", WARNING, problem, "词表", None, "report", USER_WORDS_FILE))
     return findings
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What stands between a report and sending it, as ``hxdesk render`` and 生成报告 both say it:
+    the checks' findings in document order and the 【待填：…】 the document shows."""
+
+    findings: list[Finding]
+    placeholders_left: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    def open_items(self) -> list[str]:
+        """文档中还有 2 处【待填：……】, 校对发现的 1 处错误、3 处提示 (none: nothing open)."""
+        items = []
+        if self.placeholders_left:
+            items.append(f"文档中还有 {self.placeholders_left} 处【待填：……】")
+        if self.findings:
+            items.append(f"校对发现的 {self.errors} 处错误、{self.warnings} 处提示")
+        return items
+
+
+def readiness(report: Report) -> Readiness:
+    return Readiness(check_report(report), placeholders_left(report))
 
 
 def placeholders_left(report: Report) -> int:

@@ -78,7 +78,8 @@ def test_no_value_last_year_is_a_clear_placeholder():
     # Without any predecessor (no report of last year in the database) it reads the same.
     report.predecessor = None
     assert shown(report) == "【待填：受理量比上年（上年无数据）】"
-    assert services.report_problems(report) == ["受理量比上年：上年没有“受理来信来访”的数值，无法与上年比较。"]
+    errors = [f.message for f in services.readiness(report).findings if f.severity == "error"]
+    assert errors == ["计算数据“受理量比上年”无法得出：上年没有“受理来信来访”的数值，无法与上年比较。"]
 
 
 def test_last_year_zero_cannot_give_a_percentage():

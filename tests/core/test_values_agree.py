@@ -51,3 +51,19 @@ def test_the_document_the_checks_and_the_counts_agree_on_a_comparison(tmp_path):
     # The generate dialog counts the errors of check_report: none is about the comparison.
     errors = [f for f in services.check_report(report) if f.severity == "error"]
     assert not [f for f in errors if f.excerpt and "同比" in f.excerpt], errors
+
+
+def test_render_and_the_generate_dialog_tell_the_same_open_items(tmp_path):
+    """`hxdesk render` says what the dialog says: the checks' errors and the 【待填】 left, counted alike."""
+    db = tmp_path / "h.db"
+    new_id = next_year_with_comparison(db)
+    out = tmp_path / "r.docx"
+    proc = run_cli("--db", str(db), "render", str(new_id), "-o", str(out), check=True)
+    in_document = "\n".join(p.text for p in Document(str(out)).paragraphs).count("【待填：")
+    findings = json.loads(run_cli("--db", str(db), "check", str(new_id), "--json").stdout)
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert in_document and errors
+    summary = f"文档中还有 {in_document} 处【待填：……】，校对发现的 {len(errors)} 处错误、{len(findings) - len(errors)} 处提示"
+    assert summary in proc.stderr
+    for f in errors:  # each error named with its place, as the dialog lists it
+        assert f"{f['where']}　{f['message']}" in proc.stderr
