@@ -10,9 +10,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import HxError
+
+if TYPE_CHECKING:
+    from .model import Report
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -173,18 +176,24 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     with services.open_workspace(_db_arg(args)) as workspace:
         if args.from_report is not None:
-            report = services.roll_over(workspace.reports.load(args.from_report))
-        elif args.sample:  # the 2024 sample, unless another year is asked for
-            year = 2024 if args.year is None else args.year
-            report = services.new_from_template(services.SAMPLE_TEMPLATE, year, args.org)
+            report_id = workspace.reports.next_year(args.from_report)
         else:
-            if args.year is None:
-                raise HxError("请用 --year 指定报告年度，例如 --year 2025。")
-            report = services.new_from_template(args.template, args.year, args.org)
-        report_id = workspace.reports.add(report)
-    print(f"已新建报告：{report.year}年度 {report.display_name()}")
+            report_id = workspace.reports.add(_new_report(args))
+        summary = workspace.reports.summary(report_id)
+    print(f"已新建报告：{summary.year}年度 {summary.display_name}")
     print(report_id)
     return 0
+
+
+def _new_report(args: argparse.Namespace) -> Report:
+    from . import services
+
+    if args.sample:  # the 2024 sample, unless another year is asked for
+        year = 2024 if args.year is None else args.year
+        return services.new_from_template(services.SAMPLE_TEMPLATE, year, args.org)
+    if args.year is None:
+        raise HxError("请用 --year 指定报告年度，例如 --year 2025。")
+    return services.new_from_template(args.template, args.year, args.org)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

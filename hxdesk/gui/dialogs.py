@@ -114,8 +114,7 @@ class NewReportDialog:
             new_id, self.notes = self.workspace.reports.import_file(path)
             return new_id
         if ui.fromPreviousRadio.isChecked():
-            report = services.roll_over(self.workspace.reports.load(ui.previousCombo.currentData()))
-            report.year = services.check_year(year)
+            return self.workspace.reports.next_year(ui.previousCombo.currentData(), year)
         else:
             report = services.new_from_template(ui.templateCombo.currentData(), year, ui.orgEdit.text())
         return self.workspace.reports.add(report)

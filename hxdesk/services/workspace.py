@@ -20,7 +20,7 @@ from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
 from .stats import FigureRow, report_rows, write_table
-from .templates import fresh_uids, roll_over, sample_report
+from .templates import check_year, fresh_uids, roll_over, sample_report
 from .years import as_predecessor, issuing_body
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
@@ -136,9 +136,13 @@ class Reports(_Job):
         fresh_uids(report)
         return self._store.add(report)
 
-    def next_year(self, report_id: int) -> int:
-        """Next year's report from this one (see roll_over), linked to it; returns its id."""
-        return self._store.add(roll_over(self.load(report_id)))
+    def next_year(self, report_id: int, year: int | None = None) -> int:
+        """Next year's report from this one (see roll_over), linked to it; returns its id.
+        ``year``: another year than the next one (新建 asks for it)."""
+        report = roll_over(self.load(report_id))
+        if year is not None:
+            report.year = check_year(year)
+        return self._store.add(report)
 
     def _by_uid(self, uid: str | None) -> ReportSummary | None:
         if uid is None:

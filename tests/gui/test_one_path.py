@@ -1,0 +1,35 @@
+"""One service path per job: the GUI's dialogs and the CLI make the same report."""
+
+from __future__ import annotations
+
+import json
+
+from support import run_cli
+
+from hxdesk import interchange
+from hxdesk.gui.dialogs import NewReportDialog
+from hxdesk.store import Store
+
+
+def comparable(report) -> dict:
+    """The report as the interchange file writes it, without what is new in every copy (uids)."""
+    data = json.loads(interchange.dumps(report))
+    text = json.dumps(data, ensure_ascii=False)
+    for uid in {report.uid, *(s.uid for s, _ in report.walk())}:
+        text = text.replace(uid, "UID")
+    return json.loads(text)
+
+
+def test_next_year_from_the_dialog_and_from_the_cli_is_the_same_report(open_window, db_path):
+    run_cli("--db", str(db_path), "new", "--sample", check=True)
+    by_cli = int(run_cli("--db", str(db_path), "new", "--from-report", "1", check=True).stdout.split()[-1])
+    store = Store(db_path, lock=True)
+    main = open_window(store)
+    dialog = NewReportDialog(main.workspace, main.window, previous_id=1)
+    assert dialog.ui.fromPreviousRadio.isChecked() and dialog.ui.yearSpin.value() == 2025
+    by_gui = dialog.create()
+    cli_report, gui_report = (main.workspace.reports.load(i) for i in (by_cli, by_gui))
+    assert gui_report.predecessor_uid == cli_report.predecessor_uid == main.workspace.reports.load(1).uid
+    assert comparable(gui_report) == comparable(cli_report)
+    main.window.close()
+    store.close()
