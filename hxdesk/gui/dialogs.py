@@ -402,7 +402,7 @@ class GenerateDialog:
             ui.problemsLabel.setStyleSheet("color: #1c6b2f;")
             ui.problemsList.hide()
             return
-        left = services.placeholders_left(self.report)
+        left = services.placeholders_left(self.report)  # in the 普通版, the edition the dialog opens with
         missing = f"；缺少的数字在文档中显示为【待填：……】（{left} 处），便于之后补上" if left else ""
         ui.problemsLabel.setText(f"校对发现 {errors} 处错误、{warnings} 处提示。仍可生成{missing}：")
         ui.problemsLabel.setStyleSheet("color: #b00020;" if errors else "color: #a05a00;")
@@ -422,7 +422,7 @@ class GenerateDialog:
 
     def done_hint(self) -> str:
         """The “done” page says what is still open in the document just written."""
-        left = services.placeholders_left(self.report)
+        left = services.placeholders_left(self.report, self.edition)
         errors, warnings = self.counts
         open_items = []
         if left:

@@ -32,6 +32,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "default_report_year": ("templates", "default_report_year"),
     "dismiss_finding": ("review", "dismiss_finding"),
     "dismiss_import_notes": ("importnotes", "dismiss_import_notes"),
+    "edition_view": ("documents", "edition_view"),
     "export_json": ("documents", "export_json"),
     "export_pdf": ("pages", "export_pdf"),
     "FigureRow": ("stats", "FigureRow"),
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
     from .documents import (
         MAX_FILE_NAME_CHARS,
         default_file_name,
+        edition_view,
         export_json,
         read_import,
         render_to_file,
@@ -229,6 +231,7 @@ __all__ = [
     "db_file",
     "default_db_path",
     "default_file_name",
+    "edition_view",
     "export_json",
     "issuing_body",
     "last_year_text",

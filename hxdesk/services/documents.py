@@ -11,6 +11,7 @@ from ..errors import InvalidInput
 from ..figures import last_year_values, report_values, validate_figures
 from ..fsutil import atomic_write_bytes
 from ..model import YEAR_VARIABLES, Report
+from ..model import edition_view as edition_view  # what an edition contains, for the GUI's preview
 from ..render.profile import FontProfile
 
 

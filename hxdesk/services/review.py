@@ -77,12 +77,11 @@ def check_report(report: Report, *, today: _dt.date | None = None) -> list[Findi
     return findings
 
 
-def placeholders_left(report: Report) -> int:
-    """How many 【待填：…】 the rendered document shows (a figure used twice counts twice)."""
-    from ..figures import compute_values, expand_text
+def placeholders_left(report: Report, edition: str = "plain") -> int:
+    """How many 【待填：…】 the document of ``edition`` shows (a figure used twice counts twice)."""
+    from ..render import paragraph_texts
 
-    values, _ = compute_values(report.figures)
-    return sum(expand_text(t, report, values).count("【待填：") for t in report.all_texts() if "{{" in t)
+    return sum(text.count("【待填：") for text in paragraph_texts(report, edition))
 
 
 #: Settings key prefix: the findings a clerk dismissed for one report (by report uid).
