@@ -139,7 +139,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"提示：{substitution.describe()}。", file=sys.stderr)
     else:
         path = services.render_to_file(report, args.output, fonts, edition=args.edition)
-    ready = services.readiness(report)
+    ready = services.readiness(report, args.edition)
     for f in ready.findings:
         if f.severity == "error":
             print(f"提示：{f.where}　{f.message}", file=sys.stderr)

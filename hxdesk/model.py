@@ -13,10 +13,11 @@ import datetime as _dt
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Union
 
+from .errors import InvalidInput
 from .numbering import chinese_numeral
 
 MAX_LEVEL = 4
@@ -316,6 +317,33 @@ class Report:
         for t in self.all_texts():
             keys.update(PLACEHOLDER_RE.findall(t))
         return keys
+
+
+#: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版, 公开版 (for the website).
+EDITIONS = {"submit": "报送版", "plain": "普通版", "public": "公开版"}
+
+
+def edition_view(report: Report, edition: str) -> Report:
+    """What ``edition`` prints of ``report``, as a report of its own (new sections and official
+    elements; the blocks, figures and texts are shared with ``report``, so copy it deeply before
+    handing it to another thread).
+
+    This is the one place that decides what an edition contains; the .docx, both PDF engines, the
+    preview and the count of what is printed all read this view. 报送版: everything. 普通版: no
+    版头 or 版记 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, 抄送, 印发), the 附件 kept.
+    公开版: as 普通版, and without every section marked 不公开 (with all under it), at any level;
+    the numbers (一、（一）1.（1）) are derived from the view, so what is kept is numbered
+    consecutively and nothing shows that a part was left out."""
+    if edition not in EDITIONS:
+        raise InvalidInput("文稿版本应为 " + "、".join(f"{k}（{v}）" for k, v in EDITIONS.items()) + "。")
+    official = report.official if edition == "submit" else OfficialElements(attachments=report.official.attachments)
+    sections = _public_sections(report.sections) if edition == "public" else _public_sections(report.sections, True)
+    return replace(report, official=official, sections=sections)
+
+
+def _public_sections(sections: list[Section], keep_all: bool = False) -> list[Section]:
+    """New sections (and children lists) of the tree; without those marked 不公开 unless ``keep_all``."""
+    return [replace(s, children=_public_sections(s.children, keep_all)) for s in sections if keep_all or s.public]
 
 
 def pufa_cycle(year: int) -> tuple[str, str]:

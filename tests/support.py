@@ -245,3 +245,16 @@ class Clock:
 
     def tick(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
+
+
+def schema_errors(path: Path) -> list[str]:
+    """What Word's schema (the Open XML SDK's validator, ported by openxml-audit) finds wrong in the
+    .docx at ``path``: one line per error (part, path, message); [] when it is valid."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    errors: list[str] = []
+    # Word 2010 (the files' compatibilityMode 14) and today's Word.
+    for version in (FileFormat.OFFICE_2010, FileFormat.MICROSOFT_365):
+        result = OpenXmlValidator(file_format=version, max_errors=0).validate(path)
+        errors.extend(f"{version.value} {e.part_uri} {e.path}: {e.description}" for e in result.errors)
+    return errors

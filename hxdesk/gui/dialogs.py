@@ -11,6 +11,7 @@ import datetime as _dt
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
@@ -420,7 +421,9 @@ class GenerateDialog:
 
     def done_hint(self) -> str:
         """The “done” page says what is still open in the document just written."""
-        open_items = self.readiness.open_items()
+        open_items = replace(
+            self.readiness, placeholders_left=services.placeholders_left(self.report, self.edition)
+        ).open_items()
         if not open_items:
             return "可以用 Word 或 WPS 打开查看、打印。"
         return "注意：" + "，".join(open_items) + "尚待处理，改好后请重新生成。可以用 Word 或 WPS 打开查看、打印。"

@@ -173,9 +173,10 @@ class PreviewPane(QObject):
             return
         self.requested += 1
         number = self.requested
-        snapshot = copy.deepcopy(report)  # the editor keeps changing the live report (pickled by the worker)
-        fonts = self.host.workspace.settings.fonts()
         edition = self.edition
+        # What the edition prints, copied: the editor keeps changing the live report (pickled by the worker).
+        snapshot = copy.deepcopy(services.edition_view(report, edition))
+        fonts = self.host.workspace.settings.fonts()
         width = self.page_width()
         # Laid out at the size shown (no scaling on the GUI thread), sharp on high-DPI screens too.
         ratio = self.widget.devicePixelRatioF()

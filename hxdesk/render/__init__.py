@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model import EDITIONS
 from .profile import FONT_PRESETS, FontProfile
 
-_LAZY = {"EDITIONS", "ReportRenderer", "paragraph_texts", "render_bytes", "render_document"}
+_LAZY = {"ReportRenderer", "paragraph_texts", "render_bytes", "render_document"}
 
 __all__ = [
     "EDITIONS",

@@ -22,15 +22,15 @@ from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ..errors import InvalidInput
 from ..figures import expand_text, report_values
-from ..model import Block, Report, Section, block_paragraph_texts, date_text, numbering_labels
+from ..model import Block, Report, Section, block_paragraph_texts, date_text, edition_view, numbering_labels
 from ..resources import resource_path
 from ..styleids import STYLE_IDS
 from ..text import clean_line, clean_text, display_width
 from . import official, pagination
 from . import profile as fmt
 from .profile import FontProfile
+from .schema_order import in_schema_order
 from .styles import apply_font_profile
 from .title import break_title
 
@@ -51,10 +51,6 @@ class RenderedParagraph:
     table: list[list[str]] | None = None  # not a paragraph: a table of these rows (an attachment's)
 
 
-#: The three outputs of one report: 报送版 (with 版头 and 版记), 普通版 (as before), 公开版 (for the website).
-EDITIONS = {"submit": "报送版", "plain": "普通版", "public": "公开版"}
-
-
 def _place(paragraphs: list[RenderedParagraph], place: tuple[str, ...]) -> list[RenderedParagraph]:
     """Mark the paragraphs not yet placed as showing ``place``."""
     for rp in paragraphs:
@@ -64,16 +60,15 @@ def _place(paragraphs: list[RenderedParagraph], place: tuple[str, ...]) -> list[
 
 
 class ReportRenderer:
-    """Builds the document of one report with one font profile."""
+    """Builds the document of one edition of a report with one font profile: it renders all that
+    the edition's view (model.edition_view) holds, and only that."""
 
     def __init__(self, report: Report, fonts: FontProfile | None = None, edition: str = "plain"):
-        if edition not in EDITIONS:
-            raise InvalidInput("文稿版本应为 " + "、".join(f"{k}（{v}）" for k, v in EDITIONS.items()) + "。")
-        self.report = report
+        self.report = edition_view(report, edition)
         self.edition = edition
         self.fonts = fonts or FontProfile()
-        self.values, self.problems = report_values(report)
-        self.labels = numbering_labels(report)
+        self.values, self.problems = report_values(self.report)
+        self.labels = numbering_labels(self.report)
         self.body_places: list[tuple[str, ...]] = []  # per body paragraph or table of the last build()
 
     # ---------------------------------------------------------------- text
@@ -102,8 +97,7 @@ class ReportRenderer:
             out.extend(self._block(block))
         _place(out, ("intro",))
         for section in r.sections:
-            if section.public or self.edition != "public":
-                self._section(section, 1, out)
+            self._section(section, 1, out)
         out.extend(self._attachment_note())
         _place(out, ("official",))
         closing = self._closing()
@@ -253,18 +247,21 @@ class ReportRenderer:
             body.append(sentinel)  # the section properties stay the body's last child
         _page_setup(document)
         _page_numbers(document)
-        if self.edition == "submit":
-            self._submit_parts(document, rendered)
+        self._official_parts(document, rendered)
         document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        for part in document.part.package.iter_parts():  # document, styles, settings, footers …
+            element = getattr(part, "_element", None)
+            if element is not None:
+                in_schema_order(element)
         blocks = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
         self.body_places = [placed.get(el, ("official",)) for el in blocks]
         return document
 
-    def _submit_parts(self, document: DocxDocument, rendered: list[RenderedParagraph]) -> None:
-        """The 版头 before the title and the 版记 at the foot of an even last page: on the text's last
-        page when every layout the paginator allows ends on the same even page with room for it,
-        else in a last section that starts on an even page (a blank page before it when needed)
-        whose pages carry no page number."""
+    def _official_parts(self, document: DocxDocument, rendered: list[RenderedParagraph]) -> None:
+        """What the view holds of the 版头 and 版记 (the 报送版's): the 版头 before the title and the
+        版记 at the foot of an even last page: on the text's last page when every layout the
+        paginator allows ends on the same even page with room for it, else in a last section that
+        starts on an even page (a blank page before it when needed) whose pages carry no page number."""
         body = document.element.body
         o = self.report.official
         for el in reversed(official.header_elements(o, self.fonts)):

@@ -242,8 +242,15 @@ def _rules_table(rows: list[tuple[int, str]], floating: bool) -> str:
     def border(side: str, sz: int) -> str:
         return f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
 
-    borders = border("top", THICK_EIGHTHS) + border("bottom", THICK_EIGHTHS) + border("insideH", THIN_EIGHTHS)
-    nil = "".join(f'<w:{s} w:val="nil"/>' for s in ("left", "right", "insideV"))
+    nil = '<w:{} w:val="nil"/>'
+    borders = (  # in schema order: top, left, bottom, right, insideH, insideV
+        border("top", THICK_EIGHTHS)
+        + nil.format("left")
+        + border("bottom", THICK_EIGHTHS)
+        + nil.format("right")
+        + border("insideH", THIN_EIGHTHS)
+        + nil.format("insideV")
+    )
     trs = "".join(
         f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{n * fmt.LINE_PITCH}" w:hRule="exact"/></w:trPr>'
         f'<w:tc><w:tcPr><w:tcW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{p}</w:tc></w:tr>'
@@ -261,7 +268,7 @@ def _rules_table(rows: list[tuple[int, str]], floating: bool) -> str:
     indent = '<w:tblInd w:w="0" w:type="dxa"/>'
     return (
         f"<w:tbl {nsdecls('w')}><w:tblPr>{position if floating else ''}"
-        f'<w:tblW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/>{"" if floating else indent}<w:tblBorders>{borders}{nil}</w:tblBorders>'
+        f'<w:tblW w:w="{fmt.TEXT_WIDTH}" w:type="dxa"/>{"" if floating else indent}<w:tblBorders>{borders}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'

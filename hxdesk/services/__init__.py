@@ -30,6 +30,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "peek_reports": ("paths", "peek_reports"),
     "default_file_name": ("documents", "default_file_name"),
     "default_report_year": ("templates", "default_report_year"),
+    "edition_view": ("documents", "edition_view"),
     "export_json": ("documents", "export_json"),
     "export_pdf": ("pages", "export_pdf"),
     "FigureRow": ("stats", "FigureRow"),
@@ -87,6 +88,7 @@ if TYPE_CHECKING:
     from .documents import (
         MAX_FILE_NAME_CHARS,
         default_file_name,
+        edition_view,
         export_json,
         read_import,
         render_to_file,
@@ -217,6 +219,7 @@ __all__ = [
     "db_file",
     "default_db_path",
     "default_file_name",
+    "edition_view",
     "export_json",
     "issuing_body",
     "last_year_text",

@@ -11,6 +11,7 @@ from ..errors import InvalidInput
 from ..figures import report_values
 from ..fsutil import atomic_write_bytes
 from ..model import ImportNote, Report
+from ..model import edition_view as edition_view  # what an edition contains, for the GUI's preview
 from ..render.profile import FontProfile
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')  # Windows forbids these (and control characters)

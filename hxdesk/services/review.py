@@ -77,7 +77,7 @@ def check_report(report: Report, *, today: _dt.date | None = None) -> list[Findi
 @dataclass(frozen=True)
 class Readiness:
     """What stands between a report and sending it, as ``hxdesk render`` and 生成报告 both say it:
-    the checks' findings in document order and the 【待填：…】 the document shows."""
+    the checks' findings in document order and the 【待填：…】 the document of an edition shows."""
 
     findings: list[Finding]
     placeholders_left: int
@@ -100,16 +100,15 @@ class Readiness:
         return items
 
 
-def readiness(report: Report) -> Readiness:
-    return Readiness(check_report(report), placeholders_left(report))
+def readiness(report: Report, edition: str = "plain") -> Readiness:
+    return Readiness(check_report(report), placeholders_left(report, edition))
 
 
-def placeholders_left(report: Report) -> int:
-    """How many 【待填：…】 the rendered document shows (a figure used twice counts twice)."""
-    from ..figures import expand_text, report_values
+def placeholders_left(report: Report, edition: str = "plain") -> int:
+    """How many 【待填：…】 the document of ``edition`` shows (a figure used twice counts twice)."""
+    from ..render import paragraph_texts
 
-    values, _ = report_values(report)
-    return sum(expand_text(t, report, values).count("【待填：") for t in report.all_texts() if "{{" in t)
+    return sum(text.count("【待填：") for text in paragraph_texts(report, edition))
 
 
 def finding_key(finding: Finding) -> str:

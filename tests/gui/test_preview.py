@@ -188,3 +188,23 @@ def test_a_scroll_asked_for_as_the_window_goes_does_nothing(open_window, sample_
     pane.widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.wait(50)  # the scroll's turn: an exception here fails the test (pytest-qt)
+
+
+def test_the_public_edition_preview_leaves_out_a_withheld_sub_section(open_window, sample_store, qtbot):
+    """（七） under 一、 marked 不公开 in its form: the 公开版 preview lays out no line of it, the 普通版 does."""
+    main, pane = open_with_preview(open_window, sample_store, qtbot)
+    seventh = main.report.sections[0].children[6]
+    main.ui.navTree.setCurrentItem(main.editor.navigator.items[("section", seventh.uid)])
+    main.form.closed.setChecked(True)  # 不公开
+    assert seventh.public is False
+    shown = pane.shown
+    pane.edition_combo.setCurrentIndex(pane.edition_combo.findData("public"))
+    qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy and pane.pages.fragments is not None, timeout=30000)
+    assert ("section", seventh.uid) not in pane.pages.places
+    assert pane.pages.pages_of(("section", seventh.uid)) == []
+    sixth = main.report.sections[0].children[5]
+    assert pane.pages.pages_of(("section", sixth.uid)), "the part before it is shown"
+    shown = pane.shown
+    pane.edition_combo.setCurrentIndex(pane.edition_combo.findData("plain"))
+    qtbot.waitUntil(lambda: pane.shown > shown and not pane.busy and pane.pages.fragments is not None, timeout=30000)
+    assert pane.pages.pages_of(("section", seventh.uid)), "the 普通版 shows it"
