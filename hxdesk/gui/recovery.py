@@ -39,7 +39,7 @@ class RecoveryHost(Protocol):
 
 
 class Recovery(QObject):
-    """The dialogs' host (gui/history.py): the open report, the workspace and the restores."""
+    """The dialogs' host (gui/history_dialogs.py): the open report, the workspace and the restores."""
 
     def __init__(self, host: RecoveryHost):
         super().__init__(host.window)
@@ -82,7 +82,7 @@ class Recovery(QObject):
             if not target or target[0] != "section":
                 return None
             uid = target[1]
-        from .history import SectionHistoryDialog
+        from .history_dialogs import SectionHistoryDialog
 
         if not self.save_now():
             return None
@@ -91,7 +91,7 @@ class Recovery(QObject):
     def deleted_sections(self) -> QDialog | None:
         if self.host.editor.report is None:
             return None
-        from .history import DeletedSectionsDialog
+        from .history_dialogs import DeletedSectionsDialog
 
         if not self.save_now():
             return None
@@ -100,7 +100,7 @@ class Recovery(QObject):
     def backups(self) -> QDialog | None:
         if self.workspace is None:
             return None
-        from .history import BackupDialog
+        from .history_dialogs import BackupDialog
 
         self.save_now()
         try:

@@ -35,7 +35,7 @@ from ..model import FIGURE_KINDS
 from .autosave import storage_errors
 
 if TYPE_CHECKING:
-    from ..services import FigureRow, Workspace
+    from ..services import StatisticsRow, Workspace
 
 ALL = "全部"
 COLUMNS = ("发文机关", "年度", "章节", "数据", "数值", "单位", "限定词", "类型", "报告")
@@ -46,8 +46,8 @@ Series = dict[str, list[tuple[int, Decimal]]]
 
 
 def filter_rows(
-    rows: Iterable[FigureRow], body: str | None = None, year: int | None = None, text: str = ""
-) -> list[FigureRow]:
+    rows: Iterable[StatisticsRow], body: str | None = None, year: int | None = None, text: str = ""
+) -> list[StatisticsRow]:
     """The rows of ``body`` (exactly) and ``year``, whose figure name contains ``text``."""
     needle = text.strip().lower()
     return [
@@ -59,7 +59,7 @@ def filter_rows(
     ]
 
 
-def figure_choices(rows: Iterable[FigureRow]) -> list[tuple[str, str]]:
+def figure_choices(rows: Iterable[StatisticsRow]) -> list[tuple[str, str]]:
     """The figures (label, unit) of the rows, in order of first appearance."""
     out: list[tuple[str, str]] = []
     for r in rows:
@@ -68,7 +68,7 @@ def figure_choices(rows: Iterable[FigureRow]) -> list[tuple[str, str]]:
     return out
 
 
-def chart_series(rows: Iterable[FigureRow], label: str, unit: str) -> Series:
+def chart_series(rows: Iterable[StatisticsRow], label: str, unit: str) -> Series:
     """Each body's values of one figure (matched by label and unit) by year, oldest first;
     of two reports of one body and year the first listed counts, as in the spreadsheet."""
     series: dict[str, dict[int, Decimal | None]] = {}
@@ -219,8 +219,8 @@ class StatsWindow(QWidget):
         self.workspace = workspace
         self.setWindowTitle("统计")
         self.resize(1200, 680)  # fits a 1366×768 screen with the task bar
-        self.all_rows: list[FigureRow] = []
-        self.rows: list[FigureRow] = []
+        self.all_rows: list[StatisticsRow] = []
+        self.rows: list[StatisticsRow] = []
         self.choices: list[tuple[str, str]] = []
         self.last_export: Path | None = None
         self.last_message: QWidget | None = None
@@ -341,11 +341,11 @@ class StatsWindow(QWidget):
                 return i
         return 0 if self.choices else -1
 
-    def _chart_rows(self) -> list[FigureRow]:
+    def _chart_rows(self) -> list[StatisticsRow]:
         """The chart spans the years: the body filter applies, the year filter does not."""
         return filter_rows(self.all_rows, self.body.currentData())
 
-    def _fill_table(self, rows: Sequence[FigureRow]) -> None:
+    def _fill_table(self, rows: Sequence[StatisticsRow]) -> None:
         table = self.table
         table.setRowCount(len(rows))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

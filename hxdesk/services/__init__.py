@@ -33,7 +33,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "edition_view": ("documents", "edition_view"),
     "export_json": ("documents", "export_json"),
     "export_pdf": ("pages", "export_pdf"),
-    "FigureRow": ("stats", "FigureRow"),
+    "StatisticsRow": ("stats", "StatisticsRow"),
     "finding_key": ("review", "finding_key"),
     "finding_text": ("review", "finding_text"),
     "FONT_SETTING": ("workspace", "FONT_SETTING"),
@@ -134,7 +134,7 @@ if TYPE_CHECKING:
         HEADERS as STATISTICS_HEADERS,
     )
     from .stats import (
-        FigureRow,
+        StatisticsRow,
     )
     from .stats import (
         write_table as write_statistics,
@@ -186,7 +186,7 @@ __all__ = [
     "APP_NAME",
     "FONT_SETTING",
     "STATISTICS_HEADERS",
-    "FigureRow",
+    "StatisticsRow",
     "LAST_FOLDER_SETTING",
     "MAX_FILE_NAME_CHARS",
     "SAMPLE_TEMPLATE",

@@ -30,7 +30,7 @@ NOT_IN_TEXT = "（正文未引用）"
 
 
 @dataclass(frozen=True)
-class FigureRow:
+class StatisticsRow:
     """One figure of one report, as the statistics list it."""
 
     body: str  # the issuing body (发文机关)
@@ -63,7 +63,7 @@ HEADERS = (
 )
 
 
-def row_cells(row: FigureRow) -> tuple[str | int | Decimal | None, ...]:
+def row_cells(row: StatisticsRow) -> tuple[str | int | Decimal | None, ...]:
     return (
         row.body,
         row.year,
@@ -101,7 +101,7 @@ def _short(heading: str) -> str:
     return heading[:12] + ("…" if len(heading) > 12 else "")
 
 
-def report_rows(report: Report, report_id: int, name: str) -> list[FigureRow]:
+def report_rows(report: Report, report_id: int, name: str) -> list[StatisticsRow]:
     """One row per figure of ``report`` (with its predecessor attached, for comparisons)."""
     values, _ = report_values(report)
     where = figure_sections(report)
@@ -110,7 +110,7 @@ def report_rows(report: Report, report_id: int, name: str) -> list[FigureRow]:
     for key, fig in report.figures.items():
         value = values.get(key)
         rows.append(
-            FigureRow(
+            StatisticsRow(
                 body=body,
                 year=report.year,
                 section=where.get(key, NOT_IN_TEXT),
@@ -131,7 +131,7 @@ def report_rows(report: Report, report_id: int, name: str) -> list[FigureRow]:
 # ------------------------------------------------------------------ files
 
 
-def write_table(rows: Sequence[FigureRow], path: str | Path) -> Path:
+def write_table(rows: Sequence[StatisticsRow], path: str | Path) -> Path:
     """Write the rows as .xlsx or .csv (by the file's suffix), atomically."""
     target = Path(path)
     suffix = target.suffix.lower()
@@ -142,7 +142,7 @@ def write_table(rows: Sequence[FigureRow], path: str | Path) -> Path:
     raise InvalidInput("统计表应保存为 .xlsx 或 .csv 文件。")
 
 
-def csv_bytes(rows: Iterable[FigureRow]) -> bytes:
+def csv_bytes(rows: Iterable[StatisticsRow]) -> bytes:
     """UTF-8 with a BOM (so that Excel reads the Chinese), one header line, numbers as written."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -180,7 +180,7 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def xlsx_bytes(rows: Sequence[FigureRow]) -> bytes:
+def xlsx_bytes(rows: Sequence[StatisticsRow]) -> bytes:
     """A workbook: 数据明细 (every row; header frozen) and, for each issuing body, its figures × years."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -221,7 +221,7 @@ class BodyTable:
     values: dict[tuple[str, str, int], Decimal | None]
 
 
-def by_body(rows: Iterable[FigureRow]) -> dict[str, BodyTable]:
+def by_body(rows: Iterable[StatisticsRow]) -> dict[str, BodyTable]:
     """Each body's figures × years.  Figures are matched by label and unit (an imported report's
     keys differ from year to year; its labels do not); of two reports of one body and year, the
     first listed (the most recently changed) counts."""

@@ -19,7 +19,7 @@ from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
-from .stats import FigureRow, report_rows, write_table
+from .stats import StatisticsRow, report_rows, write_table
 from .templates import check_year, fresh_uids, roll_over, sample_report
 from .years import as_predecessor, issuing_body
 
@@ -241,12 +241,12 @@ class Reports(_Job):
 class Statistics(_Job):
     """Every figure of every report (not those in the trash), for the district's spreadsheet."""
 
-    def rows(self, *, org: str | None = None, year: int | None = None) -> list[FigureRow]:
+    def rows(self, *, org: str | None = None, year: int | None = None) -> list[StatisticsRow]:
         """One row per figure, by issuing body, then year (newest first) and report.
 
         ``org`` keeps the bodies whose name contains it (黄溪镇 finds 黔江区黄溪镇人民政府)."""
         wanted = (org or "").strip()
-        out: list[FigureRow] = []
+        out: list[StatisticsRow] = []
         summaries = self._store.list_reports()
         summaries.sort(key=lambda s: issuing_body(s.issuers, s.name))  # stable: year, then newest change
         for s in summaries:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from hxdesk import services
 from hxdesk.gui.forms import SectionForm
-from hxdesk.gui.history import BackupDialog, DeletedSectionsDialog, SectionHistoryDialog
+from hxdesk.gui.history_dialogs import BackupDialog, DeletedSectionsDialog, SectionHistoryDialog
 from hxdesk.gui.widgets import TextField
 from hxdesk.importer.sources import OLE_SIGNATURE
 from hxdesk.model import block_paragraph_texts
