@@ -21,9 +21,15 @@ if TYPE_CHECKING:
     from .autosave import Autosaver
     from .forms import BaseForm
     from .preview import PreviewPane
-    from .recovery import Recovery
     from .uiload import UiHolder
     from .widgets import TextField
+
+
+class HistoryOpener(Protocol):
+    """The window's 历史版本 and 已删除的章节 (gui/recovery.py)."""
+
+    def section_history(self, uid: str | None = None) -> object: ...
+    def deleted_sections(self) -> object: ...
 
 
 class EditorHost(Protocol):
@@ -34,7 +40,7 @@ class EditorHost(Protocol):
     autosaver: Autosaver
     workspace: Workspace
 
-    recovery: Recovery
+    recovery: HistoryOpener
 
     def update_actions(self) -> None: ...
 

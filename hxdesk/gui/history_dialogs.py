@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -39,8 +39,30 @@ from ..model import Block, Paragraph, PointList, Report, point_marker
 from .widgets import heading_label, hint_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from ..history import DeletedSection, SectionVersion
-    from .recovery import Recovery
+    from ..services import Workspace
+    from ..services.workspace import BackupInfo
+
+
+class Recovery(Protocol):
+    """What the dialogs ask of their host (gui/recovery.py): the open report, the workspace, the restores."""
+
+    @property
+    def window(self) -> QMainWindow: ...
+    @property
+    def workspace(self) -> Workspace: ...
+    @property
+    def report(self) -> Report: ...
+    @property
+    def report_id(self) -> int: ...
+    def target_name(self, target: tuple[str, ...]) -> str: ...
+    def save_now(self) -> bool: ...
+    def restore_section_version(self, version_id: int) -> bool: ...
+    def restore_deleted_section(self, entry_id: int) -> bool: ...
+    def restore_backup(self, backup: BackupInfo) -> Path | None: ...
+
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 FIGURE_STYLE = "background:#dbe9ff; color:#0b4f9c;"
