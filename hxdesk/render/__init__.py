@@ -1,32 +1,30 @@
 """Rendering a report to the official .docx format. No Qt here.
 
-python-docx is imported on first use only (``from hxdesk.render import
-render_document``), so that modules needing just the font profile start fast.
+python-docx is imported on first use only (``from hxdesk.render import render_document``, through
+hxdesk/lazy.py), so that modules needing just the font profile start fast.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ..lazy import lazy_getattr
 from ..model import EDITIONS
 from .profile import FONT_PRESETS, FontProfile
 
-_LAZY = {"ReportRenderer", "paragraph_texts", "render_bytes", "render_document"}
+_LAZY: dict[str, str] = {
+    "ReportRenderer": "docx_renderer",
+    "paragraph_texts": "docx_renderer",
+    "render_bytes": "docx_renderer",
+    "render_document": "docx_renderer",
+}
 
-__all__ = [
-    "EDITIONS",
-    "ReportRenderer",
-    "paragraph_texts",
-    "render_bytes",
-    "render_document",
-    "FONT_PRESETS",
-    "FontProfile",
-]
+if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy_exports.py)
+    from .docx_renderer import ReportRenderer as ReportRenderer
+    from .docx_renderer import paragraph_texts as paragraph_texts
+    from .docx_renderer import render_bytes as render_bytes
+    from .docx_renderer import render_document as render_document
 
+__all__ = ["EDITIONS", "FONT_PRESETS", "FontProfile", *_LAZY]
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from . import docx_renderer
-
-        return getattr(docx_renderer, name)
-    raise AttributeError(name)
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())

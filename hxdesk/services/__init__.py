@@ -10,188 +10,147 @@ callers write ``services.open_workspace(...)``.
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..errors import BackupError, DamagedDatabase, DatabaseError, DatabaseLocked, HxError, InvalidInput, NotFound
+from ..lazy import lazy_getattr
 
-# Each name loads its module on first use: the report list needs only ``workspace`` (and ``paths``),
-# so the checks, the documents and the preview are not on the way to it (bench/bench_startup.py).
-_LAZY: dict[str, tuple[str, str]] = {
-    "add_user_word": ("review", "add_user_word"),
-    "APP_NAME": ("paths", "APP_NAME"),
-    "backup_if_due": ("workspace", "backup_if_due"),
-    "check_report": ("review", "check_report"),
-    "check_year": ("templates", "check_year"),
-    "confirm": ("years", "confirm"),
-    "data_dir": ("paths", "data_dir"),
-    "db_file": ("paths", "db_file"),
-    "default_db_path": ("paths", "default_db_path"),
-    "peek_reports": ("paths", "peek_reports"),
-    "default_file_name": ("documents", "default_file_name"),
-    "default_report_year": ("templates", "default_report_year"),
-    "edition_view": ("documents", "edition_view"),
-    "export_json": ("documents", "export_json"),
-    "export_pdf": ("pages", "export_pdf"),
-    "StatisticsRow": ("stats", "StatisticsRow"),
-    "finding_key": ("review", "finding_key"),
-    "finding_text": ("review", "finding_text"),
-    "FONT_SETTING": ("workspace", "FONT_SETTING"),
-    "font_stand_ins": ("pages", "font_stand_ins"),
-    "issuing_body": ("years", "issuing_body"),
-    "label_before": ("review", "label_before"),
-    "LAST_FOLDER_SETTING": ("workspace", "LAST_FOLDER_SETTING"),
-    "last_year_text": ("years", "last_year_text"),
-    "list_backups": ("workspace", "list_backups"),
-    "list_templates": ("templates", "list_templates"),
-    "load_template": ("templates", "load_template"),
-    "make_backup": ("workspace", "make_backup"),
-    "make_figure": ("review", "make_figure"),
-    "MAX_FILE_NAME_CHARS": ("documents", "MAX_FILE_NAME_CHARS"),
-    "new_from_template": ("templates", "new_from_template"),
-    "open_findings": ("review", "open_findings"),
-    "open_for_editing": ("workspace", "open_for_editing"),
-    "open_workspace": ("workspace", "open_workspace"),
-    "PageEngineError": ("pages", "PageEngineError"),
-    "Pages": ("pages", "Pages"),
-    "PageWorker": ("pages", "PageWorker"),
-    "pdf_engine": ("pages", "pdf_engine"),
-    "PDF_ENGINES": ("pages", "PDF_ENGINES"),
-    "placeholders_left": ("review", "placeholders_left"),
-    "readiness": ("review", "readiness"),
-    "Readiness": ("review", "Readiness"),
-    "preview_pages": ("pages", "preview_pages"),
-    "read_import": ("documents", "read_import"),
-    "render_to_file": ("documents", "render_to_file"),
-    "replace_in_report": ("documents", "replace_in_report"),
-    "restore_backup": ("workspace", "restore_backup"),
-    "RestoreOutcome": ("workspace", "RestoreOutcome"),
-    "roll_over": ("templates", "roll_over"),
-    "sample_report": ("templates", "sample_report"),
-    "SAMPLE_TEMPLATE": ("templates", "SAMPLE_TEMPLATE"),
-    "search_report": ("documents", "search_report"),
-    "set_value": ("years", "set_value"),
-    "STANDARD_TEMPLATE": ("templates", "STANDARD_TEMPLATE"),
-    "STATISTICS_HEADERS": ("stats", "HEADERS"),
-    "STORAGE_ERRORS": ("workspace", "STORAGE_ERRORS"),
-    "TEMPLATE_LABELS": ("templates", "TEMPLATE_LABELS"),
-    "TemplateInfo": ("templates", "TemplateInfo"),
-    "USER_WORDS_FILE": ("review", "USER_WORDS_FILE"),
-    "user_words_path": ("review", "user_words_path"),
-    "WorkerUnavailable": ("pages", "WorkerUnavailable"),
-    "Workspace": ("workspace", "Workspace"),
-    "write_statistics": ("stats", "write_table"),
-    "writing_hint": ("guidance", "writing_hint"),
+# The one table of what the package exports (hxdesk/lazy.py): the report list needs only ``workspace``
+# (and ``paths``), so the checks, the documents and the preview are not on the way to it.
+_LAZY: dict[str, str] = {
+    "add_user_word": "review",
+    "APP_NAME": "paths",
+    "backup_if_due": "workspace",
+    "check_report": "review",
+    "check_year": "templates",
+    "confirm": "years",
+    "data_dir": "paths",
+    "db_file": "paths",
+    "default_db_path": "paths",
+    "peek_reports": "paths",
+    "default_file_name": "documents",
+    "default_report_year": "templates",
+    "edition_view": "documents",
+    "export_json": "documents",
+    "export_pdf": "pages",
+    "StatisticsRow": "stats",
+    "finding_key": "review",
+    "finding_text": "review",
+    "FONT_SETTING": "workspace",
+    "font_stand_ins": "pages",
+    "issuing_body": "years",
+    "label_before": "review",
+    "LAST_FOLDER_SETTING": "workspace",
+    "last_year_text": "years",
+    "list_backups": "workspace",
+    "list_templates": "templates",
+    "load_template": "templates",
+    "make_backup": "workspace",
+    "make_figure": "review",
+    "MAX_FILE_NAME_CHARS": "documents",
+    "new_from_template": "templates",
+    "open_findings": "review",
+    "open_for_editing": "workspace",
+    "open_workspace": "workspace",
+    "PageEngineError": "pages",
+    "Pages": "pages",
+    "PageWorker": "pages",
+    "pdf_engine": "pages",
+    "PDF_ENGINES": "pages",
+    "placeholders_left": "review",
+    "readiness": "review",
+    "Readiness": "review",
+    "preview_pages": "pages",
+    "read_import": "documents",
+    "render_to_file": "documents",
+    "replace_in_report": "documents",
+    "restore_backup": "workspace",
+    "RestoreOutcome": "workspace",
+    "roll_over": "templates",
+    "sample_report": "templates",
+    "SAMPLE_TEMPLATE": "templates",
+    "search_report": "documents",
+    "set_value": "years",
+    "STANDARD_TEMPLATE": "templates",
+    "STATISTICS_HEADERS": "stats",
+    "STORAGE_ERRORS": "workspace",
+    "TEMPLATE_LABELS": "templates",
+    "TemplateInfo": "templates",
+    "USER_WORDS_FILE": "review",
+    "user_words_path": "review",
+    "WorkerUnavailable": "pages",
+    "Workspace": "workspace",
+    "write_statistics": "stats",
+    "writing_hint": "guidance",
 }
 
-if TYPE_CHECKING:
-    from .documents import (
-        MAX_FILE_NAME_CHARS,
-        default_file_name,
-        edition_view,
-        export_json,
-        read_import,
-        render_to_file,
-        replace_in_report,
-        search_report,
-    )
-    from .guidance import (
-        writing_hint,
-    )
-    from .pages import (
-        PDF_ENGINES,
-        PageEngineError,
-        Pages,
-        PageWorker,
-        WorkerUnavailable,
-        export_pdf,
-        font_stand_ins,
-        pdf_engine,
-        preview_pages,
-    )
-    from .paths import (
-        APP_NAME,
-        data_dir,
-        db_file,
-        default_db_path,
-        peek_reports,
-    )
-    from .review import (
-        USER_WORDS_FILE,
-        Readiness,
-        add_user_word,
-        check_report,
-        finding_key,
-        finding_text,
-        label_before,
-        make_figure,
-        open_findings,
-        placeholders_left,
-        readiness,
-        user_words_path,
-    )
-    from .stats import (
-        HEADERS as STATISTICS_HEADERS,
-    )
-    from .stats import (
-        StatisticsRow,
-    )
-    from .stats import (
-        write_table as write_statistics,
-    )
-    from .templates import (
-        SAMPLE_TEMPLATE,
-        STANDARD_TEMPLATE,
-        TEMPLATE_LABELS,
-        TemplateInfo,
-        check_year,
-        default_report_year,
-        list_templates,
-        load_template,
-        new_from_template,
-        roll_over,
-        sample_report,
-    )
-    from .workspace import (
-        FONT_SETTING,
-        LAST_FOLDER_SETTING,
-        STORAGE_ERRORS,
-        RestoreOutcome,
-        Workspace,
-        backup_if_due,
-        list_backups,
-        make_backup,
-        open_for_editing,
-        open_workspace,
-        restore_backup,
-    )
-    from .years import (
-        confirm,
-        issuing_body,
-        last_year_text,
-        set_value,
-    )
+if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy_exports.py)
+    from .documents import MAX_FILE_NAME_CHARS as MAX_FILE_NAME_CHARS
+    from .documents import default_file_name as default_file_name
+    from .documents import edition_view as edition_view
+    from .documents import export_json as export_json
+    from .documents import read_import as read_import
+    from .documents import render_to_file as render_to_file
+    from .documents import replace_in_report as replace_in_report
+    from .documents import search_report as search_report
+    from .guidance import writing_hint as writing_hint
+    from .pages import PDF_ENGINES as PDF_ENGINES
+    from .pages import PageEngineError as PageEngineError
+    from .pages import Pages as Pages
+    from .pages import PageWorker as PageWorker
+    from .pages import WorkerUnavailable as WorkerUnavailable
+    from .pages import export_pdf as export_pdf
+    from .pages import font_stand_ins as font_stand_ins
+    from .pages import pdf_engine as pdf_engine
+    from .pages import preview_pages as preview_pages
+    from .paths import APP_NAME as APP_NAME
+    from .paths import data_dir as data_dir
+    from .paths import db_file as db_file
+    from .paths import default_db_path as default_db_path
+    from .paths import peek_reports as peek_reports
+    from .review import USER_WORDS_FILE as USER_WORDS_FILE
+    from .review import Readiness as Readiness
+    from .review import add_user_word as add_user_word
+    from .review import check_report as check_report
+    from .review import finding_key as finding_key
+    from .review import finding_text as finding_text
+    from .review import label_before as label_before
+    from .review import make_figure as make_figure
+    from .review import open_findings as open_findings
+    from .review import placeholders_left as placeholders_left
+    from .review import readiness as readiness
+    from .review import user_words_path as user_words_path
+    from .stats import STATISTICS_HEADERS as STATISTICS_HEADERS
+    from .stats import StatisticsRow as StatisticsRow
+    from .stats import write_statistics as write_statistics
+    from .templates import SAMPLE_TEMPLATE as SAMPLE_TEMPLATE
+    from .templates import STANDARD_TEMPLATE as STANDARD_TEMPLATE
+    from .templates import TEMPLATE_LABELS as TEMPLATE_LABELS
+    from .templates import TemplateInfo as TemplateInfo
+    from .templates import check_year as check_year
+    from .templates import default_report_year as default_report_year
+    from .templates import list_templates as list_templates
+    from .templates import load_template as load_template
+    from .templates import new_from_template as new_from_template
+    from .templates import roll_over as roll_over
+    from .templates import sample_report as sample_report
+    from .workspace import FONT_SETTING as FONT_SETTING
+    from .workspace import LAST_FOLDER_SETTING as LAST_FOLDER_SETTING
+    from .workspace import STORAGE_ERRORS as STORAGE_ERRORS
+    from .workspace import RestoreOutcome as RestoreOutcome
+    from .workspace import Workspace as Workspace
+    from .workspace import backup_if_due as backup_if_due
+    from .workspace import list_backups as list_backups
+    from .workspace import make_backup as make_backup
+    from .workspace import open_for_editing as open_for_editing
+    from .workspace import open_workspace as open_workspace
+    from .workspace import restore_backup as restore_backup
+    from .years import confirm as confirm
+    from .years import issuing_body as issuing_body
+    from .years import last_year_text as last_year_text
+    from .years import set_value as set_value
 
 __all__ = [
-    "peek_reports",
-    "PDF_ENGINES",
-    "PageEngineError",
-    "PageWorker",
-    "WorkerUnavailable",
-    "Pages",
-    "export_pdf",
-    "font_stand_ins",
-    "pdf_engine",
-    "preview_pages",
-    "APP_NAME",
-    "FONT_SETTING",
-    "STATISTICS_HEADERS",
-    "StatisticsRow",
-    "LAST_FOLDER_SETTING",
-    "MAX_FILE_NAME_CHARS",
-    "SAMPLE_TEMPLATE",
-    "STANDARD_TEMPLATE",
-    "TEMPLATE_LABELS",
     "BackupError",
     "DamagedDatabase",
     "DatabaseError",
@@ -199,100 +158,7 @@ __all__ = [
     "HxError",
     "InvalidInput",
     "NotFound",
-    "RestoreOutcome",
-    "STORAGE_ERRORS",
-    "TemplateInfo",
-    "USER_WORDS_FILE",
-    "Workspace",
-    "backup_if_due",
-    "add_user_word",
-    "check_report",
-    "finding_text",
-    "label_before",
-    "make_figure",
-    "finding_key",
-    "open_findings",
-    "check_year",
-    "default_report_year",
-    "confirm",
-    "data_dir",
-    "db_file",
-    "default_db_path",
-    "default_file_name",
-    "edition_view",
-    "export_json",
-    "issuing_body",
-    "last_year_text",
-    "list_backups",
-    "list_templates",
-    "load_template",
-    "make_backup",
-    "new_from_template",
-    "open_for_editing",
-    "open_workspace",
-    "placeholders_left",
-    "readiness",
-    "Readiness",
-    "read_import",
-    "render_to_file",
-    "restore_backup",
-    "roll_over",
-    "sample_report",
-    "writing_hint",
-    "replace_in_report",
-    "search_report",
-    "user_words_path",
-    "set_value",
-    "write_statistics",
+    *_LAZY,
 ]
 
-
-def _load(module: str) -> ModuleType:
-    # Plain import statements (not importlib) so that import-linter and grimp see every edge.
-    if module == "documents":
-        from . import documents
-
-        return documents
-    if module == "guidance":
-        from . import guidance
-
-        return guidance
-    if module == "pages":
-        from . import pages
-
-        return pages
-    if module == "paths":
-        from . import paths
-
-        return paths
-    if module == "review":
-        from . import review
-
-        return review
-    if module == "stats":
-        from . import stats
-
-        return stats
-    if module == "templates":
-        from . import templates
-
-        return templates
-    if module == "workspace":
-        from . import workspace
-
-        return workspace
-    if module == "years":
-        from . import years
-
-        return years
-    raise AttributeError(module)
-
-
-def __getattr__(name: str) -> object:
-    try:
-        module, attribute = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(_load(module), attribute)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())

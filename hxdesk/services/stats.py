@@ -47,7 +47,7 @@ class StatisticsRow:
     report_name: str
 
 
-HEADERS = (
+STATISTICS_HEADERS = (
     "发文机关",
     "年度",
     "章节",
@@ -131,7 +131,7 @@ def report_rows(report: Report, report_id: int, name: str) -> list[StatisticsRow
 # ------------------------------------------------------------------ files
 
 
-def write_table(rows: Sequence[StatisticsRow], path: str | Path) -> Path:
+def write_statistics(rows: Sequence[StatisticsRow], path: str | Path) -> Path:
     """Write the rows as .xlsx or .csv (by the file's suffix), atomically."""
     target = Path(path)
     suffix = target.suffix.lower()
@@ -146,7 +146,7 @@ def csv_bytes(rows: Iterable[StatisticsRow]) -> bytes:
     """UTF-8 with a BOM (so that Excel reads the Chinese), one header line, numbers as written."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer.writerow(STATISTICS_HEADERS)
     for row in rows:
         writer.writerow(["" if v is None else number_text(v) if isinstance(v, Decimal) else v for v in row_cells(row)])
     return out.getvalue().encode("utf-8-sig")
@@ -191,8 +191,8 @@ def xlsx_bytes(rows: Sequence[StatisticsRow]) -> bytes:
     sheet.title = "数据明细"
     taken = {sheet.title.lower()}
     bold = Font(bold=True)
-    sheet.append(HEADERS)
-    widths = {i: _width(h) for i, h in enumerate(HEADERS, 1)}
+    sheet.append(STATISTICS_HEADERS)
+    widths = {i: _width(h) for i, h in enumerate(STATISTICS_HEADERS, 1)}
     for r, row in enumerate(rows, 2):
         for c, value in enumerate(row_cells(row), 1):
             cell = sheet.cell(row=r, column=c, value=value)

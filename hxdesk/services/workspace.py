@@ -19,7 +19,7 @@ from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
 from .paths import db_file
-from .stats import StatisticsRow, report_rows, write_table
+from .stats import StatisticsRow, report_rows, write_statistics
 from .templates import check_year, fresh_uids, roll_over, sample_report
 from .years import as_predecessor, issuing_body
 
@@ -260,7 +260,7 @@ class Statistics(_Job):
     def export(self, path: str | Path, *, org: str | None = None, year: int | None = None) -> tuple[Path, int]:
         """Write the rows to ``path`` (.xlsx or .csv); returns the file and the number of rows."""
         rows = self.rows(org=org, year=year)
-        return write_table(rows, path), len(rows)
+        return write_statistics(rows, path), len(rows)
 
 
 class History(_Job):
