@@ -23,7 +23,7 @@ _LAZY: dict[str, str] = {
     "backup_if_due": "workspace",
     "check_report": "review",
     "check_year": "templates",
-    "confirm": "years",
+    "confirm": "rollover",
     "data_dir": "paths",
     "db_file": "paths",
     "default_db_path": "paths",
@@ -38,10 +38,10 @@ _LAZY: dict[str, str] = {
     "finding_text": "review",
     "FONT_SETTING": "workspace",
     "font_stand_ins": "pages",
-    "issuing_body": "years",
+    "issuing_body": "lastyear",
     "label_before": "review",
     "LAST_FOLDER_SETTING": "workspace",
-    "last_year_text": "years",
+    "last_year_text": "lastyear",
     "list_backups": "workspace",
     "list_templates": "templates",
     "load_template": "templates",
@@ -66,11 +66,11 @@ _LAZY: dict[str, str] = {
     "replace_in_report": "documents",
     "restore_backup": "workspace",
     "RestoreOutcome": "workspace",
-    "roll_over": "templates",
+    "roll_over": "rollover",
     "sample_report": "templates",
     "SAMPLE_TEMPLATE": "templates",
     "search_report": "documents",
-    "set_value": "years",
+    "set_value": "rollover",
     "STANDARD_TEMPLATE": "templates",
     "STATISTICS_HEADERS": "stats",
     "STORAGE_ERRORS": "workspace",
@@ -94,6 +94,8 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .documents import replace_in_report as replace_in_report
     from .documents import search_report as search_report
     from .guidance import writing_hint as writing_hint
+    from .lastyear import issuing_body as issuing_body
+    from .lastyear import last_year_text as last_year_text
     from .pages import PDF_ENGINES as PDF_ENGINES
     from .pages import PageEngineError as PageEngineError
     from .pages import Pages as Pages
@@ -120,6 +122,9 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .review import placeholders_left as placeholders_left
     from .review import readiness as readiness
     from .review import user_words_path as user_words_path
+    from .rollover import confirm as confirm
+    from .rollover import roll_over as roll_over
+    from .rollover import set_value as set_value
     from .stats import STATISTICS_HEADERS as STATISTICS_HEADERS
     from .stats import StatisticsRow as StatisticsRow
     from .stats import write_statistics as write_statistics
@@ -132,7 +137,6 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .templates import list_templates as list_templates
     from .templates import load_template as load_template
     from .templates import new_from_template as new_from_template
-    from .templates import roll_over as roll_over
     from .templates import sample_report as sample_report
     from .workspace import FONT_SETTING as FONT_SETTING
     from .workspace import LAST_FOLDER_SETTING as LAST_FOLDER_SETTING
@@ -145,10 +149,6 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .workspace import open_for_editing as open_for_editing
     from .workspace import open_workspace as open_workspace
     from .workspace import restore_backup as restore_backup
-    from .years import confirm as confirm
-    from .years import issuing_body as issuing_body
-    from .years import last_year_text as last_year_text
-    from .years import set_value as set_value
 
 __all__ = [
     "BackupError",

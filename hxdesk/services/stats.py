@@ -19,7 +19,7 @@ from ..errors import InvalidInput
 from ..figures import figure_keys_in, format_figure, number_text, report_values
 from ..fsutil import atomic_write_bytes
 from ..model import FIGURE_KINDS, Report, block_paragraph_texts, numbering_labels
-from .years import issuing_body
+from .lastyear import issuing_body
 
 if TYPE_CHECKING:
     from openpyxl.styles import Font

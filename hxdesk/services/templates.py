@@ -1,19 +1,15 @@
-"""Templates, the built-in sample, and next year's report from this year's."""
+"""Templates and the built-in sample (next year's report from this year's: rollover.py)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
 from .. import interchange
 from ..errors import InvalidInput, NotFound
-from ..figures import roll_figure_over
-from ..figuretext import pufa_placeholders
 from ..model import Report, new_uid
 from ..resources import resource_path
-from .years import as_predecessor, map_texts
 
 SAMPLE_TEMPLATE = "sample"
 STANDARD_TEMPLATE = "standard"
@@ -86,24 +82,6 @@ def new_from_template(name: str, year: int, org: str) -> Report:
         report.signatures = [org]
     elif org:
         report.name = org
-    fresh_uids(report)
-    return report
-
-
-def roll_over(previous: Report) -> Report:
-    """Next year's report from this year's, linked to it: same structure and text, year + 1
-    (the years and the 普法 wording are placeholders, so they move; a “八五”普法的第四年 typed
-    as words becomes one first), the date cleared; yearly figures emptied and flagged 待更新,
-    standing ones carried and flagged 请确认, derived ones keep their formulas."""
-    report = copy.deepcopy(previous)
-    report.uid = new_uid()
-    report.predecessor_uid = previous.uid
-    report.predecessor = as_predecessor(previous)
-    report.year = previous.year + 1
-    report.date = None
-    map_texts(report, lambda text: pufa_placeholders(text, previous.year))
-    for fig in report.figures.values():
-        roll_figure_over(fig)
     fresh_uids(report)
     return report
 

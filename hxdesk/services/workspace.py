@@ -18,10 +18,11 @@ from ..errors import BackupError, HxError, InvalidInput, NotFound
 from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
 from .documents import read_import
+from .lastyear import as_predecessor, issuing_body
 from .paths import db_file
+from .rollover import roll_over
 from .stats import StatisticsRow, report_rows, write_statistics
-from .templates import check_year, fresh_uids, roll_over, sample_report
-from .years import as_predecessor, issuing_body
+from .templates import check_year, fresh_uids, sample_report
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
     from ..checks import Finding

@@ -1,14 +1,13 @@
-"""Year over year: which report is last year's, its figures beside this year's, the roll-over rules."""
+"""Last year's report: which one it is (the same issuing body, the year before), and its figures beside this year's."""
 
 from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
-from ..figures import confirm_figure, format_figure, number_text, report_values, set_figure_value
-from ..model import STYLE_NUMBER, Block, Figure, Paragraph, PointList, Predecessor, Report
+from ..figures import format_figure, number_text, report_values
+from ..model import STYLE_NUMBER, Figure, Predecessor, Report
 
 #: Keys the importer makes (f01, f02 …): they number the figures of one document, so the same
 #: key in last year's document is not the same figure.
@@ -83,31 +82,3 @@ def last_year_text(report: Report, key: str, values: dict[str, Decimal | None] |
     if amount == "0":
         return text + "，与上年持平"
     return text + ("，增加" if change > 0 else "，减少") + amount + unit
-
-
-def map_texts(report: Report, change: Callable[[str], str]) -> None:
-    """Apply ``change`` to the title and every paragraph of the body (intro and sections)."""
-
-    def blocks(items: list[Block]) -> None:
-        for b in items:
-            if isinstance(b, Paragraph):
-                b.text = change(b.text)
-            elif isinstance(b, PointList):
-                b.lead = change(b.lead)
-                b.items = [change(t) for t in b.items]
-
-    report.title = change(report.title)
-    blocks(report.intro)
-    for section, _ in report.walk():
-        section.heading = change(section.heading)
-        blocks(section.blocks)
-
-
-def set_value(report: Report, key: str, value: Decimal | None) -> None:
-    """Enter a figure's value; a 待更新/请确认 flag is cleared by a value."""
-    set_figure_value(report.figures[key], value)
-
-
-def confirm(report: Report, key: str) -> None:
-    """The clerk confirms a standing figure carried over from last year (请确认 cleared)."""
-    confirm_figure(report.figures[key])
