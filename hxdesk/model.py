@@ -354,10 +354,6 @@ def pufa_cycle(year: int) -> tuple[str, str]:
     return chinese_numeral(n + 1) + "五", "第" + chinese_numeral(i + 1) + "年"
 
 
-def level_of(path: tuple[int, ...]) -> int:
-    return len(path)
-
-
 def numbering_labels(report: Report) -> dict[str, str]:
     """Section uid -> its number label (一、 （一） 1. （1）), '' for unnumbered."""
     labels: dict[str, str] = {}

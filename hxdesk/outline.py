@@ -29,7 +29,8 @@ def locate(report: Report, uid: str) -> tuple[list[Section], int, int, Section |
     return found
 
 
-def level_of(report: Report, uid: str) -> int:
+def section_level(report: Report, uid: str) -> int:
+    """1 for a part (一、), 2 for （一）, and so on."""
     return locate(report, uid)[2]
 
 
@@ -62,7 +63,7 @@ def insert_before(report: Report, uid: str | None) -> Section:
 
 
 def can_add_child(report: Report, uid: str) -> bool:
-    return level_of(report, uid) < MAX_LEVEL
+    return section_level(report, uid) < MAX_LEVEL
 
 
 def add_child(report: Report, uid: str) -> Section | None:

@@ -98,7 +98,7 @@ class EditorController(QObject):
 
     def show_form(self, target: Target) -> None:
         from ..model import numbering_labels
-        from ..outline import level_of
+        from ..outline import section_level
         from .forms import ClosingForm, IntroForm, SectionForm, TitleForm
 
         assert self.report is not None
@@ -115,7 +115,7 @@ class EditorController(QObject):
             if section is None:
                 return self.show_form(TITLE)
             label = numbering_labels(self.report).get(section.uid, "")
-            form = SectionForm(self, section, label, level_of(self.report, section.uid))
+            form = SectionForm(self, section, label, section_level(self.report, section.uid))
         self.form = form
         notes = self.workspace.annotations.import_notes(self.report, target)
         if notes:  # what the importer changed here, until the clerk has read it

@@ -49,7 +49,7 @@ def test_indent_outdent_keep_four_levels():
     deepest = "a1"
     for _ in range(2):
         deepest = structure.add_child(r, deepest).uid
-    assert structure.level_of(r, deepest) == 4
+    assert structure.section_level(r, deepest) == 4
     assert structure.add_child(r, deepest) is None
     structure.add_after(r, deepest)
     sibling = r.sections[0].children[0].children[0].children[1].uid
