@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMessageBox
 
     from ..model import ImportNote
-    from ..services import Workspace
-    from ..store.summary import ReportSummary
+    from ..services import ReportSummary, Workspace
     from .uiload import UiHolder
 
 REPORT_ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (item data roles are plain ints to Qt)

@@ -28,6 +28,7 @@ _LAZY: dict[str, str] = {
     "db_file": "paths",
     "default_db_path": "paths",
     "peek_reports": "paths",
+    "ReportSummary": "paths",
     "default_file_name": "documents",
     "default_report_year": "templates",
     "edition_view": "documents",
@@ -106,6 +107,7 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .pages import pdf_engine as pdf_engine
     from .pages import preview_pages as preview_pages
     from .paths import APP_NAME as APP_NAME
+    from .paths import ReportSummary as ReportSummary
     from .paths import data_dir as data_dir
     from .paths import db_file as db_file
     from .paths import default_db_path as default_db_path

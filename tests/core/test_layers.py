@@ -89,3 +89,17 @@ def test_the_import_linter_contracts_hold():
     linter = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_gui_imports_nothing_from_the_store_not_even_for_types():
+    """The GUI reaches the database only through services; type-only imports count too."""
+    import grimp
+
+    graph = grimp.build_graph("hxdesk", exclude_type_checking_imports=False, cache_dir=None)
+    found = [
+        (gui, store)
+        for gui in graph.find_children("hxdesk.gui") | {"hxdesk.gui"}
+        for store in graph.find_modules_directly_imported_by(gui)
+        if store == "hxdesk.store" or store.startswith("hxdesk.store.")
+    ]
+    assert found == []
