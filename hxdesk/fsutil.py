@@ -6,6 +6,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
@@ -32,6 +34,7 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     no partial file is ever left behind.
     """
     target = Path(target)
+    refuse_database_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise OutputError(f"文件夹不存在：{folder}", path=str(target))
@@ -78,6 +81,70 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
         _remove_quietly(tmp)
         raise
     return target
+
+
+@dataclass(frozen=True)
+class _Protected:
+    database: Path
+    companions: tuple[Path, ...]  # its -wal, -shm, -journal and lock file
+    backups: Path  # the folder of its backups
+
+
+#: The databases this process has opened: no output of it ever lands on their files.
+_protected: dict[str, _Protected] = {}
+
+
+def protect_database(database: Path, companions: Iterable[Path], backups: Path) -> None:
+    """From now on (for the life of the process) atomic_write_bytes refuses ``database``,
+    its ``companions`` and every file in its ``backups`` folder."""
+    _protected.setdefault(_real(database), _Protected(database, tuple(companions), backups))
+
+
+def _real(path: Path) -> str:
+    """The path with links resolved, as compared (case-insensitively on Windows)."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of an existing file or folder: the same for every hard link to it."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None
+
+
+def _same(a: Path, b: Path, a_identity: tuple[int, int] | None) -> bool:
+    return _real(a) == _real(b) or (a_identity is not None and a_identity == _identity(b))
+
+
+def refuse_database_target(target: Path) -> None:
+    """OutputError (one Chinese line) if writing ``target`` would replace a database this
+    process has opened, one of its companion files, or anything in its backups folder."""
+    if not _protected:
+        return
+    identity = _identity(target)
+    parent_identity = _identity(target.parent)
+    for p in _protected.values():
+        if _same(target, p.database, identity):
+            raise OutputError(
+                f"不能写到数据库文件本身（{p.database.name}），否则报告数据会被覆盖。请另选文件名。", path=str(target)
+            )
+        if any(_same(target, c, identity) for c in p.companions):
+            raise OutputError(
+                f"“{target.name}”是数据库 {p.database.name} 的配套文件，写到这里会损坏数据库。请另选文件名。",
+                path=str(target),
+            )
+        in_backups = _same(target.parent, p.backups, parent_identity)
+        if not in_backups and identity is not None and p.backups.is_dir():
+            try:  # a hard link elsewhere to a backup
+                in_backups = any(_identity(b) == identity for b in p.backups.iterdir())
+            except OSError:
+                pass
+        if in_backups:
+            raise OutputError(
+                f"不能写到数据库的备份文件夹（{p.backups}）中，以免覆盖备份。请另选保存位置。", path=str(target)
+            )
 
 
 def _umask() -> int:

@@ -51,6 +51,7 @@ class Workspace:
 
     def __init__(self, store: Store, *, startup_backup: bool = False):
         self._store = store
+        protect_database(store.path)
         self.reports = Reports(self)
         self.history = History(self)
         self.settings = Settings(self)
@@ -404,6 +405,15 @@ class Backups(_Job):
 
 
 # ------------------------------------------------------------------ opening
+
+
+def protect_database(db_path: Path) -> None:
+    """No output of this process (a .docx, PDF, JSON or table) may land on the database, its journals,
+    its lock file or its backups: every file is written by fsutil.atomic_write_bytes, which refuses them."""
+    from ..fsutil import protect_database as protect
+    from ..store.backup import backup_dir, companion_files
+
+    protect(db_path, companion_files(db_path), backup_dir(db_path))
 
 
 def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> Workspace:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BackupError, DamagedDatabase, DatabaseError
-from .lock import WriterLock
+from .lock import WriterLock, lock_path
 
 BACKUP_DIR_NAME = "backups"
 KEEP = 10
@@ -298,8 +298,18 @@ def backup_if_due(db_path: str | Path, kind: str = KIND_DAILY) -> BackupInfo | N
     return None
 
 
+#: The files SQLite keeps beside a database, by the ending of their names.
+JOURNAL_TAILS = ("-wal", "-shm", "-journal")
+
+
 def _companions(db_path: Path) -> list[tuple[Path, str]]:
-    return [(db_path, ""), (Path(str(db_path) + "-wal"), "-wal"), (Path(str(db_path) + "-shm"), "-shm")]
+    return [(db_path, "")] + [(Path(str(db_path) + tail), tail) for tail in JOURNAL_TAILS]
+
+
+def companion_files(db_path: str | Path) -> list[Path]:
+    """The files that belong to the database besides itself: its journals and its lock file."""
+    db_path = Path(db_path)
+    return [path for path, tail in _companions(db_path) if tail] + [lock_path(db_path)]
 
 
 def set_aside(db_path: str | Path, reason: str = "damaged") -> Path:
