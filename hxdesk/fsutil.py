@@ -114,8 +114,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if st.st_ino else None
 
 
-def _same(a: Path, b: Path, a_identity: tuple[int, int] | None) -> bool:
-    return _real(a) == _real(b) or (a_identity is not None and a_identity == _identity(b))
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same real path (links resolved), or hard links."""
+    if _real(a) == _real(b):
+        return True
+    identity = _identity(a)
+    return identity is not None and identity == _identity(b)
 
 
 def refuse_database_target(target: Path) -> None:
@@ -124,18 +128,17 @@ def refuse_database_target(target: Path) -> None:
     if not _protected:
         return
     identity = _identity(target)
-    parent_identity = _identity(target.parent)
     for p in _protected.values():
-        if _same(target, p.database, identity):
+        if same_file(target, p.database):
             raise OutputError(
                 f"不能写到数据库文件本身（{p.database.name}），否则报告数据会被覆盖。请另选文件名。", path=str(target)
             )
-        if any(_same(target, c, identity) for c in p.companions):
+        if any(same_file(target, c) for c in p.companions):
             raise OutputError(
                 f"“{target.name}”是数据库 {p.database.name} 的配套文件，写到这里会损坏数据库。请另选文件名。",
                 path=str(target),
             )
-        in_backups = _same(target.parent, p.backups, parent_identity)
+        in_backups = same_file(target.parent, p.backups)
         if not in_backups and identity is not None and p.backups.is_dir():
             try:  # a hard link elsewhere to a backup
                 in_backups = any(_identity(b) == identity for b in p.backups.iterdir())

@@ -391,8 +391,9 @@ class Backups(_Job):
         from ..store import Store, backup
         from ..store.lock import WriterLock
 
-        if not backup.verify_backup(info.path):
-            raise BackupError(f"备份文件“{info.path.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。")
+        problem = backup.restore_problem(info.path, self._store.path)
+        if problem is not None:
+            raise BackupError(problem)
         old = self._store
         path, purpose = old.path, old.lock_purpose
         with WriterLock(path, purpose):
@@ -422,9 +423,11 @@ def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> 
     For writing, the writer lock is held until the workspace is closed (another
     process writing gets DatabaseLocked); ``write=False`` reads beside a writer.
     """
-    from ..store import Store
+    from ..store import Store, backup
 
-    return Workspace(Store(db_file(db_path), write=write, lock=write))
+    path = db_file(db_path)
+    backup.tidy_after_killed_restore(path)
+    return Workspace(Store(path, write=write, lock=write))
 
 
 def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = False) -> Workspace:
@@ -444,6 +447,7 @@ def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = 
 
     path = db_file(db_path)
     with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
+        backup.tidy_after_killed_restore(path)
         backup.check_database(path)
         existed = path.is_file() and path.stat().st_size > 0
         store = Store(path, check=False, lock=True, purpose=FOR_GUI)
