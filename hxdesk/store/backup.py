@@ -219,9 +219,13 @@ def make_backup(
     db_path = Path(db_path)
     if not db_path.is_file():
         raise BackupError(f"数据库文件不存在：{db_path}")
+    if db_path.stat().st_size == 0:
+        raise BackupError(f"数据库“{db_path.name}”是空文件（0 字节），没有制作备份（以免挤掉以前的好备份）。")
     problem = integrity_problem(db_path)
     if problem is not None:
         raise BackupError("数据库未通过完整性检查，不能用它制作备份（以免覆盖好的备份）。", detail=problem)
+    if not verify_backup(db_path):
+        raise BackupError(f"“{db_path.name}”不是 hxdesk 数据库，没有制作备份（以免挤掉以前的好备份）。")
     folder = backup_dir(db_path)
     stamp = (now or _dt.datetime.now()).strftime(_STAMP)
     suffix = f"-{kind}" + (f"-{note}" if note else "") + ".db"
@@ -266,11 +270,20 @@ def _sweep_stale_temps(folder: Path, max_age_s: float = 600) -> None:
 
 
 def rotate(db_path: str | Path) -> list[Path]:
-    """Delete backups beyond what is kept; returns the deleted paths."""
+    """Delete backups beyond what is kept; returns the deleted paths.
+
+    Only good backups (verify_backup) count: the newest KEEP of them, the newest of each of the
+    last KEEP_DAYS days and the newest KEEP_UPGRADE upgrade backups are kept, however many bad
+    ones (empty, foreign, damaged) came after them.  A bad one is kept while it is among the
+    newest KEEP (or KEEP_UPGRADE) of its kind, for someone to look at."""
     backups = list_backups(db_path)
-    regular = [b for b in backups if b.kind != KIND_UPGRADE]
+    good = {b.path for b in backups if verify_backup(b.path)}
+    everything = [b for b in backups if b.kind != KIND_UPGRADE]
     upgrades = [b for b in backups if b.kind == KIND_UPGRADE]
-    keep = set(b.path for b in regular[:KEEP]) | set(b.path for b in upgrades[:KEEP_UPGRADE])
+    keep = {b.path for b in everything[:KEEP] + upgrades[:KEEP_UPGRADE] if b.path not in good}
+    regular = [b for b in everything if b.path in good]
+    upgrades = [b for b in upgrades if b.path in good]
+    keep |= set(b.path for b in regular[:KEEP]) | set(b.path for b in upgrades[:KEEP_UPGRADE])
     days: set[_dt.date] = set()
     for b in regular:  # newest first: the first of each day is that day's newest
         if b.created.date() not in days and len(days) < KEEP_DAYS:
