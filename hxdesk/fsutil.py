@@ -163,6 +163,24 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
+def remove_stale_temp_folders(prefix: str, max_age_s: float) -> None:
+    """Remove this user's ``<temp folder>/<prefix>*`` folders untouched for ``max_age_s`` seconds:
+    what a process killed half-way left (its own clean-up never ran)."""
+    import glob
+    import shutil
+    import time
+
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(glob.escape(prefix) + "*"):
+        try:
+            st = folder.lstat()
+            mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+            if stat.S_ISDIR(st.st_mode) and mine and now - st.st_mtime > max_age_s:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def free_name(target: str | Path) -> Path:
     """The first of "name.docx", "name（2）.docx", … that does not exist (for a locked target)."""
     target = Path(target)
