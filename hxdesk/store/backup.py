@@ -331,7 +331,7 @@ def _aside_name(db_path: Path, reason: str) -> Path:
     stamp = _dt.datetime.now().strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.name}.{reason}-{stamp}")
     n = 2
-    while any(Path(str(aside) + tail).exists() for _, tail in _companions(aside)):
+    while any(path.exists() for path, _ in _companions(aside)):
         aside = db_path.with_name(f"{db_path.name}.{reason}-{stamp}_{n}")
         n += 1
     return aside
