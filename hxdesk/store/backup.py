@@ -251,7 +251,7 @@ def make_backup(
     except OSError as exc:
         raise _os_message(exc, "制作备份") from None
     except sqlite3.Error as exc:
-        raise BackupError("制作备份失败。", detail=repr(exc)) from None
+        raise _sqlite_message(exc, "制作备份") from None
     rotate(db_path)
     _sweep_stale_temps(folder)
     return BackupInfo(target, _dt.datetime.strptime(stamp, _STAMP), kind, note)
