@@ -6,6 +6,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
@@ -32,6 +34,7 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     no partial file is ever left behind.
     """
     target = Path(target)
+    refuse_database_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise OutputError(f"文件夹不存在：{folder}", path=str(target))
@@ -80,6 +83,73 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class _Protected:
+    database: Path
+    companions: tuple[Path, ...]  # its -wal, -shm, -journal and lock file
+    backups: Path  # the folder of its backups
+
+
+#: The databases this process has opened: no output of it ever lands on their files.
+_protected: dict[str, _Protected] = {}
+
+
+def protect_database(database: Path, companions: Iterable[Path], backups: Path) -> None:
+    """From now on (for the life of the process) atomic_write_bytes refuses ``database``,
+    its ``companions`` and every file in its ``backups`` folder."""
+    _protected.setdefault(_real(database), _Protected(database, tuple(companions), backups))
+
+
+def _real(path: Path) -> str:
+    """The path with links resolved, as compared (case-insensitively on Windows)."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of an existing file or folder: the same for every hard link to it."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same real path (links resolved), or hard links."""
+    if _real(a) == _real(b):
+        return True
+    identity = _identity(a)
+    return identity is not None and identity == _identity(b)
+
+
+def refuse_database_target(target: Path) -> None:
+    """OutputError (one Chinese line) if writing ``target`` would replace a database this
+    process has opened, one of its companion files, or anything in its backups folder."""
+    if not _protected:
+        return
+    identity = _identity(target)
+    for p in _protected.values():
+        if same_file(target, p.database):
+            raise OutputError(
+                f"不能写到数据库文件本身（{p.database.name}），否则报告数据会被覆盖。请另选文件名。", path=str(target)
+            )
+        if any(same_file(target, c) for c in p.companions):
+            raise OutputError(
+                f"“{target.name}”是数据库 {p.database.name} 的配套文件，写到这里会损坏数据库。请另选文件名。",
+                path=str(target),
+            )
+        in_backups = same_file(target.parent, p.backups)
+        if not in_backups and identity is not None and p.backups.is_dir():
+            try:  # a hard link elsewhere to a backup
+                in_backups = any(_identity(b) == identity for b in p.backups.iterdir())
+            except OSError:
+                pass
+        if in_backups:
+            raise OutputError(
+                f"不能写到数据库的备份文件夹（{p.backups}）中，以免覆盖备份。请另选保存位置。", path=str(target)
+            )
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -91,6 +161,24 @@ def _remove_quietly(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def remove_stale_temp_folders(prefix: str, max_age_s: float) -> None:
+    """Remove this user's ``<temp folder>/<prefix>*`` folders untouched for ``max_age_s`` seconds:
+    what a process killed half-way left (its own clean-up never ran)."""
+    import glob
+    import shutil
+    import time
+
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(glob.escape(prefix) + "*"):
+        try:
+            st = folder.lstat()
+            mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+            if stat.S_ISDIR(st.st_mode) and mine and now - st.st_mtime > max_age_s:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def free_name(target: str | Path) -> Path:

@@ -36,7 +36,7 @@ from .. import services
 from ..errors import HxError, InvalidInput, OutputError
 from ..figures import KEY_RE, default_kind, next_figure_key, parse_number, yoy_formula
 from ..figuretext import YEAR_LABELS
-from ..fsutil import free_name
+from ..fsutil import free_name, refuse_database_target
 from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, ImportNote, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
@@ -284,7 +284,9 @@ def choose_save_path(parent: QWidget | None, caption: str, start: Path, file_fil
 
 def ask_overwrite(parent: QWidget | None, path: Path, save_as: Callable[[Path], Path | None]) -> Path | None:
     """Where to write: ``path`` if no file is there or 替换 is chosen; with 另存为…
-    the file ``save_as`` picks (asked about again if it exists too); None for 取消."""
+    the file ``save_as`` picks (asked about again if it exists too); None for 取消.
+    OutputError, before anything is asked, for the database's own files and its backups."""
+    refuse_database_target(path)
     while path.is_file():
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -309,6 +311,7 @@ def ask_overwrite(parent: QWidget | None, path: Path, save_as: Callable[[Path], 
         if chosen is None:
             return None
         path = chosen
+        refuse_database_target(path)
     return path
 
 

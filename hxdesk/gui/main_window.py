@@ -253,13 +253,14 @@ class MainWindow(QObject):
 
         name = services.default_file_name(report)[:-5] + ".json"
         path = choose(default_folder(self.workspace) / name)
-        path = path and ask_overwrite(self.window, path, choose)
-        if path:
-            try:
+        try:
+            path = path and ask_overwrite(self.window, path, choose)
+            if path:
                 services.export_json(report, path)
-            except HxError as exc:
-                QMessageBox.warning(self.window, "无法导出", exc.message)
-                return
+        except HxError as exc:
+            QMessageBox.warning(self.window, "无法导出", exc.message)
+            return
+        if path:
             self.status(f"已导出：{path}")
 
     def generate(self) -> GenerateDialog | None:

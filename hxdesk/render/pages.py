@@ -252,6 +252,9 @@ def pdf_by_libreoffice(
     return convert_with_libreoffice(render_bytes(report, choice.profile, edition), soffice), choice.substitutions
 
 
+_PDF_WORK_PREFIX = "hxdesk-pdf-"
+
+
 def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180) -> bytes:
     """Convert .docx bytes with LibreOffice in a profile folder of its own (a running LibreOffice is not disturbed).
 
@@ -260,7 +263,11 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
     import subprocess
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="hxdesk-pdf-") as work:
+    from ..fsutil import remove_stale_temp_folders
+
+    # A conversion ends within the timeout; an older folder is a killed export's.
+    remove_stale_temp_folders(_PDF_WORK_PREFIX, max(3600, 2 * timeout))
+    with tempfile.TemporaryDirectory(prefix=_PDF_WORK_PREFIX) as work:
         folder = Path(work)
         source = folder / "report.docx"
         source.write_bytes(docx)

@@ -45,6 +45,7 @@ class Workspace:
 
     def __init__(self, store: Store, *, startup_backup: bool = False):
         self._store = store
+        protect_database(store.path)
         self.reports = Reports(self)
         self.history = History(self)
         self.settings = Settings(self)
@@ -426,8 +427,9 @@ class Backups(_Job):
         from ..store import Store, backup
         from ..store.lock import WriterLock
 
-        if not backup.verify_backup(info.path):
-            raise BackupError(f"备份文件“{info.path.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。")
+        problem = backup.restore_problem(info.path, self._store.path)
+        if problem is not None:
+            raise BackupError(problem)
         old = self._store
         path, purpose = old.path, old.lock_purpose
         with WriterLock(path, purpose):
@@ -442,15 +444,26 @@ class Backups(_Job):
 # ------------------------------------------------------------------ opening
 
 
+def protect_database(db_path: Path) -> None:
+    """No output of this process (a .docx, PDF, JSON or table) may land on the database, its journals,
+    its lock file or its backups: every file is written by fsutil.atomic_write_bytes, which refuses them."""
+    from ..fsutil import protect_database as protect
+    from ..store.backup import backup_dir, companion_files
+
+    protect(db_path, companion_files(db_path), backup_dir(db_path))
+
+
 def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> Workspace:
     """Open the database (the default one without a path).
 
     For writing, the writer lock is held until the workspace is closed (another
     process writing gets DatabaseLocked); ``write=False`` reads beside a writer.
     """
-    from ..store import Store
+    from ..store import Store, backup
 
-    return Workspace(Store(db_file(db_path), write=write, lock=write))
+    path = db_file(db_path)
+    backup.tidy_after_killed_restore(path)
+    return Workspace(Store(path, write=write, lock=write))
 
 
 def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = False) -> Workspace:
@@ -470,6 +483,7 @@ def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = 
 
     path = db_file(db_path)
     with WriterLock(path, FOR_GUI):  # held from the check until the store holds it
+        backup.tidy_after_killed_restore(path)
         backup.check_database(path)
         existed = path.is_file() and path.stat().st_size > 0
         store = Store(path, check=False, lock=True, purpose=FOR_GUI)

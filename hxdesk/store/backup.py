@@ -12,14 +12,15 @@ No Qt here.
 from __future__ import annotations
 
 import datetime as _dt
+import glob
 import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BackupError, DamagedDatabase, DatabaseError
-from .lock import WriterLock
+from ..errors import BackupError, DamagedDatabase, DatabaseError, HxError
+from .lock import WriterLock, lock_path
 
 BACKUP_DIR_NAME = "backups"
 KEEP = 10
@@ -218,9 +219,13 @@ def make_backup(
     db_path = Path(db_path)
     if not db_path.is_file():
         raise BackupError(f"数据库文件不存在：{db_path}")
+    if db_path.stat().st_size == 0:
+        raise BackupError(f"数据库“{db_path.name}”是空文件（0 字节），没有制作备份（以免挤掉以前的好备份）。")
     problem = integrity_problem(db_path)
     if problem is not None:
         raise BackupError("数据库未通过完整性检查，不能用它制作备份（以免覆盖好的备份）。", detail=problem)
+    if not verify_backup(db_path):
+        raise BackupError(f"“{db_path.name}”不是 hxdesk 数据库，没有制作备份（以免挤掉以前的好备份）。")
     folder = backup_dir(db_path)
     stamp = (now or _dt.datetime.now()).strftime(_STAMP)
     suffix = f"-{kind}" + (f"-{note}" if note else "") + ".db"
@@ -246,7 +251,7 @@ def make_backup(
     except OSError as exc:
         raise _os_message(exc, "制作备份") from None
     except sqlite3.Error as exc:
-        raise BackupError("制作备份失败。", detail=repr(exc)) from None
+        raise _sqlite_message(exc, "制作备份") from None
     rotate(db_path)
     _sweep_stale_temps(folder)
     return BackupInfo(target, _dt.datetime.strptime(stamp, _STAMP), kind, note)
@@ -265,11 +270,20 @@ def _sweep_stale_temps(folder: Path, max_age_s: float = 600) -> None:
 
 
 def rotate(db_path: str | Path) -> list[Path]:
-    """Delete backups beyond what is kept; returns the deleted paths."""
+    """Delete backups beyond what is kept; returns the deleted paths.
+
+    Only good backups (verify_backup) count: the newest KEEP of them, the newest of each of the
+    last KEEP_DAYS days and the newest KEEP_UPGRADE upgrade backups are kept, however many bad
+    ones (empty, foreign, damaged) came after them.  A bad one is kept while it is among the
+    newest KEEP (or KEEP_UPGRADE) of its kind, for someone to look at."""
     backups = list_backups(db_path)
-    regular = [b for b in backups if b.kind != KIND_UPGRADE]
+    good = {b.path for b in backups if verify_backup(b.path)}
+    everything = [b for b in backups if b.kind != KIND_UPGRADE]
     upgrades = [b for b in backups if b.kind == KIND_UPGRADE]
-    keep = set(b.path for b in regular[:KEEP]) | set(b.path for b in upgrades[:KEEP_UPGRADE])
+    keep = {b.path for b in everything[:KEEP] + upgrades[:KEEP_UPGRADE] if b.path not in good}
+    regular = [b for b in everything if b.path in good]
+    upgrades = [b for b in upgrades if b.path in good]
+    keep |= set(b.path for b in regular[:KEEP]) | set(b.path for b in upgrades[:KEEP_UPGRADE])
     days: set[_dt.date] = set()
     for b in regular:  # newest first: the first of each day is that day's newest
         if b.created.date() not in days and len(days) < KEEP_DAYS:
@@ -298,72 +312,227 @@ def backup_if_due(db_path: str | Path, kind: str = KIND_DAILY) -> BackupInfo | N
     return None
 
 
+#: The files SQLite keeps beside a database, by the ending of their names.
+JOURNAL_TAILS = ("-wal", "-shm", "-journal")
+
+
 def _companions(db_path: Path) -> list[tuple[Path, str]]:
-    return [(db_path, ""), (Path(str(db_path) + "-wal"), "-wal"), (Path(str(db_path) + "-shm"), "-shm")]
+    return [(db_path, "")] + [(Path(str(db_path) + tail), tail) for tail in JOURNAL_TAILS]
 
 
-def set_aside(db_path: str | Path, reason: str = "damaged") -> Path:
-    """Move the database (with its -wal/-shm) to ``<name>.<reason>-<time>``; returns the new path."""
+def companion_files(db_path: str | Path) -> list[Path]:
+    """The files that belong to the database besides itself: its journals and its lock file."""
     db_path = Path(db_path)
+    return [path for path, tail in _companions(db_path) if tail] + [lock_path(db_path)]
+
+
+def _aside_name(db_path: Path, reason: str) -> Path:
+    """``<name>.<reason>-<time>``, free together with its companions' names."""
     stamp = _dt.datetime.now().strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.name}.{reason}-{stamp}")
     n = 2
-    while aside.exists():
+    while any(path.exists() for path, _ in _companions(aside)):
         aside = db_path.with_name(f"{db_path.name}.{reason}-{stamp}_{n}")
         n += 1
+    return aside
+
+
+def _restore_temp(db_path: Path) -> Path:
+    return db_path.with_name(f".~{db_path.name}.restore.tmp")
+
+
+#: SQLite's result code for a full disk (SQLITE_FULL).
+_SQLITE_FULL = 13
+
+
+def _sqlite_message(exc: sqlite3.Error, what: str) -> BackupError:
+    if getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL or "disk is full" in str(exc):
+        return BackupError(f"磁盘空间不足，无法{what}。请清理磁盘后重试。", detail=repr(exc))
+    return BackupError(f"无法{what}：{exc}", detail=repr(exc))
+
+
+def restore_problem(source: Path, db_path: Path) -> str | None:
+    """Why ``source`` cannot replace the database at ``db_path`` (one Chinese line), or None."""
+    from ..fsutil import same_file
+    from .schema import SCHEMA_VERSION
+
+    if not source.is_file():
+        return f"找不到备份文件：{source}"
+    if same_file(source, db_path):
+        return f"“{source.name}”就是当前的数据库本身，不能用它恢复。请选择 backups 文件夹中的备份文件。"
+    if not verify_backup(source):
+        return f"备份文件“{source.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。"
+    version = _schema_version(source)
+    if version > SCHEMA_VERSION:
+        return (
+            f"备份文件“{source.name}”由更新版本的 hxdesk 创建（数据结构版本 {version}），"
+            f"本程序只支持到版本 {SCHEMA_VERSION}，不能用来恢复。请升级 hxdesk。"
+        )
+    return None
+
+
+def _schema_version(path: Path) -> int:
+    conn = sqlite3.connect(_ro_uri(path), uri=True)
     try:
-        for path, tail in _companions(db_path):
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+    finally:
+        conn.close()
+
+
+def restore_backup(backup: BackupInfo | str | Path, db_path: str | Path) -> Path | None:
+    """Put a backup in place of the database; returns where the previous file was kept.
+
+    The caller must have closed its Store.  Takes the writer lock (refused while
+    another process edits the database).  The new database is built and checked
+    beside the old one first; the old one then gets a second name
+    (``<name>.replaced-<time>``, or ``.damaged-``) and the new one is renamed onto
+    the path, so that at every moment, a kill included, the path holds a whole
+    database.  Any failure leaves the current database as it was.
+    """
+    db_path = Path(db_path)
+    source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
+    problem = restore_problem(source, db_path)
+    if problem is not None:
+        raise BackupError(problem)
+    with WriterLock(db_path):
+        remove_restore_leftovers(db_path)
+        tmp = _restore_temp(db_path)
+        try:
+            _copy_database(source, tmp)
+            problem = restore_problem(tmp, db_path)  # the copy itself, as it will be used
+            if problem is not None:
+                raise BackupError(problem)
+            aside = _swap_in(tmp, db_path)
+        except OSError as exc:
+            raise _os_message(exc, "恢复备份") from None
+        except sqlite3.Error as exc:
+            raise _sqlite_message(exc, "恢复备份") from None
+        finally:
+            _remove_temp(tmp)
+    return aside
+
+
+def _swap_in(new: Path, db_path: Path) -> Path | None:
+    """Rename ``new`` onto ``db_path``; the file there keeps a second name (returned), its
+    journals move with it.  Undone on failure: the database stays as it was."""
+    if not db_path.exists():
+        os.replace(new, db_path)
+        _fsync_dir(db_path.parent)
+        return None
+    damaged = db_path.stat().st_size == 0 or integrity_problem(db_path) is not None
+    if not damaged and not _checkpoint(db_path):
+        raise BackupError("数据库正被其他程序读取，暂时不能恢复。请关闭其他 hxdesk 窗口或命令后重试。")
+    aside = _aside_name(db_path, "damaged" if damaged else "replaced")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        _second_name(db_path, aside)
+        moved.append((db_path, aside))
+        # A journal left beside the new file would be applied to it: they go with the old file.
+        for path, tail in _companions(db_path)[1:]:
             if path.exists():
                 os.replace(path, Path(str(aside) + tail))
-    except OSError as exc:
-        raise _os_message(exc, "移走原数据库文件") from None
+                moved.append((path, Path(str(aside) + tail)))
+        _fsync_dir(db_path.parent)
+        os.replace(new, db_path)
+    except BaseException as exc:
+        for path, kept in reversed(moved[1:]):
+            os.replace(kept, path)
+        if moved:
+            _remove(aside)
+        _fsync_dir(db_path.parent)
+        if isinstance(exc, PermissionError):  # Windows: another program has the file open
+            raise BackupError(
+                "数据库文件正被其他程序使用，暂时不能恢复。请关闭其他 hxdesk 窗口或命令后重试。", detail=repr(exc)
+            ) from None
+        raise
     _fsync_dir(db_path.parent)
     return aside
 
 
-def restore_backup(backup: BackupInfo | str | Path, db_path: str | Path) -> Path | None:
-    """Put a backup in place of the database; returns where the previous file was set aside.
+def _second_name(db_path: Path, aside: Path) -> None:
+    """``aside`` becomes another name of the database file: a hard link, or a synced copy
+    where the file system has none (FAT32 memory sticks, some network shares)."""
+    try:
+        os.link(db_path, aside)
+        return
+    except OSError:
+        pass
+    import shutil
 
-    The caller must have closed its Store.  Takes the writer lock (refused while
-    another process edits the database).  The previous file is never deleted.
-    """
+    try:
+        shutil.copyfile(db_path, aside)
+        with open(aside, "rb+") as fh:
+            os.fsync(fh.fileno())
+    except BaseException:
+        _remove(aside)
+        raise
+
+
+def _restore_leftovers(db_path: Path) -> bool:
+    if any(path.exists() for path, _ in _companions(_restore_temp(db_path))):
+        return True
+    from ..fsutil import same_file
+
+    return any(
+        same_file(aside, db_path)
+        for reason in ("replaced", "damaged")
+        for aside in db_path.parent.glob(f"{glob.escape(db_path.name)}.{reason}-*")
+    )
+
+
+def tidy_after_killed_restore(db_path: str | Path) -> None:
+    """On opening: remove_restore_leftovers, if there are any and no restore can be under way
+    (the writer lock is free, or this process holds it)."""
     db_path = Path(db_path)
-    source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
-    if not source.is_file():
-        raise BackupError(f"找不到备份文件：{source}")
-    if not verify_backup(source):
-        raise BackupError(f"备份文件“{source.name}”已损坏或不是 hxdesk 数据库，不能用来恢复。")
-    with WriterLock(db_path):
-        aside: Path | None = None
-        if db_path.exists():
-            damaged = db_path.stat().st_size == 0 or integrity_problem(db_path) is not None
-            if not damaged:
-                _checkpoint(db_path)
-            aside = set_aside(db_path, "damaged" if damaged else "replaced")
-        tmp = db_path.with_name(f".~{db_path.name}.restore.tmp")
-        try:
-            _copy_database(source, tmp)
-            os.replace(tmp, db_path)
-            _fsync_dir(db_path.parent)
-        except OSError as exc:
-            _remove(tmp)
-            raise _os_message(exc, "恢复备份") from None
-        except BaseException:
-            _remove(tmp)
-            raise
-    return aside
+    if not _restore_leftovers(db_path):
+        return
+    try:
+        with WriterLock(db_path):
+            remove_restore_leftovers(db_path)
+    except (HxError, OSError):
+        pass  # another process holds the lock (it may be restoring): its files are left to it
 
 
-def _checkpoint(db_path: Path) -> None:
-    """Fold the -wal into the main file, so that the file set aside is complete by itself."""
+def remove_restore_leftovers(db_path: str | Path) -> None:
+    """Undo what a killed restore left: its half-made copy (and that copy's journal), and a second
+    name given to the database that was never swapped out (its journals go back to it).
+    Call with the writer lock held (no restore can then be under way)."""
+    from ..fsutil import same_file
+
+    db_path = Path(db_path)
+    _remove_temp(_restore_temp(db_path))
+    if not db_path.is_file():
+        return
+    for reason in ("replaced", "damaged"):
+        for aside in db_path.parent.glob(f"{glob.escape(db_path.name)}.{reason}-*"):
+            if aside.name.endswith(JOURNAL_TAILS) or not same_file(aside, db_path):
+                continue
+            for path, tail in _companions(db_path)[1:]:
+                kept = Path(str(aside) + tail)
+                if kept.exists() and not path.exists():
+                    os.replace(kept, path)
+            _remove(aside)
+
+
+def _checkpoint(db_path: Path) -> bool:
+    """Fold the -wal into the main file, so that the file kept aside is whole by itself;
+    False if a reader kept part of it from being folded in."""
     try:
         conn = sqlite3.connect(str(db_path), timeout=10)
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, log, done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
-        pass  # the -wal is moved aside with it anyway
+        return True  # not a WAL database SQLite can open: there is nothing to fold in
+    return bool(busy == 0 and log == done)
+
+
+def _remove_temp(tmp: Path) -> None:
+    """A temporary database and its journals."""
+    for path, _ in _companions(tmp):
+        _remove(path)
 
 
 def _remove(path: Path) -> None:
@@ -422,7 +591,9 @@ __all__ = [
     "newest_good_backup",
     "verify_backup",
     "restore_backup",
-    "set_aside",
+    "restore_problem",
+    "remove_restore_leftovers",
+    "tidy_after_killed_restore",
     "check_database",
     "integrity_problem",
     "KEEP",

@@ -1,0 +1,66 @@
+"""A PDF export killed half-way leaves its LibreOffice work folder (hxdesk-pdf-*) in the temp
+folder; the next export removes it (issue 26, item 4), but never a folder still in use."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from support import ROOT, run_cli, soffice
+
+pytestmark = pytest.mark.skipif(soffice() is None, reason="needs LibreOffice (scripts/install_system_deps.sh)")
+
+
+def test_a_killed_pdf_exports_work_folder_does_not_survive_the_next_export(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hxdesk",
+            "render",
+            "--sample",
+            "--engine",
+            "libreoffice",
+            "-o",
+            str(tmp_path / "a.pdf"),
+        ],
+        cwd=str(ROOT),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # LibreOffice is killed with it
+    )
+    try:
+        for _ in range(1200):  # LibreOffice converts for seconds once the .docx is in the folder
+            if any((folder / "report.docx").exists() for folder in temp.glob("hxdesk-pdf-*")):
+                break
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    killed = list(temp.glob("hxdesk-pdf-*"))
+    assert len(killed) == 1  # the kill left it behind
+    an_hour_ago = time.time() - 2 * 3600
+    os.utime(killed[0], (an_hour_ago, an_hour_ago))
+    in_use = temp / "hxdesk-pdf-another-export"  # another export's, still at work
+    in_use.mkdir()
+
+    run_cli(
+        "render",
+        "--sample",
+        "--engine",
+        "libreoffice",
+        "-o",
+        str(tmp_path / "b.pdf"),
+        env={"TMPDIR": str(temp)},
+        check=True,
+    )
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    assert list(temp.glob("hxdesk-pdf-*")) == [in_use]
