@@ -1,6 +1,6 @@
 """The bundled page engine (rdocx) kept within a memory bound: one absurdly long paragraph, a report
-too long for it at all. rdocx's memory grows with the square of a paragraph's length (RELIABILITY.md
-section 18); before the guard one 100,000-character paragraph aborted the process (exit 134) and
+too long for it at all. rdocx's memory grows with the square of a paragraph's length (RELIABILITY.md,
+内置排版引擎不耗尽内存); before the guard one 100,000-character paragraph aborted the process (exit 134) and
 190,000 characters took 23.7 GB.
 
 Every child runs under an address-space limit of its own (LIMIT_AS), so that the engine without its
@@ -19,21 +19,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_cli
+from support import LIMIT_AS, ROOT, TOO_LONG, limited_page_worker, long_text, run_cli
 
 from hxdesk import services
 from hxdesk.model import Paragraph
-from hxdesk.render.pages import PageEngineError, PageWorker
+from hxdesk.render.pages import PageEngineError
 
-LIMIT_AS = 4 * 1024**3  # the child's address space: the guarded engine needs well under it
-PEAK_RSS_BOUND = 1536 * 1024**2  # measured about 0.9 GiB for 200,000 characters (RELIABILITY.md section 18)
-TOO_LONG = 400_000  # characters: more than the engine takes at all (render.pages.MAX_LAYOUT_CHARS)
-SENTENCE = "全面梳理镇级权责清单，动态调整行政权力事项，做到法定职责必须为、法无授权不可为。"
+PEAK_RSS_BOUND = 1536 * 1024**2  # measured 0.8 GiB for 200,000 characters (RELIABILITY.md)
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
-
-
-def long_text(length: int) -> str:
-    return (SENTENCE * (length // len(SENTENCE) + 1))[:length]
 
 
 def _limit_address_space() -> None:
@@ -103,16 +96,6 @@ def test_a_report_too_long_for_the_engine_is_refused_in_chinese(tmp_path):
     assert peak < PEAK_RSS_BOUND
 
 
-def limited_worker() -> PageWorker:
-    """The preview's worker process, started as the GUI starts it, under LIMIT_AS."""
-    code = (
-        "import resource, sys; "
-        f"resource.setrlimit(resource.RLIMIT_AS, ({LIMIT_AS}, {LIMIT_AS})); "
-        "from hxdesk.cli import main; sys.exit(main(['--page-worker']))"
-    )
-    return PageWorker([sys.executable, "-c", code])
-
-
 def with_paragraph(length: int):
     report = services.sample_report()
     report.sections[0].blocks = [Paragraph(long_text(length))]
@@ -120,7 +103,7 @@ def with_paragraph(length: int):
 
 
 def test_the_preview_worker_refuses_too_long_a_report_and_serves_the_next(tmp_path):
-    worker = limited_worker()
+    worker = limited_page_worker()
     try:
         first = worker.lay_out(services.sample_report())
         pid = worker.proc.pid if worker.proc is not None else None
@@ -134,7 +117,7 @@ def test_the_preview_worker_refuses_too_long_a_report_and_serves_the_next(tmp_pa
 
 
 def test_the_preview_worker_lays_out_a_long_paragraph_and_serves_the_next(tmp_path):
-    worker = limited_worker()
+    worker = limited_page_worker()
     try:
         first = worker.lay_out(services.sample_report())
         pid = worker.proc.pid if worker.proc is not None else None
