@@ -420,6 +420,19 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
 
 PAGE_WORKER_FLAG = "--page-worker"
 _MAX_MESSAGE = 512 * 1024 * 1024
+# The worker's address space on Linux: a net under MAX_LAYOUT_PARAGRAPH and MAX_LAYOUT_CHARS (at those
+# bounds the worker peaks at about 1.1 GB of address space). Past it rdocx aborts the worker, the preview
+# says so and starts a new one; the PC keeps its memory. Windows relies on the two bounds alone.
+WORKER_ADDRESS_SPACE = 3 * 1024**3
+
+
+def _limit_address_space() -> None:
+    if sys.platform == "linux":
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _write_message(stream: Any, data: bytes) -> None:
@@ -470,6 +483,7 @@ def serve(stdin: Any, stdout: Any) -> int:
     import json
     import pickle
 
+    _limit_address_space()
     while True:
         try:
             header = json.loads(_read_message(stdin))

@@ -19,11 +19,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import LIMIT_AS, ROOT, TOO_LONG, limited_page_worker, long_text, run_cli
+from support import LIMIT_AS, ROOT, TOO_LONG, custom_report, limited_page_worker, long_text, run_cli
 
 from hxdesk import services
 from hxdesk.model import Paragraph
-from hxdesk.render.pages import PageEngineError
+from hxdesk.render.pages import PageEngineError, PageWorker, lay_out
 
 PEAK_RSS_BOUND = 1536 * 1024**2  # measured 0.8 GiB for 200,000 characters (RELIABILITY.md)
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
@@ -144,3 +144,35 @@ def test_a_report_too_long_for_the_engine_goes_to_libreoffice(tmp_path):
     # pdftotext loses some of the punctuation LibreOffice hangs into the margin: the words are compared.
     words = re.sub("[，。、]", "", pdf_text(target))
     assert re.sub("[，。、]", "", "".join(paragraphs)) in words
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the address-space limit is Linux's")
+def test_the_preview_worker_runs_under_an_address_space_limit():
+    worker = PageWorker()  # as the preview starts it
+    try:
+        worker.lay_out(services.sample_report())
+        assert worker.proc is not None
+        limits = Path(f"/proc/{worker.proc.pid}/limits").read_text()
+        row = next(line for line in limits.splitlines() if line.startswith("Max address space"))
+        soft = row.split()[3]
+        assert soft != "unlimited" and int(soft) <= 3 * 1024**3, row
+    finally:
+        worker.close()
+
+
+PIECE = "全年组织法治培训，参训干部{{trainees}}，更新LED显示屏与OA系统"  # a figure and Latin words: many runs
+PRINTED = "全年组织法治培训，参训干部120余人次，更新LED显示屏与OA系统"
+
+
+@needs_pdftotext
+def test_a_long_paragraph_of_many_runs_is_split_without_losing_a_character(tmp_path):
+    report = custom_report()
+    section = report.sections[0].children[0]
+    count = 12_000 // len(PRINTED) + 1  # split by the engine into three pieces or so
+    section.blocks = [Paragraph("。".join([PIECE] * count) + "。")]
+    path, engine, _ = services.export_pdf(report, tmp_path / "x.pdf", engine="rdocx")
+    assert engine == "rdocx"
+    assert "。".join([PRINTED] * count) + "。" in pdf_text(path)
+    pages = lay_out(report, dpi=30)
+    on = pages.pages_of(("section", section.uid))
+    assert len(on) >= 15 and on == list(range(on[0], on[-1] + 1)), "every page of the paragraph finds its part"
