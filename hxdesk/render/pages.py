@@ -140,11 +140,8 @@ def _prepared(
     renderer = ReportRenderer(report, choice.profile, edition)
     document = renderer.build()
     body = document.element.body
-    chars = sum(len(t.text or "") for t in body.iter(_W_T))
-    if chars > MAX_LAYOUT_CHARS:
-        raise TooLongToLayOut(chars)
+    places = bounded_for_layout(body, renderer.body_places)
     _split_latin_runs(body)
-    places = _split_long_paragraphs(body, renderer.body_places)
     import io
 
     buf = io.BytesIO()
@@ -213,6 +210,15 @@ _AFTER_IND = {
         "outlineLvl divId cnfStyle rPr sectPr pPrChange"
     ).split()
 }
+
+
+def bounded_for_layout(body: Any, places: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The engine's copy of the document within its memory bounds: TooLongToLayOut past MAX_LAYOUT_CHARS,
+    long paragraphs split; returns the places of the body's paragraphs and tables afterwards."""
+    chars = sum(len(t.text or "") for t in body.iter(_W_T))
+    if chars > MAX_LAYOUT_CHARS:
+        raise TooLongToLayOut(chars)
+    return _split_long_paragraphs(body, places)
 
 
 def _split_long_paragraphs(body: Any, places: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
