@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-for bench in bench_render bench_checks bench_editor bench_autosave bench_preview; do
+for bench in bench_render bench_checks bench_editor bench_autosave bench_preview bench_page_engine; do
     echo "== bench/$bench.py"
     .venv/bin/python "bench/$bench.py"
 done

@@ -258,3 +258,28 @@ def schema_errors(path: Path) -> list[str]:
         result = OpenXmlValidator(file_format=version, max_errors=0).validate(path)
         errors.extend(f"{version.value} {e.part_uri} {e.path}: {e.description}" for e in result.errors)
     return errors
+
+
+# The page engine's memory guard (tests/core/test_page_engine_memory.py, tests/gui/test_preview_memory.py):
+# every child that may lay out an absurd report runs under an address-space limit, so that an engine
+# without its guard fails cleanly instead of taking the machine down.
+LIMIT_AS = 4 * 1024**3
+LONG_SENTENCE = "全面梳理镇级权责清单，动态调整行政权力事项，做到法定职责必须为、法无授权不可为。"
+TOO_LONG = 400_000  # characters: more than the page engine takes at all (render.pages.MAX_LAYOUT_CHARS)
+
+
+def long_text(length: int) -> str:
+    """``length`` characters of report-like Chinese text (a full stop every 41 characters)."""
+    return (LONG_SENTENCE * (length // len(LONG_SENTENCE) + 1))[:length]
+
+
+def limited_page_worker():
+    """The preview's worker process, started as the GUI starts it, under LIMIT_AS."""
+    from hxdesk.render.pages import PageWorker
+
+    code = (
+        "import resource, sys; "
+        f"resource.setrlimit(resource.RLIMIT_AS, ({LIMIT_AS}, {LIMIT_AS})); "
+        "from hxdesk.cli import main; sys.exit(main(['--page-worker']))"
+    )
+    return PageWorker([sys.executable, "-c", code])

@@ -142,6 +142,12 @@ class PreviewPane(QObject):
         self.pages_host.setStyleSheet("background: #e8e8e8;")
         self.pages_box = QVBoxLayout(self.pages_host)
         self.pages_box.setSpacing(4)
+        self.message = QLabel()  # instead of the pages when they cannot be laid out
+        self.message.setObjectName("previewMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("background: #fff8e1; color: #6d4c00; padding: 12px;")
+        self.message.hide()
+        self.pages_box.addWidget(self.message)
         self.pages_box.addStretch(1)
         self.scroll.setWidget(self.pages_host)
         self.scroll.viewport().installEventFilter(self)
@@ -259,7 +265,9 @@ class PreviewPane(QObject):
             self.pending = False
             QTimer.singleShot(0, self.refresh)
         if number < self.requested or isinstance(result, str):
-            if isinstance(result, str):
+            if isinstance(result, str) and number == self.requested:
+                self._show_message(result)
+            elif isinstance(result, str):
                 self.status.setText(result)
             return
         pages: Pages = result  # type: ignore[assignment]
@@ -268,6 +276,17 @@ class PreviewPane(QObject):
         t0 = time.perf_counter()
         self._fill(pages, images)
         self.fill_seconds = time.perf_counter() - t0
+
+    def _show_message(self, message: str) -> None:
+        """The newest layout failed: the message in place of pages that no longer show the report."""
+        while self.page_labels:
+            self.page_labels.pop().deleteLater()
+            self.captions.pop().deleteLater()
+        self.pages = None
+        self.shown_images = []
+        self.message.setText(message)
+        self.message.show()
+        self.status.setText("无法排版")
 
     def _located(self, number: int) -> None:
         if number == self.shown and self.follow_target is not None:
@@ -296,6 +315,7 @@ class PreviewPane(QObject):
             label.setPixmap(QPixmap.fromImage(image))
             caption.setText(f"第 {n + 1} 页")
         self.shown_images = list(pages.images)
+        self.message.hide()
         self.status.setText(f"共 {len(pages.images)} 页")
         stand_ins = [f"{s.wanted}→{s.used or '默认字体'}" for s in pages.substitutions]
         self.fonts_note.setVisible(bool(stand_ins))

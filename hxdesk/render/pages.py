@@ -35,6 +35,15 @@ if TYPE_CHECKING:
 PDF_ENGINES = {"auto": "自动", "rdocx": "内置排版引擎", "libreoffice": "LibreOffice"}
 A4_HEIGHT_PT = PAGE_HEIGHT / 20  # twips to points (GB/T 9704 5.2.1: A4)
 
+# rdocx's memory grows with the square of a paragraph's length and in proportion to the whole text.
+# Measured with /usr/bin/time -v (peak resident memory of the PDF of the sample with one paragraph
+# of N characters, rdocx 0.16.3, Linux x86-64): N = 0: 282 MB, 5,000: 319 MB, 10,000: 439 MB,
+# 20,000: 891 MB, 30,000: 1.7 GB, 60,000: 5.9 GB; 100,000 aborted at the address-space limit
+# (exit 134). The same text in 2,000-character paragraphs costs about 2.4 MB per 1,000 characters:
+# 200,000 characters 780 MB. A real report's paragraph is under 2,000 characters.
+MAX_LAYOUT_PARAGRAPH = 5_000  # longer paragraphs are laid out as several (the engine's copy only)
+MAX_LAYOUT_CHARS = 300_000  # more text than this (about 480 pages) is not laid out by rdocx at all
+
 
 class PageEngineError(InvalidInput):
     """The pages could not be laid out; the message says why, in Chinese."""
@@ -42,6 +51,17 @@ class PageEngineError(InvalidInput):
 
 class WorkerUnavailable(PageEngineError):
     """The page worker process cannot be started here (the caller lays the pages out itself)."""
+
+
+class TooLongToLayOut(PageEngineError):
+    """More text than the bundled engine lays out within its memory bound (MAX_LAYOUT_CHARS)."""
+
+    def __init__(self, chars: int):
+        super().__init__(
+            f"报告过长（正文共 {chars} 字，内置排版引擎最多排 {MAX_LAYOUT_CHARS} 字），无法排版；"
+            "生成 .docx 不受影响，PDF 请用 LibreOffice 导出。"
+        )
+        self.chars = chars
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,9 @@ def _prepared(
     choice = _font_choice(fonts, catalogue)
     renderer = ReportRenderer(report, choice.profile, edition)
     document = renderer.build()
-    _split_latin_runs(document.element.body)
+    body = document.element.body
+    places = bounded_for_layout(body, renderer.body_places)
+    _split_latin_runs(body)
     import io
 
     buf = io.BytesIO()
@@ -129,7 +151,7 @@ def _prepared(
         laid = rdocx.Document.from_bytes(buf.getvalue())
     except rdocx.RdocxError as e:
         raise PageEngineError(f"排版失败：{e}") from e
-    return laid, choice, renderer.body_places
+    return laid, choice, places
 
 
 def _font_folders(choice: FontChoice) -> list[str]:
@@ -175,6 +197,107 @@ def _split_latin_runs(body: Any) -> None:
             t.set(qn("xml:space"), "preserve")
             run.addprevious(piece)
         run.getparent().remove(run)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_T = _W + "t"
+_SENTENCE_END = re.compile(r"[。！？；]")
+# w:pPr children that come after w:ind (ECMA-376 CT_PPrBase's order)
+_AFTER_IND = {
+    _W + tag
+    for tag in (
+        "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap "
+        "outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split()
+}
+
+
+def bounded_for_layout(body: Any, places: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The engine's copy of the document within its memory bounds: TooLongToLayOut past MAX_LAYOUT_CHARS,
+    long paragraphs split; returns the places of the body's paragraphs and tables afterwards."""
+    chars = sum(len(t.text or "") for t in body.iter(_W_T))
+    if chars > MAX_LAYOUT_CHARS:
+        raise TooLongToLayOut(chars)
+    return _split_long_paragraphs(body, places)
+
+
+def _split_long_paragraphs(body: Any, places: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Lay a paragraph longer than MAX_LAYOUT_PARAGRAPH out as several, in the engine's copy only; returns
+    the places of the body's paragraphs and tables after the split (a piece belongs where its paragraph did).
+
+    A piece ends after a full stop where one is near, so the split shows as a line left short and the next
+    line starting at the margin (no first-line indent); every character is kept, in order.
+    """
+    blocks = [el for el in body if el.tag in (_W + "p", _W + "tbl")]
+    place_of = dict(zip(blocks, places, strict=False))
+    split = False
+    for p in list(body.iter(_W + "p")):
+        pieces = _paragraph_pieces(p)
+        for piece in pieces[1:]:
+            place_of[piece] = place_of.get(p, ("official",))
+        split = split or len(pieces) > 1
+    if not split:
+        return places
+    return [place_of.get(el, ("official",)) for el in body if el.tag in (_W + "p", _W + "tbl")]
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a text longer than MAX_LAYOUT_PARAGRAPH is cut: after the last full stop in the final fifth
+    of each piece, else at the piece's length."""
+    cuts: list[int] = []
+    start = 0
+    while len(text) - start > MAX_LAYOUT_PARAGRAPH:
+        end = start + MAX_LAYOUT_PARAGRAPH
+        stops = [m.end() for m in _SENTENCE_END.finditer(text, end - MAX_LAYOUT_PARAGRAPH // 5, end)]
+        start = stops[-1] if stops else end
+        cuts.append(start)
+    return cuts
+
+
+def _paragraph_pieces(p: Any) -> list[Any]:
+    """Split ``p`` (in place) at ``_cuts`` of its text; returns the paragraphs it now is, in order."""
+    runs = [(r, r.findall(_W_T)) for r in p if r.tag == _W + "r"]
+    whole = "".join(t.text or "" for _, texts in runs for t in texts)
+    cuts = _cuts(whole) if len(whole) > MAX_LAYOUT_PARAGRAPH else []
+    if not cuts:
+        return [p]
+    pieces = [p]
+    ppr = p.find(_W + "pPr")
+    for _ in cuts:
+        piece = p.makeelement(p.tag, {})
+        piece.append(copy.deepcopy(ppr) if ppr is not None else p.makeelement(_W + "pPr", {}))
+        _no_first_line_indent(piece[0])
+        pieces[-1].addnext(piece)
+        pieces.append(piece)
+    at = 0  # where in ``whole`` the current run starts
+    for run, texts in runs:
+        length = sum(len(t.text or "") for t in texts)
+        inner = [c for c in cuts if at < c < at + length] if len(texts) == 1 else []  # w:tab, w:br: kept whole
+        bounds = [at, *inner, at + length]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            part = run if start == at else copy.deepcopy(run)
+            if inner:
+                t = part.find(_W_T)
+                t.text = whole[start:end]
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            pieces[sum(1 for c in cuts if c <= start)].append(part)
+        at += length
+    return pieces
+
+
+def _no_first_line_indent(ppr: Any) -> None:
+    ind = ppr.find(_W + "ind")
+    if ind is None:
+        ind = ppr.makeelement(_W + "ind", {})
+        later = next((child for child in ppr if child.tag in _AFTER_IND), None)
+        if later is None:
+            ppr.append(ind)
+        else:
+            later.addprevious(ind)
+    for name in ("hanging", "hangingChars"):
+        ind.attrib.pop(_W + name, None)
+    ind.set(_W + "firstLine", "0")
+    ind.set(_W + "firstLineChars", "0")
 
 
 def lay_out(
@@ -310,6 +433,19 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
 
 PAGE_WORKER_FLAG = "--page-worker"
 _MAX_MESSAGE = 512 * 1024 * 1024
+# The worker's address space on Linux: a net under MAX_LAYOUT_PARAGRAPH and MAX_LAYOUT_CHARS (at those
+# bounds the worker peaks at about 1.1 GB of address space). Past it rdocx aborts the worker, the preview
+# says so and starts a new one; the PC keeps its memory. Windows relies on the two bounds alone.
+WORKER_ADDRESS_SPACE = 3 * 1024**3
+
+
+def _limit_address_space() -> None:
+    if sys.platform == "linux":
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _write_message(stream: Any, data: bytes) -> None:
@@ -360,6 +496,7 @@ def serve(stdin: Any, stdout: Any) -> int:
     import json
     import pickle
 
+    _limit_address_space()
     while True:
         try:
             header = json.loads(_read_message(stdin))

@@ -13,6 +13,7 @@ from ..render.pages import (
     PageEngineError,
     Pages,
     PageWorker,
+    TooLongToLayOut,
     WorkerUnavailable,
     find_libreoffice,
     pdf_by_libreoffice,
@@ -84,13 +85,19 @@ def export_pdf(
     engine: str = "auto",
     catalogue: FontCatalogue | None = None,
 ) -> tuple[Path, str, tuple[Substitution, ...]]:
-    """Write the PDF atomically; returns the path, the engine used and the fonts that stood in."""
+    """Write the PDF atomically; returns the path, the engine used and the fonts that stood in.
+    A report too long for the bundled engine goes to LibreOffice where it is installed."""
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         raise InvalidInput("输出文件应以 .pdf 结尾。")
     used, soffice = _engine(engine)
-    if soffice is not None:
-        data, substitutions = pdf_by_libreoffice(report, soffice, fonts, edition, catalogue=catalogue)
-    else:
-        data, substitutions = pdf_by_rdocx(report, fonts, edition, catalogue=catalogue)
+    if soffice is None:
+        try:
+            data, substitutions = pdf_by_rdocx(report, fonts, edition, catalogue=catalogue)
+            return atomic_write_bytes(target, data), used, substitutions
+        except TooLongToLayOut:
+            used, soffice = "libreoffice", find_libreoffice()
+            if soffice is None:
+                raise
+    data, substitutions = pdf_by_libreoffice(report, soffice, fonts, edition, catalogue=catalogue)
     return atomic_write_bytes(target, data), used, substitutions
