@@ -33,6 +33,7 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    _stat_or_refuse(target)
     if not folder.exists():
         raise OutputError(f"文件夹不存在：{folder}", path=str(target))
     if not folder.is_dir():
@@ -78,6 +79,14 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
         _remove_quietly(tmp)
         raise
     return target
+
+
+def _stat_or_refuse(target: Path) -> None:
+    """Ask the file system about ``target`` once: a name too long (or a path it refuses) is worded here."""
+    try:
+        target.exists()
+    except OSError as exc:  # ENAMETOOLONG, ELOOP …: Path.exists() passes only "not found" through
+        raise _os_message(exc, target) from None
 
 
 def _umask() -> int:
