@@ -8,6 +8,7 @@ version of each deleted one (see history.py).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
 import json
@@ -309,6 +310,19 @@ class Store:
             hook, self.before_first_write = self.before_first_write, None
             hook()
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction; a full disk or a read-only place is said so (DatabaseError), never raw."""
+        self._require_write()
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            worded = place.write_failure(exc, self.path)
+            if worded is None:
+                raise
+            raise worded from None
+
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
 
@@ -424,7 +438,7 @@ class Store:
         """Store a new report; a uid already present is replaced by a fresh one."""
         self._require_write()
         clean = storable(report)
-        with self.db.atomic():
+        with self._writing():
             if self.conn.execute("SELECT 1 FROM reports WHERE uid = ?", (report.uid,)).fetchone():
                 report.uid = clean.uid = new_uid()
             ts = self._now()
@@ -446,8 +460,7 @@ class Store:
         report is kept as deleted.  Text that cannot go into a .docx is removed; a report
         that could not be loaded again is refused with InvalidInput.
         """
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             ts = self._now()
             old = self._stored(report_id)
@@ -742,8 +755,7 @@ class Store:
 
     def set_deleted(self, report_id: int, deleted: bool) -> None:
         """Move a report to the trash (回收站) or back."""
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             self.conn.execute(
                 "UPDATE reports SET deleted_at = ? WHERE id = ?", (self._now() if deleted else None, report_id)
@@ -751,8 +763,7 @@ class Store:
 
     def purge(self, report_id: int) -> None:
         """Delete a report for good (its sections, figures and history go with it)."""
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
@@ -767,8 +778,7 @@ class Store:
             return default
 
     def set_setting(self, key: str, value: Any) -> None:
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
