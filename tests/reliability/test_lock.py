@@ -29,9 +29,9 @@ HOLDER = textwrap.dedent(
 )
 
 
-def start_holder(db: Path) -> subprocess.Popen:
+def start_holder(db: Path, script: str = HOLDER) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db)],
+        [sys.executable, "-c", script, str(db)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -202,16 +202,8 @@ CLI_HOLDER = textwrap.dedent(
 def test_a_refusal_names_the_command_that_holds_the_lock(db_path, sample):
     with Store(db_path) as s:
         s.add(sample)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CLI_HOLDER, str(db_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=str(ROOT),
-    )
+    proc = start_holder(db_path, CLI_HOLDER)
     try:
-        assert proc.stdout.readline().strip() == "holding", proc.stderr.read()
         who = f"另一个 hxdesk 命令（new，进程 {proc.pid}）正在写入数据库“{db_path.name}”，请稍后再试"
         refused = run_cli("new", "--template", "standard", "--year", "2025", "--db", str(db_path))
         assert refused.returncode == 1 and who in refused.stderr, refused.stderr
