@@ -96,6 +96,10 @@ def _create_database(path: Path) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".~{path.name}.", suffix=".new", dir=place.folder_of(path))
         os.close(fd)
+        if os.name == "posix":  # the mode SQLite gives a file it creates, not mkstemp's private 0600
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
     except OSError as exc:
         raise place.place_failure(exc, path) or DatabaseError(
             f"无法在“{place.folder_of(path)}”中新建数据库（{exc.strerror or exc}）。请检查文件夹的权限。"
