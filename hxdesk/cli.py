@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_arg(args: argparse.Namespace) -> str | None:
+    """The database the command opens; the command names itself to the writer lock on the way."""
+    from . import services
+
+    services.name_this_command(args.command)
     return getattr(args, "db", None) or getattr(args, "global_db", None)
 
 
@@ -368,23 +372,89 @@ def main(argv: Sequence[str] | None = None) -> int:
         rc = run_gui(db_path=args.global_db, screenshot=args.screenshot)
         return rc
     try:
-        return COMMANDS[args.command](args)
+        rc = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, where a closed pipe can still be answered
+        return rc
+    except BrokenPipeError as exc:
+        return _end_quietly() if _stdout_gone() else _unexpected(exc)
     except HxError as exc:
         if exc.detail:
             from .logutil import log_detail
 
             log_detail(exc.message, exc.detail)
-        print(f"hxdesk：{exc.message}", file=sys.stderr)
+        print(f"hxdesk：{_cli_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("hxdesk：已取消。", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # never a traceback for a user; the log keeps it
-        from .logutil import log_exception
-
-        where = log_exception(exc)
-        print(f"hxdesk：发生意外错误：{exc}（详细信息已记录在 {where}）", file=sys.stderr)
+    except OSError as exc:
+        message = _os_error_message(exc)
+        if message is None:
+            return _unexpected(exc)
+        print(f"hxdesk：{message}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # never a traceback for a user; the log keeps it
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    from .logutil import log_exception
+
+    where = log_exception(exc)
+    print(f"hxdesk：发生意外错误：{exc}（详细信息已记录在 {where}）", file=sys.stderr)
+    return EXIT_ERROR
+
+
+#: What a shell reports for a process ended by SIGPIPE (128 + 13), as `yes | head -1` leaves it.
+EXIT_PIPE_CLOSED = 141
+
+
+def _stdout_gone() -> bool:
+    """Whether the reader of stdout has gone (`hxdesk list | head -1`), not some other pipe."""
+    try:
+        import select
+
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll (Windows) or no real stdout
+        return True
+
+
+def _end_quietly() -> int:
+    """The reader has all it wanted: no message, and no complaint when Python flushes stdout at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_PIPE_CLOSED
+
+
+def _cli_message(exc: HxError) -> str:
+    """The error's line; a database refused for damage points to ``hxdesk restore`` when a good backup exists."""
+    from .errors import DamagedDatabase
+
+    if isinstance(exc, DamagedDatabase) and exc.backup is not None:
+        return f"{exc.message}可以用最近一次完好的备份（{exc.backup.label}）恢复：hxdesk restore"
+    return exc.message
+
+
+def _os_error_message(exc: OSError) -> str | None:
+    """A file-system failure no layer worded (a path given on the command line), in one line."""
+    import errno
+
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，请换一个短一些的名称。"
+    name = f"“{exc.filename}”" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return f"磁盘空间不足，无法写入{name}。请清理磁盘后重试。"
+    if exc.errno == errno.EROFS:
+        return f"{name or '目标'}位于只读的位置，无法写入。"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,6 +36,7 @@ def atomic_write_bytes(target: str | Path, data: bytes) -> Path:
     target = Path(target)
     refuse_database_target(target)
     folder = target.parent if str(target.parent) else Path(".")
+    _stat_or_refuse(target)
     if not folder.exists():
         raise OutputError(f"文件夹不存在：{folder}", path=str(target))
     if not folder.is_dir():
@@ -150,6 +151,14 @@ def refuse_database_target(target: Path) -> None:
             )
 
 
+def _stat_or_refuse(target: Path) -> None:
+    """Ask the file system about ``target`` once: a name too long (or a path it refuses) is worded here."""
+    try:
+        target.exists()
+    except OSError as exc:  # ENAMETOOLONG, ELOOP …: Path.exists() passes only "not found" through
+        raise _os_message(exc, target) from None
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -205,10 +214,17 @@ def read_input_file(path: str | Path, max_bytes: int, *, too_big_hint: str = "")
     try:
         if p.is_dir():
             raise InvalidInput(f"这是一个文件夹，不是文件：{p}")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InvalidInput(f"文件过大（{size / 1024 / 1024:.0f} MB）。{limit}")
-        with p.open("rb") as fh:  # read-only: the input file is never changed
+        # Opened without waiting (a named pipe would block until a writer came), then asked
+        # what it is: only a regular file has an end (not a pipe, /dev/zero or a terminal).
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:  # read-only: the input file is never changed
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InvalidInput(f"这是一个文件夹，不是文件：{p}")
+            if not stat.S_ISREG(info.st_mode):
+                raise InvalidInput(f"“{p.name}”不是普通文件（可能是管道或设备），无法导入。请选择一个文件。")
+            if info.st_size > max_bytes:
+                raise InvalidInput(f"文件过大（{info.st_size / 1024 / 1024:.0f} MB）。{limit}")
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InvalidInput(f"找不到文件：{p}") from None

@@ -14,6 +14,7 @@ from ..errors import HxError
 SAVE_DELAY_MS = 250  # after the last keystroke
 SAVE_MAX_DELAY_MS = 450  # after the first unsaved keystroke (the write itself needs time too)
 ERROR_DIALOG_EVERY_S = 30  # a failing disk shows its dialog at most this often; the status bar always
+RETRY_MS = 3000  # after a failed save (a full disk, say), tried again without waiting for another keystroke
 
 
 def storage_errors() -> tuple[type[Exception], ...]:
@@ -36,6 +37,7 @@ class Autosaver(QObject):
         self._error_shown_at = 0.0
         self.idle_timer = self._timer(SAVE_DELAY_MS)
         self.max_timer = self._timer(SAVE_MAX_DELAY_MS)
+        self.retry_timer = self._timer(RETRY_MS)
 
     def _timer(self, ms: int) -> QTimer:
         timer = QTimer(self)
@@ -55,12 +57,14 @@ class Autosaver(QObject):
         """The edits are saved by other means (a restore wrote the report) or abandoned."""
         self.idle_timer.stop()
         self.max_timer.stop()
+        self.retry_timer.stop()
         self.dirty = False
 
     def save_now(self) -> bool:
         """Write pending edits; False (and a Chinese message) when that failed."""
         self.idle_timer.stop()
         self.max_timer.stop()
+        self.retry_timer.stop()
         if not self.dirty:
             return True
         try:
@@ -68,6 +72,7 @@ class Autosaver(QObject):
         except (HxError, *storage_errors()) as exc:
             message = exc.message if isinstance(exc, HxError) else str(exc)
             self._status(f"保存失败：{message}")
+            self.retry_timer.start()  # the edits stay in the window and are written once that works
             if time.monotonic() - self._error_shown_at > ERROR_DIALOG_EVERY_S:
                 self._error_shown_at = time.monotonic()
                 from .widgets import show_error
@@ -75,7 +80,7 @@ class Autosaver(QObject):
                 show_error(
                     self._window,
                     "保存失败",
-                    f"修改没能保存到数据库：{message}\n\n窗口中的内容仍在，程序会在下次修改时再试。",
+                    f"修改没能保存到数据库：{message}\n\n窗口中的内容仍在，程序每隔几秒会自动再试。",
                 )
             return False
         self.dirty = False

@@ -10,6 +10,7 @@ python-docx's own parser never resolves entities (``resolve_entities=False``).
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
@@ -37,6 +38,7 @@ RATIO_CHECK_FROM = 1024 * 1024
 MAX_ELEMENTS = 5 * MAX_PARAGRAPHS
 _XML_SUFFIXES = (".xml", ".rels")
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]*)[\"']")
 
 _NOT_WORD = "这个文件不是有效的 Word（.docx）文档，可能已损坏。" + SAVE_AS_DOCX
 _BOMB = "这个 Word 文件的内部结构异常（解压后体积过大），可能已损坏或是恶意文件，已拒绝导入。"
@@ -124,15 +126,34 @@ def safe_package(data: bytes) -> bytes:
                     raise InvalidInput(_NOT_WORD) from None
                 if len(content) > info.file_size:
                     raise InvalidInput(_BOMB)
-                probe = content
-                if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                    probe = content.decode("utf-16", errors="ignore").encode("utf-8")
-                if _DTD.search(probe):
-                    raise InvalidInput(
-                        "这个 Word 文件包含不允许的 XML 声明（DOCTYPE/ENTITY），可能是恶意文件，已拒绝导入。"
-                    )
+                _check_xml(content)
             target.writestr(info.filename, content)
     return out.getvalue()
+
+
+def _check_xml(content: bytes) -> None:
+    """Refuse a part that is not UTF-8 XML, or that declares a DOCTYPE or ENTITY.
+
+    Word and WPS write every part in UTF-8.  The parser would honour a UTF-16 or UTF-32
+    part (with or without a BOM) or another declared encoding, in which the bytes of
+    ``<!DOCTYPE`` look different; refusing those lets the guard read the bytes as the
+    parser reads them.
+    """
+    if not content:
+        return
+    body = content[3:] if content.startswith(codecs.BOM_UTF8) else content
+    start = body.lstrip(b" \t\r\n")[:256]
+    declared = _DECLARED_ENCODING.match(start)
+    if (
+        not start.startswith(b"<")
+        or b"\x00" in start[:4]
+        or (declared is not None and declared.group(1).lower().replace(b"-", b"").replace(b"_", b"") != b"utf8")
+    ):
+        raise InvalidInput(
+            "这个 Word 文件的内部 XML 不是 UTF-8 编码（Word 保存的文件都是 UTF-8），可能是恶意文件，已拒绝导入。"
+        )
+    if _DTD.search(body):
+        raise InvalidInput("这个 Word 文件包含不允许的 XML 声明（DOCTYPE/ENTITY），可能是恶意文件，已拒绝导入。")
 
 
 @dataclass

@@ -49,6 +49,7 @@ _LAZY: dict[str, str] = {
     "make_backup": "workspace",
     "make_figure": "review",
     "MAX_FILE_NAME_CHARS": "documents",
+    "name_this_command": "workspace",
     "new_from_template": "templates",
     "open_findings": "review",
     "open_for_editing": "workspace",
@@ -148,6 +149,7 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .workspace import backup_if_due as backup_if_due
     from .workspace import list_backups as list_backups
     from .workspace import make_backup as make_backup
+    from .workspace import name_this_command as name_this_command
     from .workspace import open_for_editing as open_for_editing
     from .workspace import open_workspace as open_workspace
     from .workspace import restore_backup as restore_backup

@@ -453,6 +453,13 @@ def protect_database(db_path: Path) -> None:
     protect(db_path, companion_files(db_path), backup_dir(db_path))
 
 
+def name_this_command(name: str) -> None:
+    """The CLI command this process runs: a process refused the writer lock is told its name."""
+    from ..store.lock import name_this_command as name_it
+
+    name_it(name)
+
+
 def open_workspace(db_path: str | Path | None = None, *, write: bool = True) -> Workspace:
     """Open the database (the default one without a path).
 

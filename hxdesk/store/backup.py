@@ -553,13 +553,7 @@ def check_database(db_path: str | Path) -> None:
     if db_path.is_dir():
         raise DatabaseError(f"数据库路径是一个文件夹：{db_path}")
     if db_path.stat().st_size == 0:
-        # Emptied (a power cut on some file systems): with backups about, that is damage, not a first start.
-        good = newest_good_backup(db_path)
-        if good is not None:
-            raise DamagedDatabase(
-                f"数据库“{db_path.name}”是空文件，原有内容已丢失。", path=db_path, backup=good, reason="empty"
-            )
-        return
+        return  # an emptied file is refused by the Store's opening, the one check of every opener (db._refusal)
     problem = integrity_problem(db_path)
     if problem == NOT_A_DATABASE:
         raise DamagedDatabase(

@@ -8,6 +8,7 @@ version of each deleted one (see history.py).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import history
-from ..errors import DatabaseError, InvalidInput, NotFound
+from ..errors import DamagedDatabase, DatabaseError, InvalidInput, NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
 from ..interchange import (
     MAX_BLOCKS,
@@ -32,8 +33,10 @@ from ..interchange import (
     report_body_to_dict,
 )
 from ..model import MAX_LEVEL, Figure, Report, Section, new_uid
+from . import place
 from .lock import FOR_CLI, WriterLock
-from .schema import SCHEMA_VERSION
+from .place import open_failure
+from .schema import FOREIGN, SCHEMA_VERSION, schema_owner
 from .summary import ReportSummary, list_query, summaries_of
 
 if TYPE_CHECKING:
@@ -53,6 +56,78 @@ def _newer_schema(version: int) -> DatabaseError:
     return DatabaseError(
         f"数据库由更新版本的 hxdesk 创建（数据结构版本 {version}），本程序只支持到版本 {SCHEMA_VERSION}。请升级 hxdesk。"
     )
+
+
+#: SQLite's largest row id; a larger number is no report's.
+MAX_ROW_ID = 2**63 - 1
+
+#: Why an existing file is refused as the database (DamagedDatabase.reason).
+EMPTY = "empty"
+
+
+def _refusal(path: Path, reason: str) -> DamagedDatabase:
+    """An empty or foreign file given as the database: refused untouched, with the newest good backup.
+
+    The one check of every opener (the CLI's commands and the GUI's start): hxdesk makes a new
+    database only where no file exists yet; it never takes over an existing file.
+    """
+    from .backup import newest_good_backup
+
+    good = newest_good_backup(path)
+    if reason == EMPTY:
+        message = f"数据库“{path.name}”是空文件（0 字节），其中没有报告，hxdesk 不会把它当作新数据库使用。"
+        if good is None:
+            message += "如果要在这里新建数据库，请先删除这个空文件。"
+    else:
+        message = f"文件“{path.name}”不是 hxdesk 的数据库（其中是其他程序的数据表），hxdesk 没有改动它。"
+    return DamagedDatabase(message, path=path, backup=good, reason=reason)
+
+
+def _create_database(path: Path) -> None:
+    """A new, empty database at ``path``, which does not exist yet.
+
+    It is made whole beside the target (SQLite's header, WAL mode) and then linked in, so that
+    the database path never holds a 0-byte file, which the next opening would refuse.  A file
+    that appeared meanwhile (another process made it) is kept.
+    """
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".~{path.name}.", suffix=".new", dir=place.folder_of(path))
+        os.close(fd)
+        if os.name == "posix":  # the mode SQLite gives a file it creates, not mkstemp's private 0600
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
+    except OSError as exc:
+        raise place.place_failure(exc, path) or DatabaseError(
+            f"无法在“{place.folder_of(path)}”中新建数据库（{exc.strerror or exc}）。请检查文件夹的权限。"
+        ) from None
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links (FAT): a rename, which Windows refuses over an existing file
+            if not path.exists():
+                os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        raise open_failure(exc, path) from None
+    except OSError as exc:
+        raise place.place_failure(exc, path) or DatabaseError(
+            f"无法新建数据库“{path}”（{exc.strerror or exc}）。", detail=repr(exc)
+        ) from None
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def now_text() -> str:
@@ -94,28 +169,34 @@ class Store:
             raise
 
     def _open(self, check: bool) -> None:
-        try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
-        except sqlite3.Error as exc:
-            raise DatabaseError(f"无法打开数据库“{self.path}”（{exc}）。请检查文件和文件夹的权限。") from None
+        """Connect, refuse what is not an hxdesk database (before anything is written), upgrade."""
+        read_only = self._read_only_place()
+        if not self.path.exists():
+            _create_database(self.path)
+        elif self.path.stat().st_size == 0:
+            raise _refusal(self.path, EMPTY)
+        conn = self._connect(read_only)
         try:
             # Deleting a row of reports removes its sections and figures.
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 10000")
+            if schema_owner(conn) == FOREIGN:
+                raise _refusal(self.path, FOREIGN)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:  # refused before anything is written to the file
-                conn.close()
                 raise _newer_schema(version)
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
+            mode = "wal" if read_only else conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if not read_only:
+                conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as exc:
             conn.close()
-            raise DatabaseError(
-                f"无法打开数据库“{self.path}”：它不是 hxdesk 数据库或已损坏。可以用备份恢复（hxdesk restore）。",
-                detail=str(exc),
-            ) from None
+            raise open_failure(exc, self.path) from None
+        except BaseException:
+            conn.close()
+            raise
         self.journal_mode = mode
         self.conn = conn
+        self.read_only = read_only
         self._db: Database | None = None
         try:
             if check:
@@ -126,6 +207,29 @@ class Store:
         except BaseException:
             conn.close()
             raise
+
+    def _read_only_place(self) -> bool:
+        """True to read through a read-only connection; a writer is refused a read-only place."""
+        if not (place.folder_read_only(self.path) or place.file_read_only(self.path)):
+            return False
+        if self.writable or not self.path.exists():
+            raise DatabaseError(place.read_only_message(self.path))
+        return True
+
+    def _connect(self, read_only: bool) -> sqlite3.Connection:
+        try:
+            if not read_only:
+                return sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
+            from .backup import _ro_uri
+
+            uri = _ro_uri(self.path)
+            wal = self.path.with_name(self.path.name + "-wal")
+            if place.folder_read_only(self.path) and not (wal.exists() and wal.stat().st_size > 0):
+                # No -shm can be made beside it, and nothing can change it: SQLite reads it as it is.
+                uri += "&immutable=1"
+            return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
+        except sqlite3.Error as exc:
+            raise open_failure(exc, self.path) from None
 
     # ---------------------------------------------------------------- setup
     def check_integrity(self) -> None:
@@ -174,6 +278,11 @@ class Store:
             # user_version is written only after every migration has been applied
             # (below), so the migration records need not be read.
             return
+        if self.read_only:
+            raise DatabaseError(
+                f"数据库“{self.path.name}”来自较早版本的 hxdesk，需要先升级才能使用，但它位于只读的位置，无法升级。"
+                "请把它复制到可写的文件夹后再打开。"
+            )
         from .migrations import migrations
 
         try:
@@ -204,6 +313,19 @@ class Store:
         if self.before_first_write is not None:
             hook, self.before_first_write = self.before_first_write, None
             hook()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction; a full disk or a read-only place is said so (DatabaseError), never raw."""
+        self._require_write()
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            worded = place.write_failure(exc, self.path)
+            if worded is None:
+                raise
+            raise worded from None
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
@@ -237,6 +359,8 @@ class Store:
         raise NotFound(f"找不到编号为 {report_id} 的报告。")
 
     def _row(self, report_id: int) -> dict[str, Any]:
+        if not 0 < report_id <= MAX_ROW_ID:  # beyond SQLite's integers: no such report
+            raise NotFound(f"找不到编号为 {report_id} 的报告。")
         cur = self.conn.execute("SELECT * FROM reports WHERE id = ?", (report_id,))
         row = cur.fetchone()
         if row is None:
@@ -318,7 +442,7 @@ class Store:
         """Store a new report; a uid already present is replaced by a fresh one."""
         self._require_write()
         clean = storable(report)
-        with self.db.atomic():
+        with self._writing():
             if self.conn.execute("SELECT 1 FROM reports WHERE uid = ?", (report.uid,)).fetchone():
                 report.uid = clean.uid = new_uid()
             ts = self._now()
@@ -340,8 +464,7 @@ class Store:
         report is kept as deleted.  Text that cannot go into a .docx is removed; a report
         that could not be loaded again is refused with InvalidInput.
         """
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             ts = self._now()
             old = self._stored(report_id)
@@ -636,8 +759,7 @@ class Store:
 
     def set_deleted(self, report_id: int, deleted: bool) -> None:
         """Move a report to the trash (回收站) or back."""
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             self.conn.execute(
                 "UPDATE reports SET deleted_at = ? WHERE id = ?", (self._now() if deleted else None, report_id)
@@ -645,8 +767,7 @@ class Store:
 
     def purge(self, report_id: int) -> None:
         """Delete a report for good (its sections, figures and history go with it)."""
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self._row(report_id)
             self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
@@ -661,8 +782,7 @@ class Store:
             return default
 
     def set_setting(self, key: str, value: Any) -> None:
-        self._require_write()
-        with self.db.atomic():
+        with self._writing():
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -228,3 +230,65 @@ def test_failed_import_creates_no_database(tmp_path):
     db = tmp_path / "fresh.db"
     proc = run_cli("--db", str(db), "import", str(bad))
     assert proc.returncode != 0 and not db.exists()
+
+
+# ------------------------------------------------------------------ not a regular file; XML in another encoding
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+NOT_REGULAR = {
+    "fifo": (_fifo, "不是普通文件"),
+    "dev_zero": (lambda tmp_path: Path("/dev/zero"), "不是普通文件"),
+    "folder": (lambda tmp_path: tmp_path, "文件夹"),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", NOT_REGULAR)
+def test_only_regular_files_are_read(tmp_path, seeded_db, kind):
+    """A named pipe would block forever, /dev/zero never ends: refused before a byte is read."""
+    make, message = NOT_REGULAR[kind]
+    before_db = db_snapshot(seeded_db)
+    proc = run_cli("--db", str(seeded_db), "import", str(make(tmp_path)), timeout=30)
+    assert proc.returncode == 1 and message in proc.stderr, proc.stderr
+    assert "意外错误" not in proc.stderr and "Traceback" not in proc.stderr
+    assert db_snapshot(seeded_db) == before_db
+
+
+LOL_DOCUMENT = (
+    '<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE w:document [<!ENTITY l0 "lol">'
+    + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+ENCODED_PARTS = {
+    "utf16le_no_bom": ("word/document.xml", "UTF-16", lambda t: t.encode("utf-16-le")),
+    "utf16be_no_bom": ("word/document.xml", "UTF-16", lambda t: t.encode("utf-16-be")),
+    "utf16_bom": ("word/document.xml", "UTF-16", lambda t: t.encode("utf-16")),
+    "utf32": ("word/document.xml", "UTF-32", lambda t: t.encode("utf-32")),
+    "utf32le_no_bom": ("word/document.xml", "UTF-32", lambda t: t.encode("utf-32-le")),
+    "styles_utf16le": ("word/styles.xml", "UTF-16", lambda t: t.encode("utf-16-le")),
+    "utf7_declared": ("word/document.xml", "UTF-7", lambda t: t.replace("<!", "+ADw-!").encode("ascii")),
+}
+
+
+@pytest.mark.parametrize("case", ENCODED_PARTS)
+def test_a_dtd_in_another_encoding_is_refused(tmp_path, seeded_db, sample, case):
+    """The DOCTYPE guard reads the XML as the parser would: UTF-16/32 (with or without BOM) do not slip by."""
+    part, encoding, encode = ENCODED_PARTS[case]
+    members = _rendered_members(sample)
+    members[part] = encode(LOL_DOCUMENT.format(encoding=encoding))
+    path = tmp_path / "encoded.docx"
+    path.write_bytes(_zip(members))
+    before_db = db_snapshot(seeded_db)
+    proc = run_cli("--db", str(seeded_db), "import", str(path), timeout=60)
+    assert proc.returncode == 1, proc.stdout
+    assert "DOCTYPE" in proc.stderr or "UTF-8" in proc.stderr, proc.stderr
+    assert "已拒绝导入" in proc.stderr and "意外错误" not in proc.stderr
+    assert db_snapshot(seeded_db) == before_db

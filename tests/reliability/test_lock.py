@@ -29,9 +29,9 @@ HOLDER = textwrap.dedent(
 )
 
 
-def start_holder(db: Path) -> subprocess.Popen:
+def start_holder(db: Path, script: str = HOLDER) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db)],
+        [sys.executable, "-c", script, str(db)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -180,3 +180,45 @@ def test_reads_beside_a_saving_window_see_whole_saves(db_path):
         assert len(seen) > 3  # the reads really overlapped many saves
     finally:
         end(writer)
+
+
+# A real CLI command (`hxdesk new --sample`) that holds the lock: it is paused, with the lock
+# taken and the database open, where it would build the report, until the test closes its stdin.
+CLI_HOLDER = textwrap.dedent(
+    """
+    import sys
+    from hxdesk import cli, services
+    real = services.new_from_template
+    def paused(*args, **kwargs):
+        print("holding", flush=True)
+        sys.stdin.read()
+        return real(*args, **kwargs)
+    services.new_from_template = paused
+    sys.exit(cli.main(["--db", sys.argv[1], "new", "--sample"]))
+    """
+)
+
+
+def test_a_refusal_names_the_command_that_holds_the_lock(db_path, sample):
+    with Store(db_path) as s:
+        s.add(sample)
+    proc = start_holder(db_path, CLI_HOLDER)
+    try:
+        who = f"另一个 hxdesk 命令（new，进程 {proc.pid}）正在写入数据库“{db_path.name}”，请稍后再试"
+        refused = run_cli("new", "--template", "standard", "--year", "2025", "--db", str(db_path))
+        assert refused.returncode == 1 and who in refused.stderr, refused.stderr
+        assert "窗口" not in refused.stderr
+        with pytest.raises(DatabaseLocked) as caught:  # the window's opening is told the same
+            services.open_for_editing(db_path)
+        assert who in caught.value.message
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        end(proc)
+    run_cli("new", "--sample", "--db", str(db_path), check=True)  # the lock and its note are gone
+    assert not (db_path.parent / f"{db_path.name}.lock.holder").exists()
+
+
+def test_a_refusal_by_a_window_names_the_window(db_path, holder):
+    refused = run_cli("new", "--sample", "--db", str(db_path))
+    assert f"正在 hxdesk 窗口中编辑（进程 {holder.pid}）" in refused.stderr
