@@ -255,7 +255,8 @@ class ReportRenderer:
         _page_numbers(document)
         if self.edition == "submit":
             self._submit_parts(document, rendered)
-        document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        document.core_properties.title = title[:255]  # the property's limit; figures may lengthen a title
         blocks = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
         self.body_places = [placed.get(el, ("official",)) for el in blocks]
         return document

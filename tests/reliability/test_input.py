@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from hxdesk import interchange, services
+from hxdesk import interchange, limits, services
 from hxdesk.errors import HxError, InvalidInput
-from hxdesk.figures import MAX_FIGURE, parse_number
+from hxdesk.figures import parse_number
+from hxdesk.limits import MAX_VALUE as MAX_FIGURE
 from hxdesk.model import QUALIFIERS, Figure, Paragraph, PointList, Report, Section
 from hxdesk.render import render_bytes
 from hxdesk.store import Store
@@ -422,7 +423,7 @@ def test_json_import_exponents_never_blow_up(value):
 
 def test_json_import_bounds_the_number_of_sections():
     doc = json.loads(json.dumps(SAMPLE_DOC))
-    doc["report"]["sections"] = [{"heading": "章", "blocks": []} for _ in range(interchange.MAX_SECTIONS + 1)]
+    doc["report"]["sections"] = [{"heading": "章", "blocks": []} for _ in range(limits.MAX_SECTIONS + 1)]
     with pytest.raises(InvalidInput, match="章节过多"):
         interchange.loads(json.dumps(doc))
 
