@@ -79,7 +79,7 @@ class FormHost(Protocol):
 
 
 def kind_combo(current: str) -> QComboBox:
-    combo = guard_wheel(QComboBox())
+    combo = guard_wheel(QComboBox(), never=True)  # a figure's kind: chosen from the list only
     for kind, label in FIGURE_KINDS.items():
         combo.addItem(label, kind)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -88,7 +88,7 @@ def kind_combo(current: str) -> QComboBox:
 
 
 def qualifier_combo(current: str) -> QComboBox:
-    combo = guard_wheel(QComboBox())
+    combo = guard_wheel(QComboBox(), never=True)  # 200起 must not become 200多起 under the wheel
     for q in QUALIFIERS:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
