@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
-from ..figures import KEY_RE, default_kind, next_figure_key, parse_number, yoy_formula
+from ..figures import KEY_RE, default_kind, next_figure_key, parse_typed_value, yoy_formula
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name
+from ..limits import MAX_LABEL_LENGTH, MAX_UNIT_LENGTH
 from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
@@ -666,10 +667,12 @@ class InsertFigureDialog(QDialog):
         form = QFormLayout()
         self.label = QLineEdit()
         self.label.setPlaceholderText("例如：受理行政复议案件")
+        self.label.setMaxLength(MAX_LABEL_LENGTH)
         self.value = QLineEdit()
         self.value.setPlaceholderText("可稍后填写")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("例如：件、人次、%")
+        self.unit.setMaxLength(MAX_UNIT_LENGTH)
         self.qualifier = qualifier_combo("")
         self.kind = kind_combo(KIND_YEARLY)
         self.kind_chosen = False  # chosen by the clerk: no longer follows the name and unit
@@ -767,7 +770,7 @@ class InsertFigureDialog(QDialog):
             raise InvalidInput(f"已有名为“{label}”的数据，请选择“插入已有数据”。")
         if "【" in label or "】" in label or "{" in label or "}" in label:
             raise InvalidInput("数据名称中不能含有【】或花括号。")
-        value = parse_number(self.value.text()) if self.value.text().strip() else None
+        value = parse_typed_value(self.value.text())
         key = next_figure_key(self.report)
         assert KEY_RE.match(key)
         self.report.figures[key] = Figure(

@@ -37,6 +37,7 @@ from .. import services
 from ..errors import HxError, InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
+from ..limits import MAX_UNIT_LENGTH
 from ..model import (
     FIGURE_KINDS,
     PLACEHOLDER_RE,
@@ -362,12 +363,14 @@ class FigureRow:
             self.value.setPlaceholderText("填写数字")
             self.value.setObjectName(f"figure_{key}")
             self.value.textEdited.connect(self._value_edited)
+            self.value.editingFinished.connect(self._value_left)
             grid.addWidget(self.value, row, 1)
             self.qualifier = qualifier_combo(fig.qualifier)
             self.qualifier.currentIndexChanged.connect(self._qualifier_changed)
             grid.addWidget(self.qualifier, row, 2)
             self.unit = QLineEdit(fig.unit)
             self.unit.setPlaceholderText("单位")
+            self.unit.setMaxLength(MAX_UNIT_LENGTH)
             self.unit.setMaximumWidth(90)
             self.unit.textEdited.connect(self._unit_edited)
             grid.addWidget(self.unit, row, 3)
@@ -375,6 +378,9 @@ class FigureRow:
         grid.addWidget(self.error, row + 1, 1, 1, 3)
         self._add_year_widgets(grid, row)
         self.parse_error = ""
+        #: The figure's value and 待更新/请确认 before the clerk began typing into the field: what
+        #: the figure keeps while the text typed so far is not a number as a whole.
+        self.before_typing = (fig.value, fig.review)
 
     def _add_year_widgets(self, grid: QGridLayout, row: int) -> None:
         """Last year beside this year (上年：12件，增加3件) and what the roll-over left to do:
@@ -411,15 +417,26 @@ class FigureRow:
         return self.panel.host.report.figures[self.key]
 
     def _value_edited(self, text: str) -> None:
+        """Key by key: a text that is a number as a whole is the value; anything else (1a5b, 80余,
+        even when a prefix was a number a keystroke ago) leaves the value from before the typing."""
+        fig = self.fig
         try:
-            value = figmod.parse_number(text) if text.strip() else None
+            value = figmod.parse_typed_value(text)
         except InvalidInput as exc:
             self.parse_error = exc.message
+            if (fig.value, fig.review) != self.before_typing:
+                fig.value, fig.review = self.before_typing
+                self.panel.host.touch()
         else:
             self.parse_error = ""
             services.set_value(self.panel.host.report, self.key, value)  # a value clears 待更新/请确认
             self.panel.host.touch()
         self.panel.host.figures_changed()
+
+    def _value_left(self) -> None:
+        """Enter or leaving the field ends a run of typing: a valid text is now the value to keep."""
+        if not self.parse_error:
+            self.before_typing = (self.fig.value, self.fig.review)
 
     def _kind_changed(self) -> None:
         self.fig.kind = self.kind.currentData()

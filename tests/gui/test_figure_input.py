@@ -1,0 +1,93 @@
+"""A figure's value field keeps only a number typed whole (issue 26, item 5), and the wheel never
+changes a figure's qualifier or kind, focused or not (issue 26, lesser)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hxdesk import services
+
+from .keyboard import type_text
+from .test_wheel import focus, small_window, wheel
+
+
+def _section_row(main, key):
+    section = next(s for s, _ in main.report.walk() if key in str(s.blocks))
+    main.editor.goto(("section", section.uid))
+    return next(r for r in main.form.figures_panel.rows if r.key == key)
+
+
+def _type_over(row, text: str) -> None:
+    """Select the field's text and type ``text`` over it, key by key, as a clerk does."""
+    row.value.setFocus()
+    row.value.selectAll()
+    type_text(row.value, text)
+
+
+def _stored(store, rid, key) -> Decimal | None:
+    return services.Workspace(store).reports.load(rid).figures[key].value
+
+
+def test_a_number_with_letters_typed_over_a_value_leaves_the_value(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    rid = sample_store.list_reports()[0].id
+    main.open_report(rid)
+    row = _section_row(main, "petitions_received")
+    _type_over(row, "15")
+    QTest.keyClick(row.value, Qt.Key.Key_Return)
+    assert main.save_now() and _stored(sample_store, rid, "petitions_received") == 15
+    rate = next(r for r in main.form.figures_panel.rows if r.key == "petition_close_rate")
+    assert rate.value.text() == "80"  # 办结 12 of 15
+
+    _type_over(row, "1a5b")  # "1" was a number a keystroke before the "a"
+    assert not row.error.isHidden() and row.error.text()
+    assert row.preview.text() == "输入有误，未采用；文中仍为：15件"
+    assert rate.value.text() == "80"  # not 1200 %
+    assert main.save_now()
+    assert _stored(sample_store, rid, "petitions_received") == 15
+    row.value.clearFocus()  # leaving the field keeps the stored value
+    assert main.save_now() and _stored(sample_store, rid, "petitions_received") == 15
+
+    _type_over(row, "16")  # a whole number is taken at once
+    assert row.error.isHidden()
+    assert main.save_now() and _stored(sample_store, rid, "petitions_received") == 16
+
+
+def test_a_number_with_a_qualifier_typed_in_the_field_leaves_the_value(open_window, sample_store, qtbot):
+    main = open_window(sample_store)
+    rid = sample_store.list_reports()[0].id
+    main.open_report(rid)
+    row = _section_row(main, "disputes_checked")
+    _type_over(row, "1,200")  # the thousands separator is part of a number
+    QTest.keyClick(row.value, Qt.Key.Key_Return)
+    assert main.save_now() and _stored(sample_store, rid, "disputes_checked") == 1200
+
+    _type_over(row, "80余")  # the 余 belongs in the qualifier box, not in the number
+    assert not row.error.isHidden() and row.error.text()
+    assert row.preview.text() == "输入有误，未采用；文中仍为：1200起"
+    assert main.save_now() and _stored(sample_store, rid, "disputes_checked") == 1200
+
+    _type_over(row, "８０")  # full-width digits are a number
+    assert main.save_now() and _stored(sample_store, rid, "disputes_checked") == 80
+
+
+def test_the_wheel_over_a_focused_qualifier_or_kind_changes_nothing(open_window, sample_store, qtbot):
+    report = sample_store.load(sample_store.list_reports()[0].id)
+    section = next(s for s, _ in report.walk() if "枫桥经验" in s.heading)
+    main, bar = small_window(open_window, sample_store, qtbot, ("section", section.uid))
+    row = next(r for r in main.form.figures_panel.rows if r.qualifier is not None)
+    fig = main.report.figures[row.key]
+    before = (row.qualifier.currentIndex(), row.kind.currentIndex(), fig.qualifier, fig.kind)
+    for combo in (row.qualifier, row.kind):
+        focus(main, qtbot, combo)
+        wheel(combo)
+        wheel(combo, +1)
+        wheel(combo)
+    assert (row.qualifier.currentIndex(), row.kind.currentIndex(), fig.qualifier, fig.kind) == before
+    assert not main.autosaver.dirty
+    # the list itself still chooses
+    row.qualifier.setCurrentIndex(before[0] + 1)
+    assert fig.qualifier == row.qualifier.currentData() != before[2]
