@@ -91,3 +91,44 @@ def test_the_wheel_over_a_focused_qualifier_or_kind_changes_nothing(open_window,
     # the list itself still chooses
     row.qualifier.setCurrentIndex(before[0] + 1)
     assert fig.qualifier == row.qualifier.currentData() != before[2]
+
+
+def test_a_report_an_older_hxdesk_saved_with_hostile_formulas_opens(open_window, db_path, qtbot):
+    """9e999, a 4000-digit number, a sum of 3000 terms, a cycle, a chain of 200 doublings in the
+    database: the report opens, the good figures compute, each bad one says why beside it."""
+    import sqlite3
+
+    from hxdesk.model import Figure, Paragraph
+    from hxdesk.store import Store
+
+    report = services.new_from_template("standard", 2025, "东林镇人民政府")
+    hostile = {"x0": "9e999", "x1": "9" * 4000, "x2": "+".join(["a"] * 3000), "x3": "x3 + 1"}
+    hostile.update({f"c{i}": f"c{i + 1} * 2" for i in range(200)})
+    report.figures["a"] = Figure("a", "受理", Decimal(10), "件")
+    report.figures["rate"] = Figure("rate", "翻倍", unit="件", formula="a * 2")
+    for key in hostile:
+        report.figures[key] = Figure(key, f"坏{key}", formula="1")
+    report.figures["c200"] = Figure("c200", "底数", Decimal(1))
+    keys = ["a", "rate", *sorted(hostile)]
+    report.sections[0].blocks = [Paragraph("".join("{{" + k + "}}" for k in keys))]
+    store = Store(db_path)
+    rid = store.add(report)
+    store.close()
+    with sqlite3.connect(db_path) as conn:  # what an older hxdesk let an imported file write
+        for key, formula in hostile.items():
+            conn.execute("UPDATE figures SET formula = ? WHERE report_id = ? AND key = ?", (formula, rid, key))
+    conn.close()
+
+    store = Store(db_path, lock=True)
+    try:
+        main = open_window(store)
+        main.open_report(rid, ("section", main.workspace.reports.load(rid).sections[0].uid))
+        rows = {r.key: r for r in main.form.figures_panel.rows}
+        assert rows["rate"].value.text() == "20"
+        for key in ("x0", "x1", "x2", "x3", "c0"):
+            assert rows[key].value.text() == "" and rows[key].error.text(), key
+        assert "过大" in rows["x0"].error.text() and "过长" in rows["x2"].error.text()
+        assert "循环" in rows["x3"].error.text() and "层" in rows["c0"].error.text()
+        main.window.close()
+    finally:
+        store.close()
