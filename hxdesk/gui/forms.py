@@ -37,7 +37,7 @@ from .. import services
 from ..errors import HxError, InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
-from ..limits import MAX_UNIT_LENGTH
+from ..limits import MAX_POINTS, MAX_UNIT_LENGTH
 from ..model import (
     FIGURE_KINDS,
     PLACEHOLDER_RE,
@@ -261,6 +261,9 @@ class BlocksEditor(QWidget):
         row = QHBoxLayout()
         add = QPushButton("添加一条")
         add.clicked.connect(lambda: self.add_item(block))
+        if len(block.items) >= MAX_POINTS:
+            add.setEnabled(False)
+            add.setToolTip(f"每组最多 {MAX_POINTS} 条；更多的内容请另起一组或写成段落")
         row.addWidget(add)
         inline = QCheckBox("各条连成一段（一是……二是……写在同一段中）")
         inline.setChecked(block.inline)

@@ -168,7 +168,11 @@ def test_a_database_holding_hostile_formulas_still_works(tmp_path, db_path):
 
 def test_a_database_holding_a_report_too_large_to_read_names_it_and_the_rest_works(tmp_path, db_path):
     rid, other = _older_database(tmp_path, db_path)
+    later = import_file(tmp_path, db_path, document(year=2025), "later.json").stdout.strip().splitlines()[-1]
     with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "UPDATE reports SET predecessor_uid = (SELECT uid FROM reports WHERE id = ?) WHERE id = ?", (rid, later)
+        )
         conn.execute("UPDATE reports SET title = ? WHERE id = ?", ("长" * 300, rid))
         points = json.dumps([{"type": "points", "lead": "", "items": ["一项"] * 1200, "inline": True}])
         conn.execute("UPDATE sections SET blocks = ? WHERE report_id = ?", (points, other))
@@ -183,6 +187,9 @@ def test_a_database_holding_a_report_too_large_to_read_names_it_and_the_rest_wor
     assert f"报告 {rid}" in stats.stderr and f"报告 {other}" in stats.stderr  # named, not silently left out
     listed = run_cli("--db", str(db_path), "list")
     assert listed.returncode == 0 and "白沙镇" in listed.stdout and "青山镇" in listed.stdout
+    # the report made from the unreadable one opens without last year's values
+    render = run_cli("--db", str(db_path), "render", later, "-o", str(tmp_path / "later.docx"))
+    assert render.returncode == 0, render.stderr
 
 
 # ------------------------------------------------------------ evaluation never raises
