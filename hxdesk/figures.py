@@ -430,22 +430,18 @@ def _value_of(
 ) -> tuple[Decimal | None, str]:
     """One derived figure from the values of the figures it reads: (value, '') or (None, why)."""
     env: dict[str, Decimal] = {}
-    for name in sorted(parsed.names):
-        if name not in figures:
-            return None, f"公式中的“{name}”不是已有的数据。"
-        v = values.get(name)
-        if v is None:
-            label = figures[name].label or name
-            return None, f"“{label}”无法计算。" if figures[name].derived else f"“{label}”尚未填写，无法计算。"
-        env[name] = v
     last: dict[str, Decimal] = {}
-    for name in sorted(parsed.previous):
+    reads = [(name, False) for name in sorted(parsed.names)] + [(name, True) for name in sorted(parsed.previous)]
+    for name, of_last_year in reads:
         if name not in figures:
             return None, f"公式中的“{name}”不是已有的数据。"
-        lv = last_year.get(name)
-        if lv is None:
-            return None, f"上年没有“{figures[name].label or name}”的数值，无法与上年比较。"
-        last[name] = lv
+        label = figures[name].label or name
+        v = (last_year if of_last_year else values).get(name)
+        if v is None and of_last_year:
+            return None, f"上年没有“{label}”的数值，无法与上年比较。"
+        if v is None:
+            return None, f"“{label}”无法计算。" if figures[name].derived else f"“{label}”尚未填写，无法计算。"
+        (last if of_last_year else env)[name] = v
     try:
         return _evaluate(parsed.tree, env, last), ""
     except (ZeroDivisionError, DivisionByZero):

@@ -23,8 +23,10 @@ from .limits import (
     MAX_FRACTION_DIGITS,
     MAX_LABEL_LENGTH,
     MAX_LINE_LENGTH,
+    MAX_NUMBERED,
     MAX_POINTS,
     MAX_SECTIONS,
+    MAX_SIBLINGS,
     MAX_STORED_FRACTION_DIGITS,
     MAX_TEXT,
     MAX_TITLE_LENGTH,
@@ -163,8 +165,11 @@ class _Reader:
         self.sections = 0
         self.blocks = 0
         #: Reading the database: what an older hxdesk let in is read as it is (formulas are
-        #: evaluated within the bounds anyway); files and saves are held to hxdesk.limits.
+        #: evaluated within the bounds anyway, a long title is shortened where a .docx needs it),
+        #: unless nothing could show it (more points than Chinese numerals write); files and
+        #: saves are held to hxdesk.limits.
         self.stored = stored
+        self.max_numbered = MAX_NUMBERED if stored else MAX_POINTS
         #: The figure or section being read, named in a message: 数据“受理来信来访”.
         self.naming = ""
 
@@ -197,6 +202,8 @@ class _Reader:
             raise self.fail(f"{where}.{key}", "缺少此项")
         if not isinstance(v, str):
             raise self.fail(f"{where}.{key}", "应为文字")
+        if self.stored:
+            limit = MAX_TEXT
         if len(v) > limit:
             raise self.fail(f"{where}.{key}", f"{what}过长（超过 {limit} 字）")
         return clean_line(v) if line else clean_text(v)
@@ -230,8 +237,8 @@ class _Reader:
         if kind == "paragraph":
             return Paragraph(self.text(d, "text", where))
         if kind == "points":
-            if isinstance(d.get("items"), list) and len(d["items"]) > MAX_POINTS:
-                raise self.fail(f"{where}.items", f"分条列举超过 {MAX_POINTS} 条")
+            if isinstance(d.get("items"), list) and len(d["items"]) > self.max_numbered:
+                raise self.fail(f"{where}.items", f"分条列举超过 {self.max_numbered} 条")
             items = [
                 self._item(x, f"{where}.items[{i}]")
                 for i, x in enumerate(self.lst(d.get("items", []), f"{where}.items"))
@@ -270,13 +277,17 @@ class _Reader:
             run_in=self.flag(d, "run_in", where, False),
             numbered=self.flag(d, "numbered", where, True),
             blocks=self.blocks_of(d.get("blocks", []), f"{where}.blocks"),
-            children=[
-                self.section(c, f"{where}.children[{i}]", level + 1)
-                for i, c in enumerate(self.lst(d.get("children", []), f"{where}.children"))
-            ],
+            children=self.sections_of(d.get("children", []), f"{where}.children", level + 1),
             uid=self.uid(d, where),
             public=self.flag(d, "public", where, True),
         )
+
+    def sections_of(self, v: Any, where: str, level: int) -> list[Section]:
+        items = self.lst(v, where)
+        limit = MAX_NUMBERED if self.stored else MAX_SIBLINGS
+        if len(items) > limit:
+            raise self.fail(where, f"同一级的章节超过 {limit} 个")
+        return [self.section(s, f"{where}[{i}]", level) for i, s in enumerate(items)]
 
     def table(self, v: Any, where: str) -> list[list[str]]:
         """Rows of one-line cells; shorter rows are padded to the widest."""
@@ -471,10 +482,7 @@ def report_body_from_dict(body: Any, *, stored: bool = False) -> Report:
         issuers=r.lines(d, "issuers", "report"),
         addressee=r.text(d, "addressee", "report", line=True),
         intro=r.blocks_of(d.get("intro", []), "report.intro"),
-        sections=[
-            r.section(s, f"report.sections[{i}]", 1)
-            for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))
-        ],
+        sections=r.sections_of(d.get("sections", []), "report.sections", 1),
         signatures=r.lines(d, "signatures", "report"),
         date=date,
         figures=figures,

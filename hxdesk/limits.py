@@ -41,5 +41,9 @@ MAX_LABEL_LENGTH = 100  # a figure's name
 MAX_UNIT_LENGTH = 20
 MAX_SECTIONS = 5000
 MAX_BLOCKS = 20000
-#: Points of one list (一是……); Chinese numerals are written up to 九百九十九.
+#: Points of one list (一是……) and sections of one level (一、……).
 MAX_POINTS = 100
+MAX_SIBLINGS = 100
+#: Chinese numerals are written up to 九百九十九: a database holding more points or sections of one
+#: level (an older hxdesk let them in) cannot be read; fewer, and longer texts, still can.
+MAX_NUMBERED = 999

@@ -132,3 +132,38 @@ def test_a_report_an_older_hxdesk_saved_with_hostile_formulas_opens(open_window,
         main.window.close()
     finally:
         store.close()
+
+
+def test_the_statistics_window_names_a_report_it_cannot_read(open_window, db_path, qtbot):
+    """A report an older hxdesk let grow past what can be read (1,200 points in one list) is left
+    out of 统计 and said to be; the other reports are counted."""
+    import json
+    import sqlite3
+
+    from hxdesk.model import Figure, Paragraph
+    from hxdesk.store import Store
+
+    ids = []
+    store = Store(db_path)
+    for org in ("东林镇人民政府", "西林镇人民政府"):
+        report = services.new_from_template("standard", 2025, org)
+        report.figures["a"] = Figure("a", "受理", Decimal(10), "件")
+        report.sections[0].blocks = [Paragraph("受理{{a}}。")]
+        ids.append(store.add(report))
+    store.close()
+    with sqlite3.connect(db_path) as conn:
+        points = json.dumps([{"type": "points", "lead": "", "items": ["一项"] * 1200, "inline": True}])
+        conn.execute("UPDATE sections SET blocks = ? WHERE report_id = ?", (points, ids[0]))
+    conn.close()
+
+    store = Store(db_path, lock=True)
+    try:
+        main = open_window(store)
+        main.ui.statsButton.click()
+        window = main.stats_window
+        assert window.table.rowCount() == 1
+        assert "1 份报告无法读取" in window.count.text()
+        assert f"报告 {ids[0]}" in window.count.toolTip() and "分条" in window.count.toolTip()
+        main.window.close()
+    finally:
+        store.close()
