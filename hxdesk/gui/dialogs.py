@@ -40,7 +40,7 @@ from ..limits import MAX_LABEL_LENGTH, MAX_UNIT_LENGTH
 from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
-from .forms import kind_combo, qualifier_combo
+from .forms import bound_length, kind_combo, qualifier_combo
 from .uiload import UiHolder, load_ui
 from .widgets import guard_wheel, guard_wheel_in
 
@@ -667,12 +667,12 @@ class InsertFigureDialog(QDialog):
         form = QFormLayout()
         self.label = QLineEdit()
         self.label.setPlaceholderText("例如：受理行政复议案件")
-        self.label.setMaxLength(MAX_LABEL_LENGTH)
+        bound_length(self.label, MAX_LABEL_LENGTH)
         self.value = QLineEdit()
         self.value.setPlaceholderText("可稍后填写")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("例如：件、人次、%")
-        self.unit.setMaxLength(MAX_UNIT_LENGTH)
+        bound_length(self.unit, MAX_UNIT_LENGTH)
         self.qualifier = qualifier_combo("")
         self.kind = kind_combo(KIND_YEARLY)
         self.kind_chosen = False  # chosen by the clerk: no longer follows the name and unit

@@ -79,6 +79,11 @@ class FormHost(Protocol):
     def set_predecessor(self, predecessor_id: int | None) -> None: ...
 
 
+def bound_length(field: QLineEdit, limit: int) -> None:
+    """Typing stops at ``limit`` (hxdesk.limits); a longer text an older hxdesk saved is shown whole."""
+    field.setMaxLength(max(limit, len(field.text())))
+
+
 def kind_combo(current: str) -> QComboBox:
     combo = guard_wheel(QComboBox(), never=True)  # a figure's kind: chosen from the list only
     for kind, label in FIGURE_KINDS.items():
@@ -373,7 +378,7 @@ class FigureRow:
             grid.addWidget(self.qualifier, row, 2)
             self.unit = QLineEdit(fig.unit)
             self.unit.setPlaceholderText("单位")
-            self.unit.setMaxLength(MAX_UNIT_LENGTH)
+            bound_length(self.unit, MAX_UNIT_LENGTH)
             self.unit.setMaximumWidth(90)
             self.unit.textEdited.connect(self._unit_edited)
             grid.addWidget(self.unit, row, 3)

@@ -167,3 +167,19 @@ def test_the_statistics_window_names_a_report_it_cannot_read(open_window, db_pat
         main.window.close()
     finally:
         store.close()
+
+
+def test_a_new_figures_name_and_unit_stop_at_their_bounds(open_window, sample_store, qtbot):
+    from hxdesk.gui.dialogs import InsertFigureDialog
+    from hxdesk.limits import MAX_LABEL_LENGTH, MAX_UNIT_LENGTH
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.list_reports()[0].id)
+    dialog = InsertFigureDialog(main.report, main.window)
+    dialog.create_new.setChecked(True)
+    QTest.keyClicks(dialog.label, "n" * (MAX_LABEL_LENGTH + 30))
+    QTest.keyClicks(dialog.unit, "u" * (MAX_UNIT_LENGTH + 5))
+    key = dialog.choose()
+    fig = main.report.figures[key]
+    assert (fig.label, fig.unit) == ("n" * MAX_LABEL_LENGTH, "u" * MAX_UNIT_LENGTH)
+    assert main.save_now()  # what the dialog let through, the store takes
