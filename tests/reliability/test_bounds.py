@@ -97,6 +97,19 @@ def test_a_file_beyond_the_bounds_is_refused_at_import_naming_what(tmp_path, db_
     assert "白沙镇" in listed and "青山镇" not in listed  # nothing of the refused file was added
 
 
+def test_a_text_file_beyond_the_bounds_is_refused_by_the_same_limits(tmp_path, db_path):
+    """The .docx/.txt importer builds a model too: it is held to the same bounds."""
+    from hxdesk.numbering import chinese_numeral
+
+    lines = ["青山镇人民政府2024年度法治政府建设工作报告", ""]
+    for i in range(1, 151):
+        lines += [f"{chinese_numeral(i)}、第{i}项工作", "全年开展工作。"]
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("--db", str(db_path), "import", str(path))
+    assert proc.returncode == 1 and "同一级的章节超过 100 个" in one_line_error(proc)
+
+
 def test_a_huge_result_is_uncomputable_and_every_command_still_works(tmp_path, db_path):
     """`decimals` on a value too large to print: within the formula bounds, so imported; the figure
     reads as uncomputable (【待填】 and an error of check), the report renders, stats and roll-over work."""
