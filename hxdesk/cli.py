@@ -323,8 +323,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     if Path(args.output).suffix.lower() not in (".xlsx", ".csv"):
         raise HxError("统计表应保存为 .xlsx 或 .csv 文件，例如 -o 统计.xlsx。")
+    unreadable: list[str] = []
     with services.open_workspace(_db_arg(args), write=False) as workspace:
-        path, count = workspace.statistics.export(args.output, org=args.org, year=args.year)
+        path, count = workspace.statistics.export(args.output, org=args.org, year=args.year, unreadable=unreadable)
+    for line in unreadable:
+        print(f"提示：{line}", file=sys.stderr)
     if count == 0:
         print("提示：没有符合条件的数据。", file=sys.stderr)
     print(f"已导出 {count} 条数据")

@@ -7,13 +7,33 @@ use the same rules for 80余人次, 95%以上 and 办结率 = 办结 ÷ 受理.
 from __future__ import annotations
 
 import ast
+import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DecimalException,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
 
 from .errors import InvalidInput
+from .limits import (
+    MAX_COMPUTED,
+    MAX_DECIMALS,
+    MAX_FORMULA_CHAIN,
+    MAX_FORMULA_DEPTH,
+    MAX_FORMULA_LENGTH,
+    MAX_FORMULA_TERMS,
+    MAX_FRACTION_DIGITS,
+    MAX_VALUE,
+)
 from .model import (
     KIND_STANDING,
     KIND_YEARLY,
@@ -35,10 +55,6 @@ from .model import (
     block_paragraph_texts,
 )
 
-#: Larger than any count a town reports; guards against typos such as 1e30.
-MAX_FIGURE = Decimal("1000000000000")
-MAX_DECIMALS = 4
-MAX_FRACTION_DIGITS = 6  # digits typed after the point (3.1415926 is a typo, not a count)
 KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 _UNITS = {"万": Decimal(10000), "亿": Decimal(100000000)}
@@ -80,9 +96,15 @@ def parse_number(text: str) -> Decimal:
         value = Decimal(raw) * mult
     except InvalidOperation as exc:  # pragma: no cover - regex guards this
         raise InvalidInput("请输入有效的数字。") from exc
-    if value > MAX_FIGURE:
+    if value > MAX_VALUE:
         raise InvalidInput("数值过大，请检查是否多输了位数。")
     return normalize_decimal(value)
+
+
+def parse_typed_value(text: str) -> Decimal | None:
+    """A figure's value field: empty is no value (None), else the whole text must be a number
+    (parse_number); a text that is not, even one starting with a number (1a5b, 80余), is refused."""
+    return parse_number(text) if text.strip() else None
 
 
 def normalize_decimal(value: Decimal) -> Decimal:
@@ -201,6 +223,9 @@ class _Formula:
         return self.names | self.previous
 
 
+_BINARY = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+
+
 def _prev_argument(node: ast.Call, formula: str) -> ast.Name:
     """The figure of ``prev(key)``; anything else that looks like a call is refused."""
     if (
@@ -211,75 +236,167 @@ def _prev_argument(node: ast.Call, formula: str) -> ast.Name:
         and isinstance(node.args[0], ast.Name)
     ):
         return node.args[0]
-    raise FormulaError(f"公式“{formula}”中只能用 prev(数据名称) 取上年的数值。")
+    raise FormulaError(f"公式“{_excerpt(formula)}”中只能用 prev(数据名称) 取上年的数值。")
 
 
-def parse_formula(formula: str) -> _Formula:
-    """Parse a derived figure's formula: + - * / ( ), numbers, figure keys and prev(key)."""
+def _excerpt(formula: str) -> str:
+    return formula if len(formula) <= 30 else formula[:30] + "…"
+
+
+def _syntax_tree(formula: str) -> ast.Expression:
+    """Python's parser on a formula short enough for it (a long one recurses past the stack)."""
+    if len(formula) > MAX_FORMULA_LENGTH:
+        raise FormulaError(f"公式过长（超过 {MAX_FORMULA_LENGTH} 个字符）。")
     text = unicodedata.normalize("NFKC", formula).replace("×", "*").replace("÷", "/")
     try:
-        tree = ast.parse(text, mode="eval")
-    except SyntaxError as exc:
-        raise FormulaError(f"公式“{formula}”无法识别。") from exc
+        return ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise FormulaError(f"公式“{_excerpt(formula)}”无法识别。") from exc
+
+
+@functools.lru_cache(maxsize=4096)  # the same formulas are evaluated at every keystroke
+def parse_formula(formula: str) -> _Formula:
+    """Parse a derived figure's formula: + - * / ( ), numbers, figure keys and prev(key), within
+    the bounds of hxdesk.limits (length, numbers and names, nesting, the size of a number)."""
+    tree = _syntax_tree(formula)
     names: set[str] = set()
     previous: set[str] = set()
-    inside_prev: set[int] = set()  # ids of the Name nodes that belong to a prev(key)
-    for node in ast.walk(tree):
+    terms = 0
+    stack: list[tuple[ast.expr, int]] = [(tree.body, 1)]
+    while stack:  # iterative: the depth is what is being measured
+        node, depth = stack.pop()
+        if depth > MAX_FORMULA_DEPTH:
+            raise FormulaError(f"公式嵌套过深（超过 {MAX_FORMULA_DEPTH} 层括号或运算）。")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, _BINARY):
+            stack += ((node.left, depth + 1), (node.right, depth + 1))
+            continue
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            stack.append((node.operand, depth + 1))
+            continue
         if isinstance(node, ast.Call):
-            arg = _prev_argument(node, formula)
-            previous.add(arg.id)
-            inside_prev.update((id(node.func), id(arg)))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            if id(node) not in inside_prev:
-                names.add(node.id)
+            previous.add(_prev_argument(node, formula).id)
+        elif isinstance(node, ast.Name):
+            names.add(node.id)
         elif isinstance(node, ast.Constant):
-            if not isinstance(node.value, (int, float)) or isinstance(node.value, bool):
-                raise FormulaError(f"公式“{formula}”只能包含数字和数据名称。")
-        elif not isinstance(
-            node,
-            (
-                ast.Expression,
-                ast.BinOp,
-                ast.UnaryOp,
-                ast.Add,
-                ast.Sub,
-                ast.Mult,
-                ast.Div,
-                ast.USub,
-                ast.UAdd,
-                ast.Load,
-                ast.Call,
-            ),
-        ):
-            raise FormulaError(f"公式“{formula}”只能使用加减乘除和括号。")
+            _check_constant(node.value, formula)
+        else:
+            raise FormulaError(f"公式“{_excerpt(formula)}”只能使用加减乘除和括号。")
+        terms += 1
+        if terms > MAX_FORMULA_TERMS:
+            raise FormulaError(f"公式中的数字和数据过多（超过 {MAX_FORMULA_TERMS} 项）。")
     return _Formula(tree, frozenset(names), frozenset(previous))
 
 
-def _eval(node: ast.AST, env: dict[str, Decimal], last: dict[str, Decimal]) -> Decimal:
+def _check_constant(value: object, formula: str) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise FormulaError(f"公式“{_excerpt(formula)}”只能包含数字和数据名称。")
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) >= MAX_COMPUTED:  # 9e999 is inf
+        raise FormulaError(f"公式“{_excerpt(formula)}”中的数字过大。")
+
+
+class _TooLarge(ArithmeticError):
+    pass
+
+
+#: Every step of an evaluation: enough digits for any value within the bounds; an overflow,
+#: a division by zero or an invalid operation raises (and the figure is uncomputable).
+_CONTEXT = Context(prec=34, Emax=40, Emin=-40, traps=[Overflow, DivisionByZero, InvalidOperation])
+
+
+def _evaluate(node: ast.AST, env: dict[str, Decimal], last: dict[str, Decimal]) -> Decimal:
+    """The value of a parsed formula (its depth is bounded by parse_formula)."""
     if isinstance(node, ast.Expression):
-        return _eval(node.body, env, last)
+        return _evaluate(node.body, env, last)
     if isinstance(node, ast.Constant):
-        return Decimal(str(node.value))
+        return _bounded(_CONTEXT.create_decimal(str(node.value)))
     if isinstance(node, ast.Name):
         return env[node.id]
     if isinstance(node, ast.Call):
         return last[_prev_argument(node, "").id]
     if isinstance(node, ast.UnaryOp):
-        v = _eval(node.operand, env, last)
-        return -v if isinstance(node.op, ast.USub) else v
+        v = _evaluate(node.operand, env, last)
+        return _CONTEXT.minus(v) if isinstance(node.op, ast.USub) else v
     if isinstance(node, ast.BinOp):
-        a, b = _eval(node.left, env, last), _eval(node.right, env, last)
+        a, b = _evaluate(node.left, env, last), _evaluate(node.right, env, last)
         if isinstance(node.op, ast.Add):
-            return a + b
+            return _bounded(_CONTEXT.add(a, b))
         if isinstance(node.op, ast.Sub):
-            return a - b
+            return _bounded(_CONTEXT.subtract(a, b))
         if isinstance(node.op, ast.Mult):
-            return a * b
+            return _bounded(_CONTEXT.multiply(a, b))
         if b == 0:
             raise ZeroDivisionError
-        return a / b
+        return _bounded(_CONTEXT.divide(a, b))
     raise FormulaError("公式无法计算。")  # pragma: no cover - parse_formula guards
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not value.is_finite() or abs(value) >= MAX_COMPUTED:
+        raise _TooLarge
+    return value
+
+
+@dataclass
+class _Plan:
+    """The derived figures in an order where each follows the derived figures it reads, and
+    those that cannot be computed whatever the values: a formula beyond the bounds, a cycle,
+    a chain of formulas deeper than MAX_FORMULA_CHAIN."""
+
+    order: list[str]
+    formulas: dict[str, _Formula]
+    problems: dict[str, str]
+
+
+def _plan(figures: dict[str, Figure]) -> _Plan:
+    # long: an iterative depth-first walk (a chain of formulas as long as the file wants)
+    formulas: dict[str, _Formula] = {}
+    problems: dict[str, str] = {}
+    depth: dict[str, int] = {}  # finished: 1 + the depth of the deepest derived figure read
+    order: list[str] = []
+    for root in figures:
+        if root in depth or not figures[root].derived:
+            continue
+        path: list[str] = []  # the figures being walked, root first
+        on_path: set[str] = set()
+        pending: list[list[str]] = []  # for each, the derived figures it reads still to visit
+        key: str | None = root
+        while key is not None or path:
+            if key is not None:
+                try:
+                    formula = formulas[key] = parse_formula(figures[key].formula)
+                    reads = sorted(n for n in formula.names if n in figures and figures[n].derived)
+                except FormulaError as exc:
+                    problems[key], reads = exc.message, []
+                path.append(key)
+                on_path.add(key)
+                pending.append(reads)
+                key = None
+            todo = pending[-1]
+            while todo and todo[-1] in depth:
+                todo.pop()
+            if todo:
+                key = todo.pop()
+                if key in on_path:  # a cycle: every figure on it is uncomputable
+                    cycle = path[path.index(key) :]
+                    names = " → ".join(figures[k].label or k for k in [*cycle, key])
+                    for k in cycle:
+                        problems.setdefault(k, f"公式循环引用：{names}。")
+                    key = None
+                continue
+            done = path.pop()
+            on_path.discard(done)
+            pending.pop()
+            reads_depth = [depth[n] for n in formulas[done].names if n in depth] if done in formulas else []
+            depth[done] = 1 + max(reads_depth, default=0)
+            if depth[done] > MAX_FORMULA_CHAIN:
+                problems.setdefault(done, f"公式层层引用其他公式，超过 {MAX_FORMULA_CHAIN} 层，无法计算。")
+            order.append(done)
+    return _Plan(order, formulas, problems)
+
+
+def formula_problems(figures: dict[str, Figure]) -> dict[str, str]:
+    """Derived figures that can never be computed, whatever the values (see _Plan), with why."""
+    return _plan(figures).problems
 
 
 def compute_values(
@@ -288,70 +405,49 @@ def compute_values(
     """Values of every figure, derived ones computed; ``previous`` holds last year's values
     (of the predecessor report), which a formula reads as ``prev(key)``.
 
-    Returns (values, problems): a derived figure that cannot be computed
-    (unknown name, a cycle, division by zero, a missing input, no value last year) has
-    value None and a Chinese explanation in ``problems``.
+    Returns (values, problems): a derived figure that cannot be computed (a formula beyond the
+    bounds, unknown name, a cycle, division by zero, a result too large, a missing input, no
+    value last year) has value None and a Chinese explanation in ``problems``.  Never raises.
     """
-    # long: one recursive evaluation with its cycle guard; each way to fail sets its own message
     last_year = previous or {}
-    values: dict[str, Decimal | None] = {}
-    problems: dict[str, str] = {}
-    visiting: set[str] = set()
-
-    def value_of(key: str) -> Decimal | None:
-        if key in values:
-            return values[key]
-        fig = figures[key]
-        if not fig.derived:
-            values[key] = fig.value
-            return fig.value
-        if key in visiting:
-            problems[key] = "公式循环引用了自身。"
-            return None
-        visiting.add(key)
-        try:
-            parsed = parse_formula(fig.formula)
-            env: dict[str, Decimal] = {}
-            for name in parsed.names:
-                if name not in figures:
-                    problems[key] = f"公式中的“{name}”不是已有的数据。"
-                    values[key] = None
-                    return None
-                v = value_of(name)
-                if v is None:
-                    problems.setdefault(key, f"“{figures[name].label or name}”尚未填写，无法计算。")
-                    values[key] = None
-                    return None
-                env[name] = v
-            last: dict[str, Decimal] = {}
-            for name in sorted(parsed.previous):
-                if name not in figures:
-                    problems[key] = f"公式中的“{name}”不是已有的数据。"
-                    values[key] = None
-                    return None
-                lv = last_year.get(name)
-                if lv is None:
-                    problems[key] = f"上年没有“{figures[name].label or name}”的数值，无法与上年比较。"
-                    values[key] = None
-                    return None
-                last[name] = lv
-            try:
-                result = _eval(parsed.tree, env, last)
-            except ZeroDivisionError:
-                problems[key] = "上年数值为零，无法计算百分比。" if parsed.previous else "除数为零，无法计算。"
-                result = None
-            values[key] = result
-            return result
-        except FormulaError as exc:
-            problems[key] = exc.message
-            values[key] = None
-            return None
-        finally:
-            visiting.discard(key)
-
-    for key in figures:
-        value_of(key)
+    plan = _plan(figures)
+    problems = dict(plan.problems)
+    values: dict[str, Decimal | None] = {key: fig.value for key, fig in figures.items() if not fig.derived}
+    for key in plan.order:
+        values[key] = None
+        if key not in problems:
+            values[key], why = _value_of(plan.formulas[key], figures, values, last_year)
+            if why:
+                problems[key] = why
     return values, problems
+
+
+def _value_of(
+    parsed: _Formula,
+    figures: dict[str, Figure],
+    values: dict[str, Decimal | None],
+    last_year: dict[str, Decimal | None],
+) -> tuple[Decimal | None, str]:
+    """One derived figure from the values of the figures it reads: (value, '') or (None, why)."""
+    env: dict[str, Decimal] = {}
+    last: dict[str, Decimal] = {}
+    reads = [(name, False) for name in sorted(parsed.names)] + [(name, True) for name in sorted(parsed.previous)]
+    for name, of_last_year in reads:
+        if name not in figures:
+            return None, f"公式中的“{name}”不是已有的数据。"
+        label = figures[name].label or name
+        v = (last_year if of_last_year else values).get(name)
+        if v is None and of_last_year:
+            return None, f"上年没有“{label}”的数值，无法与上年比较。"
+        if v is None:
+            return None, f"“{label}”无法计算。" if figures[name].derived else f"“{label}”尚未填写，无法计算。"
+        (last if of_last_year else env)[name] = v
+    try:
+        return _evaluate(parsed.tree, env, last), ""
+    except (ZeroDivisionError, DivisionByZero):
+        return None, "上年数值为零，无法计算百分比。" if parsed.previous else "除数为零，无法计算。"
+    except (_TooLarge, DecimalException):
+        return None, f"计算结果过大（应小于 {number_text(MAX_COMPUTED)}），请检查公式和数值。"
 
 
 def validate_figures(figures: dict[str, Figure], previous: dict[str, Decimal | None] | None = None) -> dict[str, str]:
@@ -389,21 +485,27 @@ def figure_keys_in(texts: Iterable[str], figures: dict[str, Figure]) -> list[str
     Keys not among ``figures`` (year variables, unknown names) are left out.
     """
     keys: list[str] = []
+    placed: set[str] = set()
     visiting: set[str] = set()  # a formula that refers to itself, directly or not
 
-    def want(key: str) -> None:
-        if key in keys or key in visiting or key not in figures:
-            return
-        fig = figures[key]
-        if fig.derived:
+    def want(root: str) -> None:  # iterative: a chain of formulas may be as long as a database holds
+        stack = [(root, False)]
+        while stack:
+            key, inputs_placed = stack.pop()
+            if inputs_placed:
+                keys.append(key)
+                placed.add(key)
+                continue
+            if key in placed or key in visiting or key not in figures:
+                continue
             visiting.add(key)
-            try:
-                names = sorted(parse_formula(fig.formula).all_names)
-            except InvalidInput:
-                names = []
-            for name in names:
-                want(name)
-        keys.append(key)
+            stack.append((key, True))
+            if figures[key].derived:
+                try:
+                    names = sorted(parse_formula(figures[key].formula).all_names)
+                except InvalidInput:
+                    names = []
+                stack.extend((name, False) for name in reversed(names))
 
     for text in texts:
         if "{{" in text:

@@ -14,8 +14,25 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInput
-from .figures import KEY_RE, MAX_DECIMALS, MAX_FIGURE, normalize_decimal
+from .figures import KEY_RE, FormulaError, formula_problems, normalize_decimal, parse_formula
 from .fsutil import read_input_file
+from .limits import (
+    MAX_BLOCKS,
+    MAX_DECIMALS,
+    MAX_FIGURES,
+    MAX_FRACTION_DIGITS,
+    MAX_LABEL_LENGTH,
+    MAX_LINE_LENGTH,
+    MAX_NUMBERED,
+    MAX_POINTS,
+    MAX_SECTIONS,
+    MAX_SIBLINGS,
+    MAX_STORED_FRACTION_DIGITS,
+    MAX_TEXT,
+    MAX_TITLE_LENGTH,
+    MAX_UNIT_LENGTH,
+    MAX_VALUE,
+)
 from .model import (
     FIGURE_KINDS,
     FIGURE_STYLES,
@@ -34,7 +51,7 @@ from .model import (
     Section,
     new_uid,
 )
-from .text import MAX_TEXT, clean_line, clean_text
+from .text import clean_line, clean_text
 
 FORMAT_NAME = "hxdesk-report"
 FORMAT_VERSION = 1
@@ -42,11 +59,7 @@ FORMAT_VERSION = 1
 MAX_TABLE_ROWS = 500
 MAX_TABLE_COLUMNS = 12
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_SECTIONS = 5000
-MAX_BLOCKS = 20000
-MAX_FIGURES = 5000
 MIN_YEAR, MAX_YEAR = 1990, 2200
-MAX_FRACTION_DIGITS = 12
 
 
 # --------------------------------------------------------------------- export
@@ -148,13 +161,20 @@ def dumps(report: Report) -> str:
 class _Reader:
     """Walks untrusted JSON with a path for error messages and global counters."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, stored: bool = False) -> None:
         self.sections = 0
         self.blocks = 0
+        #: Reading the database: what an older hxdesk let in is read as it is (formulas are
+        #: evaluated within the bounds anyway, a long title is shortened where a .docx needs it),
+        #: unless nothing could show it (more points than Chinese numerals write); files and
+        #: saves are held to hxdesk.limits.
+        self.stored = stored
+        self.max_numbered = MAX_NUMBERED if stored else MAX_POINTS
+        #: The figure or section being read, named in a message: 数据“受理来信来访”.
+        self.naming = ""
 
-    @staticmethod
-    def fail(where: str, what: str) -> InvalidInput:
-        return InvalidInput(f"文件内容有误（{where}）：{what}")
+    def fail(self, where: str, what: str) -> InvalidInput:
+        return InvalidInput(f"文件内容有误（{self.naming + '，' if self.naming else ''}{where}）：{what}")
 
     def obj(self, v: Any, where: str) -> dict[str, Any]:
         if not isinstance(v, dict):
@@ -166,14 +186,26 @@ class _Reader:
             raise self.fail(where, "应为列表")
         return v
 
-    def text(self, d: dict[str, Any], key: str, where: str, *, default: str | None = "", line: bool = False) -> str:
+    def text(
+        self,
+        d: dict[str, Any],
+        key: str,
+        where: str,
+        *,
+        default: str | None = "",
+        line: bool = False,
+        limit: int = MAX_TEXT,
+        what: str = "文字",
+    ) -> str:
         v = d.get(key, default)
         if v is None and default is None:
             raise self.fail(f"{where}.{key}", "缺少此项")
         if not isinstance(v, str):
             raise self.fail(f"{where}.{key}", "应为文字")
-        if len(v) > MAX_TEXT:
-            raise self.fail(f"{where}.{key}", f"文字过长（超过 {MAX_TEXT} 字）")
+        if self.stored:
+            limit = MAX_TEXT
+        if len(v) > limit:
+            raise self.fail(f"{where}.{key}", f"{what}过长（超过 {limit} 字）")
         return clean_line(v) if line else clean_text(v)
 
     def flag(self, d: dict[str, Any], key: str, where: str, default: bool) -> bool:
@@ -205,6 +237,8 @@ class _Reader:
         if kind == "paragraph":
             return Paragraph(self.text(d, "text", where))
         if kind == "points":
+            if isinstance(d.get("items"), list) and len(d["items"]) > self.max_numbered:
+                raise self.fail(f"{where}.items", f"分条列举超过 {self.max_numbered} 条")
             items = [
                 self._item(x, f"{where}.items[{i}]")
                 for i, x in enumerate(self.lst(d.get("items", []), f"{where}.items"))
@@ -229,18 +263,31 @@ class _Reader:
         if self.sections > MAX_SECTIONS:
             raise self.fail(where, "章节过多")
         d = self.obj(v, where)
+        outer, heading = self.naming, d.get("heading")
+        if isinstance(heading, str) and heading.strip():
+            self.naming = f"章节“{_excerpt(heading.strip())}”"
+        try:
+            return self._section(d, where, level)
+        finally:
+            self.naming = outer
+
+    def _section(self, d: dict[str, Any], where: str, level: int) -> Section:
         return Section(
-            heading=self.text(d, "heading", where, line=True),
+            heading=self.text(d, "heading", where, line=True, limit=MAX_LINE_LENGTH, what="标题"),
             run_in=self.flag(d, "run_in", where, False),
             numbered=self.flag(d, "numbered", where, True),
             blocks=self.blocks_of(d.get("blocks", []), f"{where}.blocks"),
-            children=[
-                self.section(c, f"{where}.children[{i}]", level + 1)
-                for i, c in enumerate(self.lst(d.get("children", []), f"{where}.children"))
-            ],
+            children=self.sections_of(d.get("children", []), f"{where}.children", level + 1),
             uid=self.uid(d, where),
             public=self.flag(d, "public", where, True),
         )
+
+    def sections_of(self, v: Any, where: str, level: int) -> list[Section]:
+        items = self.lst(v, where)
+        limit = MAX_NUMBERED if self.stored else MAX_SIBLINGS
+        if len(items) > limit:
+            raise self.fail(where, f"同一级的章节超过 {limit} 个")
+        return [self.section(s, f"{where}[{i}]", level) for i, s in enumerate(items)]
 
     def table(self, v: Any, where: str) -> list[list[str]]:
         """Rows of one-line cells; shorter rows are padded to the widest."""
@@ -254,7 +301,7 @@ class _Reader:
                 raise self.fail(f"{where}[{i}]", f"每行应有 1 到 {MAX_TABLE_COLUMNS} 格")
             line = []
             for j, c in enumerate(cells):
-                if not isinstance(c, str) or len(c) > 1000:
+                if not isinstance(c, str) or len(c) > MAX_LINE_LENGTH:
                     raise self.fail(f"{where}[{i}][{j}]", "应为一行文字")
                 line.append(clean_line(c))
             out.append(line)
@@ -264,7 +311,7 @@ class _Reader:
     def lines(self, d: dict[str, Any], key: str, where: str) -> list[str]:
         out = []
         for i, v in enumerate(self.lst(d.get(key, []), f"{where}.{key}")):
-            if not isinstance(v, str) or len(v) > 1000:
+            if not isinstance(v, str) or len(v) > MAX_LINE_LENGTH:
                 raise self.fail(f"{where}.{key}[{i}]", "应为一行文字")
             out.append(clean_line(v))
         return out
@@ -316,10 +363,13 @@ class _Reader:
         )
 
     def figure(self, v: Any, where: str) -> Figure:
+        # long: every field of a figure, each validated where it is read
         d = self.obj(v, where)
         key = d.get("key")
         if not isinstance(key, str) or not KEY_RE.match(key) or key in YEAR_VARIABLES:
             raise self.fail(f"{where}.key", "数据名称无效")
+        label = self.text(d, "label", where, line=True, limit=MAX_LABEL_LENGTH, what="数据名称")
+        self.naming = f"数据“{_excerpt(label or key)}”"
         raw = d.get("value")
         value: Decimal | None
         if raw is None:
@@ -329,14 +379,15 @@ class _Reader:
                 value = Decimal(str(raw))
             except InvalidOperation:
                 raise self.fail(f"{where}.value", "不是有效的数字") from None
-            if not value.is_finite() or value < 0 or value > MAX_FIGURE:
-                raise self.fail(f"{where}.value", "数值超出范围")
+            if not value.is_finite() or value < 0 or value > MAX_VALUE:
+                raise self.fail(f"{where}.value", f"数值超出范围（0 到 {MAX_VALUE}）")
             value = normalize_decimal(value)
             # "1e-999999999" would print as a billion zeros. (The exponent is an int:
             # the value is finite; only NaN and infinities have a letter there.)
             exponent = value.as_tuple().exponent
-            if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
-                raise self.fail(f"{where}.value", f"小数位数过多（最多 {MAX_FRACTION_DIGITS} 位）")
+            fraction = MAX_STORED_FRACTION_DIGITS if self.stored else MAX_FRACTION_DIGITS
+            if isinstance(exponent, int) and exponent < -fraction:
+                raise self.fail(f"{where}.value", f"小数位数过多（最多 {fraction} 位）")
         else:
             raise self.fail(f"{where}.value", "应为数字文字或 null")
         qualifier = self.text(d, "qualifier", where, line=True)
@@ -345,19 +396,30 @@ class _Reader:
         decimals = d.get("decimals", 0)
         if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
             raise self.fail(f"{where}.decimals", f"应为 0 到 {MAX_DECIMALS} 的整数")
+        formula = self.text(d, "formula", where, line=True)
+        if formula and not self.stored:
+            try:
+                parse_formula(formula)
+            except FormulaError as exc:
+                raise self.fail(f"{where}.formula", exc.message) from None
+        self.naming = ""
         return Figure(
             key=key,
-            label=self.text(d, "label", where, line=True),
+            label=label,
             value=value,
-            unit=self.text(d, "unit", where, line=True),
+            unit=self.text(d, "unit", where, line=True, limit=MAX_UNIT_LENGTH, what="单位"),
             qualifier=qualifier,
-            formula=self.text(d, "formula", where, line=True),
+            formula=formula,
             decimals=decimals,
             at_most=self.text(d, "at_most", where, line=True),
             kind=self.choice(d, "kind", where, FIGURE_KINDS, KIND_YEARLY),
             review=self.choice(d, "review", where, REVIEW_STATES, ""),
             style=self.choice(d, "style", where, FIGURE_STYLES, ""),
         )
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 12 else text[:12] + "…"
 
 
 def report_from_dict(data: Any) -> Report:
@@ -377,11 +439,15 @@ def report_from_dict(data: Any) -> Report:
     return report_body_from_dict(top.get("report"))
 
 
-def report_body_from_dict(body: Any) -> Report:
+def report_body_from_dict(body: Any, *, stored: bool = False) -> Report:
     """Validate the ``report`` object of the format and build the Report: the one reader of the model
-    from a dict, used by the interchange files and by the store (which has no header to add)."""
+    from a dict, used by the interchange files and by the store (which has no header to add).
+
+    Everything is held to hxdesk.limits, except, with ``stored`` (the store reading its rows), a
+    figure's formula and the decimals of its value: an older hxdesk let those in, and a report
+    holding them still opens (such a figure is uncomputable, with the reason)."""
     # long: the report's fields in the order of the format, each validated where it is read
-    r = _Reader()
+    r = _Reader(stored=stored)
     d = r.obj(body, "report")
     year = d.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
@@ -404,17 +470,19 @@ def report_body_from_dict(body: Any) -> Report:
         if fig.key in figures:
             raise r.fail(f"report.figures[{i}].key", f"数据名称“{fig.key}”重复")
         figures[fig.key] = fig
+    unusable = {} if stored else formula_problems(figures)
+    if unusable:
+        key, why = next(iter(unusable.items()))
+        r.naming = f"数据“{_excerpt(figures[key].label or key)}”"
+        raise r.fail("公式", why)
 
     report = Report(
         year=year,
-        title=r.text(d, "title", "report"),
+        title=r.text(d, "title", "report", limit=MAX_TITLE_LENGTH, what="标题"),
         issuers=r.lines(d, "issuers", "report"),
         addressee=r.text(d, "addressee", "report", line=True),
         intro=r.blocks_of(d.get("intro", []), "report.intro"),
-        sections=[
-            r.section(s, f"report.sections[{i}]", 1)
-            for i, s in enumerate(r.lst(d.get("sections", []), "report.sections"))
-        ],
+        sections=r.sections_of(d.get("sections", []), "report.sections", 1),
         signatures=r.lines(d, "signatures", "report"),
         date=date,
         figures=figures,

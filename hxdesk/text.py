@@ -8,9 +8,6 @@ import re
 #: lone surrogates (from broken pastes), and the non-characters U+FFFE/U+FFFF.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-#: Longest text one field may hold; a paragraph of a report is far shorter.
-MAX_TEXT = 200_000
-
 
 def clean_text(text: str) -> str:
     """Remove what cannot go into a .docx; tabs and newlines become spaces."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..figures import KEY_RE, MAX_DECIMALS, format_figure
+from ..figures import KEY_RE, format_figure
+from ..limits import MAX_DECIMALS
 from ..model import QUALIFIERS, REVIEW_CONFIRM, REVIEW_UPDATE, YEAR_VARIABLES
 from .base import ERROR, WARNING, Context, Finding
 

@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 
 from .. import services
 from ..errors import HxError, InvalidInput, OutputError
-from ..figures import KEY_RE, default_kind, next_figure_key, parse_number, yoy_formula
+from ..figures import KEY_RE, default_kind, next_figure_key, parse_typed_value, yoy_formula
 from ..figuretext import YEAR_LABELS
 from ..fsutil import free_name, refuse_database_target
+from ..limits import MAX_LABEL_LENGTH, MAX_UNIT_LENGTH
 from ..model import KIND_YEARLY, STYLE_YOY_DIFF, STYLE_YOY_PERCENT, Figure, ImportNote, Report
 from ..render.profile import FONT_PRESET_LABELS, FONT_PRESETS, FontProfile, resolve_fonts
 from ..text import clean_line
-from .forms import kind_combo, qualifier_combo
+from .forms import bound_length, kind_combo, qualifier_combo
 from .uiload import UiHolder, load_ui
 from .widgets import guard_wheel, guard_wheel_in
 
@@ -664,10 +665,12 @@ class InsertFigureDialog(QDialog):
         form = QFormLayout()
         self.label = QLineEdit()
         self.label.setPlaceholderText("例如：受理行政复议案件")
+        bound_length(self.label, MAX_LABEL_LENGTH)
         self.value = QLineEdit()
         self.value.setPlaceholderText("可稍后填写")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("例如：件、人次、%")
+        bound_length(self.unit, MAX_UNIT_LENGTH)
         self.qualifier = qualifier_combo("")
         self.kind = kind_combo(KIND_YEARLY)
         self.kind_chosen = False  # chosen by the clerk: no longer follows the name and unit
@@ -765,7 +768,7 @@ class InsertFigureDialog(QDialog):
             raise InvalidInput(f"已有名为“{label}”的数据，请选择“插入已有数据”。")
         if "【" in label or "】" in label or "{" in label or "}" in label:
             raise InvalidInput("数据名称中不能含有【】或花括号。")
-        value = parse_number(self.value.text()) if self.value.text().strip() else None
+        value = parse_typed_value(self.value.text())
         key = next_figure_key(self.report)
         assert KEY_RE.match(key)
         self.report.figures[key] = Figure(

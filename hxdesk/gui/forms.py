@@ -37,6 +37,7 @@ from .. import services
 from ..errors import HxError, InvalidInput
 from ..figuretext import FigureText
 from ..interchange import MAX_YEAR, MIN_YEAR
+from ..limits import MAX_POINTS, MAX_UNIT_LENGTH
 from ..model import (
     FIGURE_KINDS,
     PLACEHOLDER_RE,
@@ -78,8 +79,13 @@ class FormHost(Protocol):
     def set_predecessor(self, predecessor_id: int | None) -> None: ...
 
 
+def bound_length(field: QLineEdit, limit: int) -> None:
+    """Typing stops at ``limit`` (hxdesk.limits); a longer text an older hxdesk saved is shown whole."""
+    field.setMaxLength(max(limit, len(field.text())))
+
+
 def kind_combo(current: str) -> QComboBox:
-    combo = guard_wheel(QComboBox())
+    combo = guard_wheel(QComboBox(), never=True)  # a figure's kind: chosen from the list only
     for kind, label in FIGURE_KINDS.items():
         combo.addItem(label, kind)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -88,7 +94,7 @@ def kind_combo(current: str) -> QComboBox:
 
 
 def qualifier_combo(current: str) -> QComboBox:
-    combo = guard_wheel(QComboBox())
+    combo = guard_wheel(QComboBox(), never=True)  # 200起 must not become 200多起 under the wheel
     for q in QUALIFIERS:
         combo.addItem(q or "（无）", q)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -260,6 +266,9 @@ class BlocksEditor(QWidget):
         row = QHBoxLayout()
         add = QPushButton("添加一条")
         add.clicked.connect(lambda: self.add_item(block))
+        if len(block.items) >= MAX_POINTS:
+            add.setEnabled(False)
+            add.setToolTip(f"每组最多 {MAX_POINTS} 条；更多的内容请另起一组或写成段落")
         row.addWidget(add)
         inline = QCheckBox("各条连成一段（一是……二是……写在同一段中）")
         inline.setChecked(block.inline)
@@ -362,12 +371,14 @@ class FigureRow:
             self.value.setPlaceholderText("填写数字")
             self.value.setObjectName(f"figure_{key}")
             self.value.textEdited.connect(self._value_edited)
+            self.value.editingFinished.connect(self._value_left)
             grid.addWidget(self.value, row, 1)
             self.qualifier = qualifier_combo(fig.qualifier)
             self.qualifier.currentIndexChanged.connect(self._qualifier_changed)
             grid.addWidget(self.qualifier, row, 2)
             self.unit = QLineEdit(fig.unit)
             self.unit.setPlaceholderText("单位")
+            bound_length(self.unit, MAX_UNIT_LENGTH)
             self.unit.setMaximumWidth(90)
             self.unit.textEdited.connect(self._unit_edited)
             grid.addWidget(self.unit, row, 3)
@@ -375,6 +386,9 @@ class FigureRow:
         grid.addWidget(self.error, row + 1, 1, 1, 3)
         self._add_year_widgets(grid, row)
         self.parse_error = ""
+        #: The figure's value and 待更新/请确认 before the clerk began typing into the field: what
+        #: the figure keeps while the text typed so far is not a number as a whole.
+        self.before_typing = (fig.value, fig.review)
 
     def _add_year_widgets(self, grid: QGridLayout, row: int) -> None:
         """Last year beside this year (上年：12件，增加3件) and what the roll-over left to do:
@@ -411,15 +425,26 @@ class FigureRow:
         return self.panel.host.report.figures[self.key]
 
     def _value_edited(self, text: str) -> None:
+        """Key by key: a text that is a number as a whole is the value; anything else (1a5b, 80余,
+        even when a prefix was a number a keystroke ago) leaves the value from before the typing."""
+        fig = self.fig
         try:
-            value = figmod.parse_number(text) if text.strip() else None
+            value = figmod.parse_typed_value(text)
         except InvalidInput as exc:
             self.parse_error = exc.message
+            if (fig.value, fig.review) != self.before_typing:
+                fig.value, fig.review = self.before_typing
+                self.panel.host.touch()
         else:
             self.parse_error = ""
             services.set_value(self.panel.host.report, self.key, value)  # a value clears 待更新/请确认
             self.panel.host.touch()
         self.panel.host.figures_changed()
+
+    def _value_left(self) -> None:
+        """Enter or leaving the field ends a run of typing: a valid text is now the value to keep."""
+        if not self.parse_error:
+            self.before_typing = (self.fig.value, self.fig.review)
 
     def _kind_changed(self) -> None:
         self.fig.kind = self.kind.currentData()

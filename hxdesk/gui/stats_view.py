@@ -220,6 +220,7 @@ class StatsWindow(QWidget):
         self.setWindowTitle("统计")
         self.resize(1200, 680)  # fits a 1366×768 screen with the task bar
         self.all_rows: list[StatisticsRow] = []
+        self.unreadable: list[str] = []  # reports an older hxdesk let grow past the bounds: named, not counted
         self.rows: list[StatisticsRow] = []
         self.choices: list[tuple[str, str]] = []
         self.last_export: Path | None = None
@@ -291,7 +292,8 @@ class StatsWindow(QWidget):
 
     def reload(self) -> None:
         """Read the rows again (the reports may have changed), keeping the filters."""
-        self.all_rows = self.workspace.statistics.rows()
+        self.unreadable = []
+        self.all_rows = self.workspace.statistics.rows(unreadable=self.unreadable)
         body, year = self.body.currentData(), self.year.currentData()
         for combo, items, keep in (
             (self.body, sorted({r.body for r in self.all_rows}), body),
@@ -309,7 +311,9 @@ class StatsWindow(QWidget):
     def apply_filters(self) -> None:
         self.rows = filter_rows(self.all_rows, self.body.currentData(), self.year.currentData(), self.text.text())
         self._fill_table(self.rows)
-        self.count.setText(f"共 {len(self.rows)} 条")
+        skipped = f"（{len(self.unreadable)} 份报告无法读取，未计入）" if self.unreadable else ""
+        self.count.setText(f"共 {len(self.rows)} 条{skipped}")
+        self.count.setToolTip("\n".join(self.unreadable))
         for button in (self.excel, self.csv):
             button.setEnabled(bool(self.rows))
         chosen = self.chosen_figure()

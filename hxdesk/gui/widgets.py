@@ -157,15 +157,22 @@ class TextField(QTextEdit):
         self.highlighter.rehighlight()
 
 
+#: A widget property: the wheel never changes this field, focused or not (a figure's qualifier or kind).
+NO_WHEEL = "hxdesk_no_wheel"
+
+
 class WheelGuard(QObject):
-    """Event filter: a field takes the wheel only while it has keyboard focus.
+    """Event filter: a field takes the wheel only while it has keyboard focus, and a field
+    marked NO_WHEEL never does (its open popup list still scrolls: the wheel goes to the list).
 
     Otherwise the wheel scrolls the nearest scroll area (the form), so scrolling
     past a combo box or the year never changes a saved value.
     """
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget):
+            return False
+        if obj.hasFocus() and not obj.property(NO_WHEEL):
             return False
         area = _scroll_area_of(obj)
         if area is None:
@@ -201,12 +208,14 @@ _wheel_guard: WheelGuard | None = None
 W = TypeVar("W", bound=QWidget)
 
 
-def guard_wheel(widget: W) -> W:
+def guard_wheel(widget: W, *, never: bool = False) -> W:
     """No value change from a passing wheel: focus by click or Tab only, and the
-    wheel acts only while focused (see WheelGuard).  Returns ``widget``."""
+    wheel acts only while focused, or with ``never`` not at all (see WheelGuard).  Returns ``widget``."""
     global _wheel_guard
     if _wheel_guard is None:
         _wheel_guard = WheelGuard()
+    if never:
+        widget.setProperty(NO_WHEEL, True)
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     widget.installEventFilter(_wheel_guard)
     return widget

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ..figures import MAX_FIGURE, default_kind, format_figure, normalize_decimal
+from ..figures import default_kind, format_figure, normalize_decimal
 from ..figuretext import outside_book_titles, pufa_placeholders
-from ..interchange import MAX_FIGURES
+from ..limits import MAX_FIGURES, MAX_VALUE
 from ..model import NOTE_INTRO, NOTE_SECTION, Figure, ImportNote
 
 #: Units that follow a count in a report, longest first where one is a prefix of another.
@@ -250,7 +250,7 @@ class FigureExtractor:
                 value = Decimal(m.group("num"))
             except InvalidOperation:  # pragma: no cover - the pattern guards this
                 return m.group(0)
-            if value > MAX_FIGURE:
+            if value > MAX_VALUE:
                 return m.group(0)
             pre, infix, suffix = m.group("pre") or "", m.group("infix") or "", m.group("suffix") or ""
             kept_prefix = ""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .. import interchange
 from ..errors import InvalidInput
 from ..interchange import MAX_YEAR, MIN_YEAR
+from ..limits import MAX_TEXT
 from ..model import (
     MAX_LEVEL,
     NOTE_INTRO,
@@ -34,7 +35,6 @@ from ..model import (
     point_marker,
 )
 from ..numbering import parse_chinese_numeral
-from ..text import MAX_TEXT
 from ..titlebreak import BODY_SUFFIXES, issuer_end
 from .figures import FigureExtractor, year_placeholders
 from .normalise import converted_marks, label_repair, normalise, sentence_end
@@ -708,7 +708,7 @@ def build_report(source: Source) -> ImportResult:
         interchange.report_body_from_dict(interchange.report_body_to_dict(report))
     except InvalidInput as exc:
         raise InvalidInput(
-            "文件的结构过于复杂（章节、段落或数据过多），不像是一份年度报告，无法导入。", detail=exc.message
+            f"文件超出了一份年度报告能容纳的范围（结构过于复杂或内容过长），无法导入：{exc.message}", detail=exc.message
         ) from None
     notes.extend(builder.notes)
     notes.extend(extractor.notes)

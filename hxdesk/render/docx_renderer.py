@@ -248,7 +248,8 @@ class ReportRenderer:
         _page_setup(document)
         _page_numbers(document)
         self._official_parts(document, rendered)
-        document.core_properties.title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        title = " ".join(self.expand(t) for t in self.report.title.split("\n"))
+        document.core_properties.title = title[:255]  # the property's limit; figures may lengthen a title
         for part in document.part.package.iter_parts():  # document, styles, settings, footers …
             element = getattr(part, "_element", None)
             if element is not None:

@@ -115,7 +115,10 @@ class Reports(_Job):
         report = self._store.load(report_id)
         previous = self._by_uid(report.predecessor_uid)
         if previous is not None:
-            report.predecessor = as_predecessor(self._store.load(previous.id), report)
+            try:
+                report.predecessor = as_predecessor(self._store.load(previous.id), report)
+            except InvalidInput:  # last year's report cannot be read: this one opens without it
+                report.predecessor = None
         return report
 
     def add(self, report: Report) -> int:
@@ -243,10 +246,14 @@ class Reports(_Job):
 class Statistics(_Job):
     """Every figure of every report (not those in the trash), for the district's spreadsheet."""
 
-    def rows(self, *, org: str | None = None, year: int | None = None) -> list[StatisticsRow]:
+    def rows(
+        self, *, org: str | None = None, year: int | None = None, unreadable: list[str] | None = None
+    ) -> list[StatisticsRow]:
         """One row per figure, by issuing body, then year (newest first) and report.
 
-        ``org`` keeps the bodies whose name contains it (黄溪镇 finds 黔江区黄溪镇人民政府)."""
+        ``org`` keeps the bodies whose name contains it (黄溪镇 finds 黔江区黄溪镇人民政府).
+        A report that cannot be read (one an older hxdesk let grow past the bounds) is left out
+        and named in ``unreadable``; the other reports are counted."""
         wanted = (org or "").strip()
         out: list[StatisticsRow] = []
         summaries = self._store.list_reports()
@@ -256,12 +263,21 @@ class Statistics(_Job):
                 continue
             if wanted and wanted not in issuing_body(s.issuers, s.name):
                 continue
-            out.extend(report_rows(self._workspace.reports.load(s.id), s.id, s.display_name))
+            try:
+                report = self._workspace.reports.load(s.id)
+            except InvalidInput as exc:
+                if unreadable is not None:
+                    unreadable.append(f"报告 {s.id}（{s.year}年度 {s.display_name}）无法读取，未计入：{exc.message}")
+                continue
+            out.extend(report_rows(report, s.id, s.display_name))
         return out
 
-    def export(self, path: str | Path, *, org: str | None = None, year: int | None = None) -> tuple[Path, int]:
-        """Write the rows to ``path`` (.xlsx or .csv); returns the file and the number of rows."""
-        rows = self.rows(org=org, year=year)
+    def export(
+        self, path: str | Path, *, org: str | None = None, year: int | None = None, unreadable: list[str] | None = None
+    ) -> tuple[Path, int]:
+        """Write the rows to ``path`` (.xlsx or .csv); returns the file and the number of rows
+        (reports that cannot be read are named in ``unreadable``)."""
+        rows = self.rows(org=org, year=year, unreadable=unreadable)
         return write_statistics(rows, path), len(rows)
 
 

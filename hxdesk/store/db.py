@@ -23,15 +23,13 @@ from .. import history
 from ..errors import DamagedDatabase, DatabaseError, InvalidInput, NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
 from ..interchange import (
-    MAX_BLOCKS,
-    MAX_FIGURES,
-    MAX_SECTIONS,
     block_to_dict,
     figure_to_dict,
     official_to_dict,
     report_body_from_dict,
     report_body_to_dict,
 )
+from ..limits import MAX_BLOCKS, MAX_FIGURES, MAX_SECTIONS
 from ..model import MAX_LEVEL, Figure, Report, Section, new_uid
 from . import place
 from .lock import FOR_CLI, WriterLock
@@ -436,7 +434,7 @@ class Store:
                 for k, lb, v, u, q, f, d, am, kind, review, style in fig_rows
             ],
         }
-        return report_body_from_dict(body)
+        return report_body_from_dict(body, stored=True)
 
     def add(self, report: Report) -> int:
         """Store a new report; a uid already present is replaced by a fresh one."""

@@ -522,9 +522,9 @@ def test_a_letter_o_for_a_zero_is_named_and_the_preview_says_the_old_value_stays
     row.value.selectAll()
     type_text(row.value, "1O")
     assert "“O”是字母" in row.error.text() and "应为“0”" in row.error.text()
-    # typed key by key, "1" was a valid value before the O: that is what the text holds now
-    assert row.preview.text() == "输入有误，未采用；文中仍为：1件"
-    assert main.report.figures["petitions_received"].value == 1
+    # typed key by key, "1" was a valid value before the O: the value is still the one before the typing
+    assert row.preview.text() == "输入有误，未采用；文中仍为：12件"
+    assert main.report.figures["petitions_received"].value == 12
     row.value.selectAll()
     type_text(row.value, "10")
     assert row.preview.text() == "文中显示为：10件" and not row.error.isVisible()

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from hxdesk import interchange, services
+from hxdesk import interchange, limits, services
 from hxdesk.errors import HxError, InvalidInput
-from hxdesk.figures import MAX_FIGURE, parse_number
+from hxdesk.figures import parse_number
+from hxdesk.limits import MAX_VALUE as MAX_FIGURE
 from hxdesk.model import QUALIFIERS, Figure, Paragraph, PointList, Report, Section
 from hxdesk.render import render_bytes
 from hxdesk.store import Store
@@ -422,8 +423,14 @@ def test_json_import_exponents_never_blow_up(value):
 
 def test_json_import_bounds_the_number_of_sections():
     doc = json.loads(json.dumps(SAMPLE_DOC))
-    doc["report"]["sections"] = [{"heading": "章", "blocks": []} for _ in range(interchange.MAX_SECTIONS + 1)]
+    per = limits.MAX_SIBLINGS  # as many as one level may hold, each with as many children
+    doc["report"]["sections"] = [
+        {"heading": "章", "children": [{"heading": "节"}] * per} for _ in range(limits.MAX_SECTIONS // per + 1)
+    ]
     with pytest.raises(InvalidInput, match="章节过多"):
+        interchange.loads(json.dumps(doc))
+    doc["report"]["sections"] = [{"heading": "章", "blocks": []} for _ in range(per + 1)]
+    with pytest.raises(InvalidInput, match="同一级的章节超过"):
         interchange.loads(json.dumps(doc))
 
 
