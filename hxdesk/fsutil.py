@@ -125,7 +125,36 @@ def same_file(a: Path, b: Path) -> bool:
 
 def refuse_database_target(target: Path) -> None:
     """OutputError (one Chinese line) if writing ``target`` would replace a database this
-    process has opened, one of its companion files, or anything in its backups folder."""
+    process has opened, one of its companion files, or anything in its backups folder; or any
+    other SQLite database or journal (another hxdesk database, the default one, a backup elsewhere)."""
+    _refuse_database_protected(target)
+    _refuse_database_file(target)
+
+
+#: The first bytes of an SQLite database file, and of a write-ahead log (either byte order).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _refuse_database_file(target: Path) -> None:
+    """No output replaces an existing SQLite database or journal, whoever's it is. Checked after the
+    protected files: reading a database this process holds through a second handle would drop its
+    locks on POSIX (closing any handle of a file releases the process's fcntl locks on it)."""
+    try:
+        if not target.is_file():
+            return
+        with open(target, "rb") as f:
+            head = f.read(len(_SQLITE_HEADER))
+    except OSError:
+        return  # unreadable: the write itself will say why
+    if head == _SQLITE_HEADER or head[:4] in _WAL_MAGIC:
+        raise OutputError(
+            f"“{target.name}”是一个数据库文件，不能用导出的文件覆盖它，否则其中的数据会丢失。请另选文件名。",
+            path=str(target),
+        )
+
+
+def _refuse_database_protected(target: Path) -> None:
     if not _protected:
         return
     identity = _identity(target)

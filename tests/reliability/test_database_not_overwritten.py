@@ -100,3 +100,27 @@ def test_other_files_beside_the_database_are_still_written(db):
     out = db.parent / "h.json"
     done = run_cli("--db", str(db), "export", "1", "-o", str(out), check=True)
     assert out.read_text(encoding="utf-8").startswith("{") and str(out) in done.stdout
+
+
+def test_render_of_the_sample_never_replaces_the_default_database(tmp_path, sample):
+    """`render --sample` opens no database, yet its output must not land on one: the default database
+    (in the data folder), a backup copied elsewhere, another hxdesk database."""
+    data = tmp_path / "appdata"
+    default = data / "hxdesk.db"
+    with Store(default) as s:
+        s.add(sample)
+    env = {"HXDESK_DATA_DIR": str(data)}
+    run_cli("backup", env=env, check=True)
+    elsewhere = tmp_path / "copy-of-backup.db"
+    elsewhere.write_bytes(next((data / "backups").iterdir()).read_bytes())
+    renamed = tmp_path / "报告.docx"  # a database a clerk renamed, or a download mislabelled
+    renamed.write_bytes(default.read_bytes())
+    for target, args in (
+        (renamed, ("render", "--sample", "-o", str(renamed))),
+        (elsewhere, ("--db", str(default), "export", "1", "-o", str(elsewhere))),
+    ):
+        before = target.read_bytes()
+        proc = run_cli(*args, env=env)
+        assert proc.returncode == 1 and "数据库文件" in proc.stderr, proc.stdout + proc.stderr
+        assert target.read_bytes() == before
+    assert "还没有报告" not in run_cli("list", env=env, check=True).stdout
