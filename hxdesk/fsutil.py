@@ -219,6 +219,64 @@ def remove_stale_temp_folders(prefix: str, max_age_s: float) -> None:
             pass
 
 
+#: A process holds the lock file in each folder process_temp_folder made for it, until it exits.
+_IN_USE = ".in-use.lock"
+_held_folders: list[object] = []
+
+
+def process_temp_folder(prefix: str) -> Path:
+    """A temporary folder ``<temp>/<prefix>…`` for the life of this process, removed at exit. The
+    folders killed processes left (their exit never ran) are removed first: a folder whose lock
+    file no process holds any more."""
+    import atexit
+    import shutil
+
+    from filelock import FileLock
+
+    remove_orphaned_temp_folders(prefix)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    lock = FileLock(str(folder / _IN_USE), timeout=0, thread_local=False)
+    lock.acquire()
+    _held_folders.append(lock)
+
+    def remove() -> None:
+        lock.release()  # Windows deletes no file that is open
+        shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
+    return folder
+
+
+def remove_orphaned_temp_folders(prefix: str, *, unlocked_grace_s: float = 600) -> None:
+    """Remove this user's ``<temp>/<prefix>*`` folders that no living process holds; one without
+    a lock file (a process killed before it took the lock) once untouched for ``unlocked_grace_s``."""
+    import glob
+    import shutil
+    import time
+
+    from filelock import FileLock, Timeout
+
+    for folder in Path(tempfile.gettempdir()).glob(glob.escape(prefix) + "*"):
+        try:
+            st = folder.lstat()
+            if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+                continue
+            marker = folder / _IN_USE
+            if not marker.exists():
+                if time.time() - st.st_mtime > unlocked_grace_s:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            probe = FileLock(str(marker), timeout=0, thread_local=False)
+            try:
+                probe.acquire()
+            except Timeout:
+                continue  # in use
+            probe.release()
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def free_name(target: str | Path) -> Path:
     """The first of "name.docx", "name（2）.docx", … that does not exist (for a locked target)."""
     target = Path(target)

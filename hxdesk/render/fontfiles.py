@@ -216,20 +216,23 @@ def face_bytes(face: FontFace) -> bytes:
     return Path(face.path).read_bytes()
 
 
+FONT_FOLDER_PREFIX = "hxdesk-fonts-"
+
+
 @lru_cache(maxsize=8)
 def face_folder(faces: tuple[FontFace, ...]) -> str:
     """A folder holding just these faces' files, for the engine's ``font_dirs``.
 
     Handing rdocx the fonts as bytes makes it parse them with the GIL held (about 100 ms a layout for
     30 MB of CJK fonts, during which the GUI thread stands still); from a folder it reads them
-    without holding it. Links where the system allows them, else copies; removed at exit.
+    without holding it. Links where the system allows them, else copies; removed at exit, or by the
+    next process when this one is killed.
     """
-    import atexit
     import shutil
-    import tempfile
 
-    folder = Path(tempfile.mkdtemp(prefix="hxdesk-fonts-"))
-    atexit.register(shutil.rmtree, folder, True)
+    from ..fsutil import process_temp_folder
+
+    folder = process_temp_folder(FONT_FOLDER_PREFIX)
     for n, path in enumerate(sorted({face.path for face in faces})):
         target = folder / f"{n:02d}{Path(path).suffix.lower()}"
         try:

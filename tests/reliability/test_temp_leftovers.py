@@ -64,3 +64,38 @@ def test_a_killed_pdf_exports_work_folder_does_not_survive_the_next_export(tmp_p
     )
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
     assert list(temp.glob("hxdesk-pdf-*")) == [in_use]
+
+
+def _font_folder_holder(temp, *, then: str) -> subprocess.Popen:
+    """A process that makes its font folder (as the preview's worker does), prints it, then ``then``."""
+    code = (
+        "import sys, time\nfrom hxdesk.render.fontfiles import face_folder\nprint(face_folder(()), flush=True)\n" + then
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.PIPE, text=True
+    )
+
+
+def test_a_killed_processs_font_folder_goes_and_a_living_ones_stays(tmp_path):
+    """The page engine's font folder (hxdesk-fonts-*) lives as long as its process: a worker killed
+    leaves it, and the next process to make one removes it, never one still in use."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    killed = _font_folder_holder(temp, then="time.sleep(60)\n")
+    killed_folder = killed.stdout.readline().strip()
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    assert os.path.isdir(killed_folder)  # its exit never ran
+    living = _font_folder_holder(temp, then="time.sleep(60)\n")
+    living_folder = living.stdout.readline().strip()
+    try:
+        assert not os.path.exists(killed_folder)  # the next process removed the dead one's folder
+        assert os.path.isdir(living_folder)
+        finished = _font_folder_holder(temp, then="")
+        own = finished.stdout.readline().strip()
+        assert finished.wait(timeout=60) == 0
+        assert os.path.isdir(living_folder)  # a folder in use stays
+        assert own != living_folder and not os.path.exists(own)  # a process that exits removes its own
+    finally:
+        living.kill()
+        living.wait()
