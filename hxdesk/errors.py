@@ -48,7 +48,13 @@ class DamagedDatabase(DatabaseError):
         super().__init__(message, detail=detail)
         self.path = path
         self.backup = backup
-        self.reason = reason  # "not_database", "corrupt" or "empty"
+        self.reason = reason  # "not_database", "corrupt", "empty" or "foreign"
+
+    @property
+    def title(self) -> str:
+        """What the message box says the trouble is: an emptied file and another program's
+        database are not damaged, and are not called so."""
+        return {"empty": "数据库是空文件", "foreign": "这不是 hxdesk 的数据库"}.get(self.reason, "数据库已损坏")
 
 
 class NotFound(HxError):

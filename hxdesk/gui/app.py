@@ -193,12 +193,12 @@ def open_data(db_path: str | None, quiet: bool = False, checked: bool = True):
             if exc.detail:
                 log_detail(exc.message, exc.detail)
             if exc.backup is None or quiet:
-                _fail_start("数据库已损坏", exc.message + ("" if exc.backup else "\n\n没有可用的备份。"), quiet)
+                _fail_start(exc.title, exc.message + ("" if exc.backup else "\n\n没有可用的备份。"), quiet)
                 return None
+            kept = "这个文件" if exc.reason in ("empty", "foreign") else "损坏的文件"
             if not _ask(
-                "数据库已损坏",
-                f"{exc.message}\n\n是否恢复到最近一次完好的备份：{exc.backup.label}？\n"
-                "损坏的文件会另外保留，不会删除。",
+                exc.title,
+                f"{exc.message}\n\n是否恢复到最近一次完好的备份：{exc.backup.label}？\n{kept}会另外保留，不会删除。",
             ):
                 return None
             services.restore_backup(exc.backup, db_path)

@@ -31,3 +31,29 @@ def test_the_window_refuses_the_file_and_leaves_it(app, tmp_path, capsys, make, 
     err = capsys.readouterr().err
     assert message in err and "意外" not in err, err
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(("make", "title"), [(_empty, "数据库是空文件"), (_foreign, "这不是 hxdesk 的数据库")])
+def test_the_message_box_names_the_trouble_not_damage(app, tmp_path, monkeypatch, make, title):
+    """An emptied file or another program's database is not called 数据库已损坏 in the window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from hxdesk.gui.app import open_data
+
+    monkeypatch.delenv("HXDESK_NO_ERROR_DIALOG")
+    db = tmp_path / "h.db"
+    make(db)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.windowTitle())
+            box.button(QMessageBox.StandardButton.Ok).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    assert open_data(str(db)) is None
+    assert seen == [title]
