@@ -729,7 +729,8 @@ def test_the_window_never_opens_larger_than_the_screen(available, expected):
 
 
 def test_every_dialog_fits_a_1366_screen_and_shrinks_to_150_percent(open_window, sample_store, qtbot):
-    from hxdesk.gui import dialogs, history
+    from hxdesk.gui import dialogs
+    from hxdesk.gui import history_dialogs as history
 
     main = open_window(sample_store)
     main.open_report(sample_store.list_reports()[0].id)
