@@ -7,6 +7,7 @@ use the same rules for 80余人次, 95%以上 and 办结率 = 办结 ÷ 受理.
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import math
 import re
@@ -287,6 +288,29 @@ def parse_formula(formula: str) -> _Formula:
     return _Formula(tree, frozenset(names), frozenset(previous))
 
 
+def formula_text(formula: str, figures: dict[str, Figure]) -> str:
+    """A formula as the clerk reads it, each figure by its name: 办结来信来访 ÷ 受理来信来访 × 100,
+    prev(key) as 上年 and the name (the formula as typed when it does not parse)."""
+    try:
+        parsed = parse_formula(formula)
+    except InvalidInput:
+        return formula
+
+    def name_of(key: str) -> str:
+        fig = figures.get(key)
+        return (fig.label or key) if fig is not None else key
+
+    class _Named(ast.NodeTransformer):
+        def visit_Call(self, node: ast.Call) -> ast.AST:  # parse_formula admits only prev(key)
+            return ast.Name("上年" + name_of(_prev_argument(node, formula).id))
+
+        def visit_Name(self, node: ast.Name) -> ast.AST:
+            return ast.Name(name_of(node.id))
+
+    named = _Named().visit(copy.deepcopy(parsed.tree))
+    return ast.unparse(named).replace(" * ", " × ").replace(" / ", " ÷ ")
+
+
 def _check_constant(value: object, formula: str) -> None:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise FormulaError(f"公式“{_excerpt(formula)}”只能包含数字和数据名称。")
@@ -450,9 +474,17 @@ def _value_of(
         return None, f"计算结果过大（应小于 {number_text(MAX_COMPUTED)}），请检查公式和数值。"
 
 
-def validate_figures(figures: dict[str, Figure], previous: dict[str, Decimal | None] | None = None) -> dict[str, str]:
-    """Field-level problems: bad keys, bad qualifiers, 办结 greater than 受理 …"""
-    values, problems = compute_values(figures, previous)
+def validate_figures(
+    figures: dict[str, Figure],
+    previous: dict[str, Decimal | None] | None = None,
+    *,
+    computed: tuple[dict[str, Decimal | None], dict[str, str]] | None = None,
+) -> dict[str, str]:
+    """Field-level problems: bad keys, bad qualifiers, 办结 greater than 受理 …
+
+    ``computed``: what compute_values (report_values) already gave for these figures, not computed again."""
+    values, problems = computed if computed is not None else compute_values(figures, previous)
+    problems = dict(problems)
     for key, fig in figures.items():
         if fig.style != STYLE_NUMBER and not fig.derived:
             problems[key] = "与上年比较的数据应为自动计算的数据（填写公式）。"

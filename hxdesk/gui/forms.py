@@ -8,7 +8,6 @@ the window saves the whole report shortly afterwards.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Callable
 from typing import Protocol
 
@@ -354,15 +353,7 @@ class FigureRow:
             self.value.setStyleSheet("background: #eef0f2; color: #3c4043;")
             self.value.setToolTip("自动计算，无需填写")
             grid.addWidget(self.value, row, 1)
-            figures = panel.host.report.figures
-            formula = re.sub(r"\bprev\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)", r"上年\1", fig.formula)
-            formula = re.sub(
-                r"[A-Za-z_][A-Za-z0-9_]*",
-                lambda m: figures[m.group(0)].label or m.group(0) if m.group(0) in figures else m.group(0),
-                formula,
-            )
-            formula = formula.replace("*", "×").replace("/", "÷")
-            hint = hint_label(f"自动计算：{formula}")
+            hint = hint_label(f"自动计算：{figmod.formula_text(fig.formula, panel.host.report.figures)}")
             grid.addWidget(hint, row, 2, 1, 2)
             self.unit = None
             self.qualifier = None
@@ -564,8 +555,9 @@ class FiguresPanel(QGroupBox):
 
     def refresh(self) -> None:
         report = self.host.report
-        values, _ = figmod.report_values(report)
-        problems = figmod.validate_figures(report.figures, figmod.last_year_values(report))
+        computed = figmod.report_values(report)  # once per refresh, for the values and the problems
+        values = computed[0]
+        problems = figmod.validate_figures(report.figures, computed=computed)
         for row in self.rows:
             row.refresh(values, problems)
 

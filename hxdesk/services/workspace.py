@@ -104,42 +104,42 @@ class Reports(_Job):
 
     def summaries(self, *, trash: bool = False) -> list[ReportSummary]:
         """The report list (or the trash), newest year first."""
-        return self._store.list_reports(deleted=trash)
+        return self._store.reports.summaries(deleted=trash)
 
     def summary(self, report_id: int) -> ReportSummary:
-        return self._store.summary(report_id)
+        return self._store.reports.summary(report_id)
 
     def load(self, report_id: int) -> Report:
         """The report, with last year's figures attached (``report.predecessor``) when the
         report it came from is in the database and not in the trash."""
-        report = self._store.load(report_id)
+        report = self._store.reports.load(report_id)
         previous = self._by_uid(report.predecessor_uid)
         if previous is not None:
             try:
-                report.predecessor = as_predecessor(self._store.load(previous.id), report)
+                report.predecessor = as_predecessor(self._store.reports.load(previous.id), report)
             except InvalidInput:  # last year's report cannot be read: this one opens without it
                 report.predecessor = None
         return report
 
     def add(self, report: Report) -> int:
-        return self._store.add(report)
+        return self._store.reports.add(report)
 
     def save(self, report_id: int, report: Report) -> str:
         """Save the whole report in one transaction; returns the save time."""
-        return self._store.save(report_id, report)
+        return self._store.reports.save(report_id, report)
 
     def rename(self, report_id: int, name: str) -> None:
-        report = self._store.load(report_id)
+        report = self._store.reports.load(report_id)
         report.name = name.strip()
-        self._store.save(report_id, report)
+        self._store.reports.save(report_id, report)
 
     def duplicate(self, report_id: int) -> int:
         """A copy of a report (fresh identifiers), named “…（副本）”."""
-        report = copy.deepcopy(self._store.load(report_id))
+        report = copy.deepcopy(self._store.reports.load(report_id))
         report.uid = new_uid()
         report.name = f"{report.display_name() or '报告'}（副本）"
         fresh_uids(report)
-        return self._store.add(report)
+        return self._store.reports.add(report)
 
     def next_year(self, report_id: int, year: int | None = None) -> int:
         """Next year's report from this one (see roll_over), linked to it; returns its id.
@@ -147,22 +147,22 @@ class Reports(_Job):
         report = roll_over(self.load(report_id))
         if year is not None:
             report.year = check_year(year)
-        return self._store.add(report)
+        return self._store.reports.add(report)
 
     def _by_uid(self, uid: str | None) -> ReportSummary | None:
         if uid is None:
             return None
-        return next((s for s in self._store.list_reports() if s.uid == uid), None)
+        return next((s for s in self._store.reports.summaries() if s.uid == uid), None)
 
     def predecessor_id(self, report_id: int) -> int | None:
         """The id of the report this one came from (None: no link, or that report is gone or in the trash)."""
-        found = self._by_uid(self._store.load(report_id).predecessor_uid)
+        found = self._by_uid(self._store.reports.load(report_id).predecessor_uid)
         return None if found is None else found.id
 
     def find_predecessor(self, report_id: int) -> int | None:
         """The same issuing body's report of the year before, if the database has one (the most
         recently changed, if several): what an imported report is linked to."""
-        me = self._store.summary(report_id)
+        me = self._store.reports.summary(report_id)
         found = self._of_body(issuing_body(me.issuers, me.name), me.year - 1, exclude=report_id)
         return None if found is None else found.id
 
@@ -172,7 +172,7 @@ class Reports(_Job):
         return next(
             (
                 s
-                for s in self._store.list_reports()  # most recently changed first within a year
+                for s in self._store.reports.summaries()  # most recently changed first within a year
                 if s.id != exclude and s.year == year and issuing_body(s.issuers, s.name) == body
             ),
             None,
@@ -180,19 +180,19 @@ class Reports(_Job):
 
     def set_predecessor(self, report_id: int, predecessor_id: int | None) -> None:
         """Link a report to the one it follows (an earlier year's), or clear the link (None)."""
-        report = self._store.load(report_id)
+        report = self._store.reports.load(report_id)
         if predecessor_id is None:
             report.predecessor_uid = None
         else:
             if predecessor_id == report_id:
                 raise InvalidInput("报告不能以自己作为上一年度的报告。")
-            previous = self._store.summary(predecessor_id)
+            previous = self._store.reports.summary(predecessor_id)
             if previous.deleted_at is not None:
                 raise NotFound("这份报告在回收站中，不能作为上一年度的报告。")
             if previous.year >= report.year:
                 raise InvalidInput(f"上一年度的报告应早于{report.year}年度（所选报告为{previous.year}年度）。")
             report.predecessor_uid = previous.uid
-        self._store.save(report_id, report)
+        self._store.reports.save(report_id, report)
 
     def add_imported(self, report: Report, notes: list[ImportNote] | None = None) -> int:
         """Store an imported report, linked to last year's report of its issuing body (unless the
@@ -204,25 +204,25 @@ class Reports(_Job):
             previous = self._of_body(body, report.year - 1)
             if previous is not None:
                 report.predecessor_uid = previous.uid
-        report_id = self._store.add(report)  # a uid the database has already is replaced first
+        report_id = self._store.reports.add(report)  # a uid the database has already is replaced first
         self._workspace.annotations.keep_import_notes(report.uid, notes or [])
         later = self._of_body(body, report.year + 1, exclude=report_id)
         if later is not None:
-            successor = self._store.load(later.id)
+            successor = self._store.reports.load(later.id)
             if successor.predecessor_uid is None:
                 successor.predecessor_uid = report.uid
-                self._store.save(later.id, successor)
+                self._store.reports.save(later.id, successor)
         return report_id
 
     def move_to_trash(self, report_id: int) -> None:
-        self._store.set_deleted(report_id, True)
+        self._store.trash.move(report_id)
 
     def restore_from_trash(self, report_id: int) -> None:
-        self._store.set_deleted(report_id, False)
+        self._store.trash.restore(report_id)
 
     def purge(self, report_id: int) -> None:
         """Delete a report for good (its sections, figures and history go with it)."""
-        self._store.purge(report_id)
+        self._store.trash.purge(report_id)
 
     def import_file(self, path: str | Path) -> tuple[int, list[ImportNote]]:
         """Import a file into a new report; returns its id and the notes.
@@ -234,12 +234,12 @@ class Reports(_Job):
     def ensure_sample(self) -> int | None:
         """First start: put the built-in sample into an empty database; returns its id."""
         store = self._store
-        if store.list_reports() or store.list_reports(deleted=True) or store.get_setting(SAMPLE_ADDED_SETTING):
+        if store.reports.summaries() or store.trash.summaries() or store.settings.get(SAMPLE_ADDED_SETTING):
             return None
         report = sample_report()
         report.uid = new_uid()
-        report_id = store.add(report)
-        store.set_setting(SAMPLE_ADDED_SETTING, True)
+        report_id = store.reports.add(report)
+        store.settings.set(SAMPLE_ADDED_SETTING, True)
         return report_id
 
 
@@ -256,7 +256,7 @@ class Statistics(_Job):
         and named in ``unreadable``; the other reports are counted."""
         wanted = (org or "").strip()
         out: list[StatisticsRow] = []
-        summaries = self._store.list_reports()
+        summaries = self._store.reports.summaries()
         summaries.sort(key=lambda s: issuing_body(s.issuers, s.name))  # stable: year, then newest change
         for s in summaries:
             if year is not None and s.year != year:
@@ -286,34 +286,34 @@ class History(_Job):
 
     def versions(self, report_id: int, section_uid: str) -> list[SectionVersion]:
         """The earlier versions of one section, newest first."""
-        return self._store.section_history(report_id, section_uid)
+        return self._store.versions.history(report_id, section_uid)
 
     def version(self, version_id: int) -> SectionVersion:
-        return self._store.section_version(version_id)
+        return self._store.versions.version(version_id)
 
     def restore_version(self, report_id: int, version_id: int, report: Report) -> Report:
         """Give a section of ``report`` (as the editor holds it) an earlier version's content, and save."""
-        return self._store.restore_section_version(report_id, version_id, report=report)
+        return self._store.versions.restore_version(report_id, version_id, report=report)
 
     def deleted_sections(self, report_id: int) -> list[DeletedSection]:
-        return self._store.deleted_sections(report_id)
+        return self._store.versions.deleted(report_id)
 
     def restore_deleted(self, report_id: int, entry_id: int, report: Report) -> Report:
         """Put a deleted section back where it stood in ``report``, and save."""
-        return self._store.restore_deleted_section(report_id, entry_id, report=report)
+        return self._store.versions.restore_deleted(report_id, entry_id, report=report)
 
 
 class Settings(_Job):
     """Settings kept in the database (so that they travel with it)."""
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self._store.get_setting(key, default)
+        return self._store.settings.get(key, default)
 
     def set(self, key: str, value: Any) -> None:
-        self._store.set_setting(key, value)
+        self._store.settings.set(key, value)
 
     def fonts(self) -> FontProfile:
-        data = self._store.get_setting(FONT_SETTING)
+        data = self._store.settings.get(FONT_SETTING)
         if isinstance(data, dict):
             try:
                 return FontProfile.from_dict(data)
@@ -322,15 +322,15 @@ class Settings(_Job):
         return FontProfile()
 
     def set_fonts(self, profile: FontProfile) -> None:
-        self._store.set_setting(FONT_SETTING, profile.to_dict())
+        self._store.settings.set(FONT_SETTING, profile.to_dict())
 
     def last_folder(self) -> Path | None:
         """The folder the last document was written to, if it still exists."""
-        last = self._store.get_setting(LAST_FOLDER_SETTING)
+        last = self._store.settings.get(LAST_FOLDER_SETTING)
         return Path(last) if isinstance(last, str) and last and Path(last).is_dir() else None
 
     def set_last_folder(self, folder: Path) -> None:
-        self._store.set_setting(LAST_FOLDER_SETTING, str(folder))
+        self._store.settings.set(LAST_FOLDER_SETTING, str(folder))
 
 
 class Annotations(_Job):

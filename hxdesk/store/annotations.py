@@ -36,8 +36,7 @@ class Annotations:
         if not rows:
             return
         store = self._store
-        store._require_write()
-        with store.db.atomic():
+        with store.writing():
             store.conn.executemany(
                 f"INSERT INTO import_notes (report_id, part, section_uid, place, text) VALUES ({_REPORT_ID}, ?, ?, ?, ?)",
                 rows,
@@ -55,8 +54,7 @@ class Annotations:
         """The clerk has read these notes."""
         ids = [(i,) for i in row_ids]
         store = self._store
-        store._require_write()
-        with store.db.atomic():
+        with store.writing():
             store.conn.executemany("DELETE FROM import_notes WHERE id = ?", ids)
 
     def dismissed_findings(self, report_uid: str) -> set[str]:
@@ -68,8 +66,7 @@ class Annotations:
     def dismiss_finding(self, report_uid: str, key: str) -> None:
         """Remember a finding not to show again; past MAX_DISMISSED the earliest in key order go."""
         store = self._store
-        store._require_write()
-        with store.db.atomic():
+        with store.writing():
             store.conn.execute(
                 f"INSERT OR IGNORE INTO dismissed_findings (report_id, key) VALUES ({_REPORT_ID}, ?)", (report_uid, key)
             )
@@ -81,6 +78,5 @@ class Annotations:
 
     def restore_dismissed(self, report_uid: str) -> None:
         store = self._store
-        store._require_write()
-        with store.db.atomic():
+        with store.writing():
             store.conn.execute(f"DELETE FROM dismissed_findings WHERE report_id = {_REPORT_ID}", (report_uid,))

@@ -150,3 +150,16 @@ def test_a_rolled_over_report_renders_its_comparison_with_last_years_figures(db_
         out = services.render_to_file(loaded, tmp_path / "2025.docx")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "受理来信来访15件，同比增长25%，增加3件。" in texts
+
+
+def test_validate_figures_takes_the_values_already_computed():
+    """The figures panel computes the values once per refresh and hands them to the field checks."""
+    from hxdesk.figures import report_values
+
+    report = report_with(15, 12, "yoy_percent")
+    report.figures["b"] = Figure("b", "办结", Decimal(20), at_most="received")
+    computed = report_values(report)
+    assert validate_figures(report.figures, computed=computed) == validate_figures(
+        report.figures, report.predecessor.values
+    )
+    assert "不能大于" in validate_figures(report.figures, computed=computed)["b"]

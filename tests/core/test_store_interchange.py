@@ -70,8 +70,8 @@ def test_store_round_trips_every_field(store):
     """What is loaded equals what was added, field by field (dataclass equality, not
     a comparison of two exports that could both leave the same field out)."""
     for report in (services.sample_report(), custom_report(), every_field_report()):
-        rid = store.add(report)
-        loaded = store.load(rid)
+        rid = store.reports.add(report)
+        loaded = store.reports.load(rid)
         assert loaded == report
         assert paragraph_texts(loaded) == paragraph_texts(report)
 
@@ -82,43 +82,43 @@ def test_store_file_settings(store, db_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # Foreign keys: purging a report removes its sections and figures.
-    rid = store.add(services.sample_report())
-    store.purge(rid)
+    rid = store.reports.add(services.sample_report())
+    store.trash.purge(rid)
     assert store.conn.execute("SELECT count(*) FROM sections").fetchone()[0] == 0
     assert store.conn.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
 
 
 def test_save_replaces_content_in_one_transaction(store):
     report = services.sample_report()
-    rid = store.add(report)
+    rid = store.reports.add(report)
     report.sections[0].children[0].heading = "改过的标题。"
     report.figures["regulation_drafts"].value = report.figures["regulation_drafts"].value + 1
-    store.save(rid, report)
-    again = store.load(rid)
+    store.reports.save(rid, report)
+    again = store.reports.load(rid)
     assert again.sections[0].children[0].heading == "改过的标题。"
     assert str(again.figures["regulation_drafts"].value) == "7"
     # A failing write leaves the previous content intact.
     bad = services.sample_report()
     bad.sections.append(bad.sections[0])  # a repeated section id cannot be stored
     with pytest.raises(InvalidInput):
-        store.save(rid, bad)
-    assert store.load(rid).sections[0].children[0].heading == "改过的标题。"
+        store.reports.save(rid, bad)
+    assert store.reports.load(rid).sections[0].children[0].heading == "改过的标题。"
 
 
 def test_trash_and_unknown_ids(store):
-    rid = store.add(services.sample_report())
-    store.set_deleted(rid, True)
-    assert store.list_reports() == [] and [s.id for s in store.list_reports(deleted=True)] == [rid]
-    store.set_deleted(rid, False)
-    assert [s.id for s in store.list_reports()] == [rid]
+    rid = store.reports.add(services.sample_report())
+    store.trash.move(rid)
+    assert store.reports.summaries() == [] and [s.id for s in store.trash.summaries()] == [rid]
+    store.trash.restore(rid)
+    assert [s.id for s in store.reports.summaries()] == [rid]
     with pytest.raises(NotFound):
-        store.load(999)
+        store.reports.load(999)
 
 
 def test_same_uid_twice_gets_a_fresh_uid(store):
-    a = store.add(services.sample_report())
-    b = store.add(services.sample_report())
-    assert store.load(a).uid != store.load(b).uid
+    a = store.reports.add(services.sample_report())
+    b = store.reports.add(services.sample_report())
+    assert store.reports.load(a).uid != store.reports.load(b).uid
 
 
 def test_a_newer_schema_is_refused(db_path):
@@ -271,7 +271,7 @@ def test_report_list_is_read_without_sqlite_utils(tmp_path):
     loads on the first write, which then works as always."""
     db = tmp_path / "start.db"
     with Store(db) as first:  # creates the schema (migrations: sqlite-utils)
-        first.add(services.sample_report())
+        first.reports.add(services.sample_report())
     code = (
         "import sys\n"
         "from hxdesk import services\n"

@@ -23,7 +23,7 @@ from keyboard import type_text  # noqa: E402
 from hxdesk import interchange  # noqa: E402
 from hxdesk import outline as structure  # noqa: E402
 from hxdesk.gui.widgets import TextField  # noqa: E402
-from hxdesk.store.db import storable  # noqa: E402
+from hxdesk.store.reports import storable  # noqa: E402
 
 MAX_TOP_SECTIONS = 8
 rng = random.Random(int(os.environ.get("HXDESK_KILL_SEED", "0")))

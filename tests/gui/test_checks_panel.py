@@ -31,7 +31,7 @@ def tree_texts(panel) -> list[tuple[str, list[str]]]:
 
 
 def test_the_panel_lists_the_samples_findings_by_part_in_document_order(open_window, sample_store):
-    main, panel = open_with_panel(open_window, sample_store, sample_store.list_reports()[0].id)
+    main, panel = open_with_panel(open_window, sample_store, sample_store.reports.summaries()[0].id)
     groups = tree_texts(panel)
     assert panel.summary.text().startswith("错误 0 处，提示")
     places = [place for place, _ in groups]
@@ -42,7 +42,7 @@ def test_the_panel_lists_the_samples_findings_by_part_in_document_order(open_win
 
 
 def test_typing_updates_the_panel_and_a_double_click_selects_the_place(open_window, sample_store, qtbot):
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main, panel = open_with_panel(open_window, sample_store, rid)
     before = len(panel.findings)
     section = main.report.sections[1]  # 二、存在的主要问题及原因
@@ -67,7 +67,7 @@ def test_typing_updates_the_panel_and_a_double_click_selects_the_place(open_wind
 
 
 def test_a_dismissed_finding_stays_away_for_that_report_only(open_window, sample_store, db_path, qtbot):
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main, panel = open_with_panel(open_window, sample_store, rid)
     target = next(f for f in panel.findings if "群体性时间" in f.excerpt)
     count = len(panel.findings)
@@ -91,7 +91,7 @@ def test_a_dismissed_finding_stays_away_for_that_report_only(open_window, sample
 
 
 def test_typing_with_the_panel_open_does_not_check_per_keystroke(open_window, sample_store, qtbot):
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main, panel = open_with_panel(open_window, sample_store, rid)
     runs = []
     original = panel.run
@@ -109,7 +109,7 @@ def test_typing_with_the_panel_open_does_not_check_per_keystroke(open_window, sa
 def test_the_panel_is_off_on_a_1366_screen_and_on_where_there_is_room(open_window, sample_store, qtbot):
     main = open_window(sample_store)
     main.window.resize(1346, 728)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     assert not main.ui.actionChecks.isChecked() and not main.editor.checks.widget.isVisible()
     main.window.activateWindow()
     qtbot.waitUntil(main.window.isActiveWindow)
@@ -119,7 +119,7 @@ def test_the_panel_is_off_on_a_1366_screen_and_on_where_there_is_room(open_windo
 
 
 def test_a_typed_number_is_made_a_figure_from_the_panel(open_window, sample_store, db_path, qtbot):
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main, panel = open_with_panel(open_window, sample_store, rid)
     section = main.report.sections[1]  # 二、存在的主要问题及原因
     main.editor.goto(("section", section.uid))
@@ -136,12 +136,12 @@ def test_a_typed_number_is_made_a_figure_from_the_panel(open_window, sample_stor
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
     from hxdesk.store import Store
 
-    stored = Store(db_path, write=False).load(rid)
+    stored = Store(db_path, write=False).reports.load(rid)
     assert stored.figures[key].label == "法治讲座" and "{{" + key + "}}" in "".join(stored.all_texts())
 
 
 def test_a_word_is_added_to_the_users_list_from_the_panel(open_window, sample_store, qtbot, _isolated_data_dir):
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main, panel = open_with_panel(open_window, sample_store, rid)
     any_finding = panel.findings[0]
     assert not any("矛盾纠纷排查" in f.message for f in panel.findings)

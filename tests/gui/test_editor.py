@@ -52,7 +52,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     store = sample_store
     main = open_window(store)
     assert main.ui.reportTable.rowCount() == 1  # first start: the sample is in the list
-    sample_id = store.list_reports()[0].id
+    sample_id = store.reports.summaries()[0].id
 
     # 新建 → 以往年报告为基础
     dialog = NewReportDialog(main.workspace, main.window, previous_id=sample_id)
@@ -95,7 +95,7 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
     saved = Store(db_path)
     try:
-        stored = saved.load(new_id)
+        stored = saved.reports.load(new_id)
     finally:
         saved.close()
     assert stored.figures["petitions_closed"].value == Decimal(12)
@@ -152,14 +152,14 @@ def test_roll_over_edit_close_reopen_generate(open_window, sample_store, db_path
         assert "新增一句测试文字。" in text
         assert "共受理来信来访15余件，办结12件，办结率80%" in text
         assert "2025年1月10日" in text
-        assert store2.get_setting("last_output_dir") == str(tmp_path)
+        assert store2.settings.get("last_output_dir") == str(tmp_path)
     finally:
         store2.close()
 
 
 def test_ctrl_s_saves_at_once(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     form = select(main, ("title",))
     type_into(qtbot, form.addressee, "区委依法治区办")
     assert main.autosaver.dirty
@@ -167,12 +167,12 @@ def test_ctrl_s_saves_at_once(open_window, sample_store, qtbot):
     qtbot.waitUntil(main.window.isActiveWindow)
     qtbot.keyClick(form.addressee, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not main.autosaver.dirty
-    assert sample_store.load(main.report_id).addressee == "区委依法治区办"
+    assert sample_store.reports.load(main.report_id).addressee == "区委依法治区办"
 
 
 def test_insert_figure_at_cursor(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     section = main.report.sections[1]  # 存在的主要问题及原因
     form = select(main, ("section", section.uid))
     field = form.findChildren(TextField)[0]
@@ -194,7 +194,7 @@ def test_insert_figure_at_cursor(open_window, sample_store, qtbot):
 
 def test_find_jumps_to_section(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     main.window.activateWindow()
     qtbot.waitUntil(main.window.isActiveWindow)
     qtbot.keyClick(main.ui.navTree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -230,10 +230,10 @@ def test_list_duplicate_rename_delete_restore(open_window, sample_store, qtbot):
     assert main.ui.reportTable.rowCount() == 2
     copy_id = main.reports_page.selected_id()
     main.reports_page.rename(copy_id, "黄溪镇（测试）")
-    assert sample_store.summary(copy_id).display_name == "黄溪镇（测试）"
+    assert sample_store.reports.summary(copy_id).display_name == "黄溪镇（测试）"
     accept_next_message_box(qtbot)
     main.reports_page.delete_selected()
-    assert [r.id for r in sample_store.list_reports(deleted=True)] == [copy_id]
+    assert [r.id for r in sample_store.trash.summaries()] == [copy_id]
     assert main.ui.reportTable.rowCount() == 1
     main.ui.trashButton.setChecked(True)  # 回收站
     assert main.ui.reportTable.rowCount() == 1 and main.ui.restoreButton.isVisible()
@@ -278,15 +278,15 @@ def test_unexpected_error_is_logged_not_shown_as_traceback(app, monkeypatch, cap
 
 def test_looking_at_every_form_changes_nothing(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
-    before = sample_store.summary(rid).updated_at
+    before = sample_store.reports.summary(rid).updated_at
     for target in list(main.editor.navigator.items):
         select(main, target)
         qtbot.wait(5)  # let the highlighter run (it changes formats, not text)
     assert not main.autosaver.dirty
     main.window.close()
-    assert sample_store.summary(rid).updated_at == before
+    assert sample_store.reports.summary(rid).updated_at == before
 
 
 def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
@@ -304,7 +304,7 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
     type_text(dialog.ui.orgEdit, "示例镇人民政府")
     assert dialog.ui.errorLabel.text() == ""  # the message goes once the field is filled
     dialog.ui.buttonBox.accepted.emit()
-    report = sample_store.load(dialog.created_id)
+    report = sample_store.reports.load(dialog.created_id)
     assert (report.year, report.issuers) == (2025, ["示例镇人民政府"])
 
     settings = SettingsDialog(main.workspace, main.window)
@@ -345,7 +345,7 @@ def test_new_from_template_and_font_settings(open_window, sample_store, qtbot):
 
 def test_undo_in_a_text_field_reaches_the_model(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     intro = select(main, ("intro",))
     field = intro.findChildren(TextField)[0]
     before = main.report.intro[0].text
@@ -368,7 +368,7 @@ def test_undo_in_a_text_field_reaches_the_model(open_window, sample_store, qtbot
 
 def test_navigator_indent_outdent_renumbers(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     second = main.report.sections[1]  # 二、存在的主要问题及原因
     select(main, ("section", second.uid))
     assert main.ui.indentButton.isEnabled()
@@ -388,7 +388,7 @@ def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_
     from hxdesk.render import render_document
 
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     second = main.report.sections[1]  # 二、存在的主要问题及原因
     select(main, ("section", second.uid))
     main.ui.addChildButton.click()
@@ -403,7 +403,7 @@ def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_
     assert main.editor.navigator.items[("section", child.uid)].text(0) == "1.加强学习"
     assert main.save_now()
 
-    saved = sample_store.load(main.report_id)
+    saved = sample_store.reports.load(main.report_id)
     out = tmp_path / "out.docx"
     render_document(saved).save(str(out))
     document = docx.Document(str(out))
@@ -418,7 +418,7 @@ def test_a_level_holder_puts_1_directly_under_a_top_heading(open_window, sample_
 def test_the_navigator_tells_siblings_with_one_opening_apart(open_window, sample_store, qtbot):
     """The seven （一）…（七） of the sample all open 坚持在党的领导下，深化新时代: the tree shows what differs."""
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     first = main.ui.navTree.topLevelItem(3)
     texts = [first.child(i).text(0) for i in range(first.childCount())]
     assert texts[0] == "（一）…法治政府“制度”建设。"
@@ -438,7 +438,7 @@ def test_delete_names_what_goes_and_add_child_says_why_it_is_off(open_window, sa
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     questions: list[str] = []
 
     def answer_no() -> None:
@@ -476,7 +476,7 @@ def test_the_window_title_does_not_name_hxdesk_twice(open_window, sample_store, 
     main = open_window(sample_store)
     assert app.applicationDisplayName() == "hxdesk"
     assert main.window.windowTitle() == "法治政府建设年度报告"
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     assert main.window.windowTitle() == "2024年度　黔江区黄溪镇人民政府"
 
 
@@ -492,7 +492,7 @@ def test_the_list_keeps_its_order_and_shape_and_tells_imports_apart(open_window,
 
     # an imported copy of the sample reads differently from the sample in the list
     source = tmp_path / "黄溪镇2024年报告.docx"
-    services.render_to_file(main.workspace.reports.load(sample_store.list_reports()[0].id), source)
+    services.render_to_file(main.workspace.reports.load(sample_store.reports.summaries()[0].id), source)
     imported_id, _ = main.workspace.reports.import_file(source)
     main.reports_page.refresh()
     names = {table.item(r, 0).data(0x0100): table.item(r, 1).text() for r in range(table.rowCount())}
@@ -513,7 +513,7 @@ def test_the_list_keeps_its_order_and_shape_and_tells_imports_apart(open_window,
 
 def test_a_letter_o_for_a_zero_is_named_and_the_preview_says_the_old_value_stays(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     section = next(s for s, _ in main.report.walk() if "petitions_received" in str(s.blocks))
     form = select(main, ("section", section.uid))
     row = figure_row(form, "petitions_received")
@@ -534,7 +534,7 @@ def test_insert_figure_offers_the_years_and_its_list_fits_a_small_screen(open_wi
     from PySide6.QtWidgets import QApplication
 
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     section = main.report.sections[1]
     form = select(main, ("section", section.uid))
     field = form.findChildren(TextField)[0]
@@ -622,7 +622,7 @@ def test_the_file_dialog_linux_shows_has_no_english_left(app, qtbot, tmp_path):
 
 def test_find_and_replace_changes_the_words_not_the_figures(open_window, sample_store, db_path, qtbot):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     main.window.activateWindow()
     qtbot.waitUntil(main.window.isActiveWindow)
@@ -640,7 +640,7 @@ def test_find_and_replace_changes_the_words_not_the_figures(open_window, sample_
     shown = "\n".join(f.toPlainText() for f in main.form.findChildren(TextField))
     assert "群体性事件" in shown and "群体性时间" not in shown  # the open form shows the new words
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
-    stored = "".join(Store(db_path, write=False).load(rid).all_texts())
+    stored = "".join(Store(db_path, write=False).reports.load(rid).all_texts())
     assert "群体性事件" in stored and "群体性时间" not in stored
 
     # a number the document shows comes from a figure: found, but not replaced as text
@@ -685,7 +685,7 @@ def test_the_standard_template_guides_each_part_and_never_prints_the_hints(open_
 
 def test_parts_of_other_towns_reports_find_their_hints_by_their_words(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)  # the sample: its own headings
+    main.open_report(sample_store.reports.summaries()[0].id)  # the sample: its own headings
     measures = main.report.sections[2]  # 三、{{next_year}}年工作措施
     form = select(main, ("section", measures.children[0].uid))  # （一）努力抓好法治政府建设宣传工作。
     assert form.hint.text().startswith("写下一年度推进法治政府建设的主要安排")  # a plan, not this year's work
@@ -733,7 +733,7 @@ def test_every_dialog_fits_a_1366_screen_and_shrinks_to_150_percent(open_window,
     from hxdesk.gui import history_dialogs as history
 
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     workspace, report = main.workspace, main.report
     made = {
         "新建报告": dialogs.NewReportDialog(workspace, main.window).dialog,

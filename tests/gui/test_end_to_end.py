@@ -66,7 +66,7 @@ def test_sigkill_loses_nothing_older_than_a_second(tmp_path):
     assert len(old) >= 10
     store = Store(db)
     try:
-        report = store.load(store.list_reports()[0].id)
+        report = store.reports.load(store.reports.summaries()[0].id)
     finally:
         store.close()
     section = report.sections[0].children[0]
@@ -154,7 +154,7 @@ def test_started_without_arguments_opens_the_window_on_the_default_database(tmp_
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[0] for line in proc.stdout.splitlines()] == ["painted", "ready"]
     with Store(tmp_path / "hxdesk.db", write=False) as store:
-        assert [r.year for r in store.list_reports()] == [2024]
+        assert [r.year for r in store.reports.summaries()] == [2024]
 
 
 def test_the_report_list_is_shown_before_the_editor_and_its_qt_parts_load(tmp_path):

@@ -33,7 +33,7 @@ def _stored(store, rid, key) -> Decimal | None:
 
 def test_a_number_with_letters_typed_over_a_value_leaves_the_value(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     row = _section_row(main, "petitions_received")
     _type_over(row, "15")
@@ -58,7 +58,7 @@ def test_a_number_with_letters_typed_over_a_value_leaves_the_value(open_window, 
 
 def test_a_number_with_a_qualifier_typed_in_the_field_leaves_the_value(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     row = _section_row(main, "disputes_checked")
     _type_over(row, "1,200")  # the thousands separator is part of a number
@@ -75,7 +75,7 @@ def test_a_number_with_a_qualifier_typed_in_the_field_leaves_the_value(open_wind
 
 
 def test_the_wheel_over_a_focused_qualifier_or_kind_changes_nothing(open_window, sample_store, qtbot):
-    report = sample_store.load(sample_store.list_reports()[0].id)
+    report = sample_store.reports.load(sample_store.reports.summaries()[0].id)
     section = next(s for s, _ in report.walk() if "枫桥经验" in s.heading)
     main, bar = small_window(open_window, sample_store, qtbot, ("section", section.uid))
     row = next(r for r in main.form.figures_panel.rows if r.qualifier is not None)
@@ -112,7 +112,7 @@ def test_a_report_an_older_hxdesk_saved_with_hostile_formulas_opens(open_window,
     keys = ["a", "rate", *sorted(hostile)]
     report.sections[0].blocks = [Paragraph("".join("{{" + k + "}}" for k in keys))]
     store = Store(db_path)
-    rid = store.add(report)
+    rid = store.reports.add(report)
     store.close()
     with sqlite3.connect(db_path) as conn:  # what an older hxdesk let an imported file write
         for key, formula in hostile.items():
@@ -149,7 +149,7 @@ def test_the_statistics_window_names_a_report_it_cannot_read(open_window, db_pat
         report = services.new_from_template("standard", 2025, org)
         report.figures["a"] = Figure("a", "受理", Decimal(10), "件")
         report.sections[0].blocks = [Paragraph("受理{{a}}。")]
-        ids.append(store.add(report))
+        ids.append(store.reports.add(report))
     store.close()
     with sqlite3.connect(db_path) as conn:
         points = json.dumps([{"type": "points", "lead": "", "items": ["一项"] * 1200, "inline": True}])
@@ -174,7 +174,7 @@ def test_a_new_figures_name_and_unit_stop_at_their_bounds(open_window, sample_st
     from hxdesk.limits import MAX_LABEL_LENGTH, MAX_UNIT_LENGTH
 
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     dialog = InsertFigureDialog(main.report, main.window)
     dialog.create_new.setChecked(True)
     QTest.keyClicks(dialog.label, "n" * (MAX_LABEL_LENGTH + 30))

@@ -23,7 +23,7 @@ def test_a_full_disk_on_save_is_named_and_the_typing_is_saved_when_there_is_room
         store = Store(db, lock=True)
         try:
             main = open_window(store)
-            report_id = store.list_reports()[0].id
+            report_id = store.reports.summaries()[0].id
             main.open_report(report_id)
             first_section = main.report.sections[0]
             main.ui.navTree.setCurrentItem(main.editor.navigator.items[("section", first_section.uid)])
@@ -37,7 +37,7 @@ def test_a_full_disk_on_save_is_named_and_the_typing_is_saved_when_there_is_room
             qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=20000)  # retried without another keystroke
             assert "已保存" in main.window.statusBar().currentMessage()
             with Store(db, write=False) as reader:
-                assert reader.load(report_id).sections[0].heading.endswith(TYPED)
+                assert reader.reports.load(report_id).sections[0].heading.endswith(TYPED)
         finally:
             main.window.close()
             store.close()

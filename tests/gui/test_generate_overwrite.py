@@ -75,7 +75,7 @@ def docx_text(path: Path) -> str:
 
 def open_generate(open_window, store):
     main = open_window(store)
-    main.open_report(store.list_reports()[0].id)
+    main.open_report(store.reports.summaries()[0].id)
     return main, GenerateDialog(main.workspace, main.report, main.window)
 
 
@@ -133,7 +133,7 @@ def test_generate_to_a_new_file_does_not_ask(open_window, sample_store, tmp_path
 
 def test_export_json_onto_an_existing_file_asks(open_window, sample_store, tmp_path):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     target = tmp_path / "交换.json"
     content, mtime = existing_file(target)
 

@@ -74,7 +74,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
     clock = Clock()
     store.clock = clock
     main = open_window(store)
-    main.open_report(store.list_reports()[0].id)
+    main.open_report(store.reports.summaries()[0].id)
     section = section_with(main.report, "枫桥经验")
     main.editor.goto(("section", section.uid))
     form = main.form
@@ -106,7 +106,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
     assert main.ui.navTree.currentItem().text(0).startswith("（四）")  # numbering still live
     assert not main.autosaver.dirty
 
-    stored = store.load(main.report_id)
+    stored = store.reports.load(main.report_id)
     assert "（乙）" not in section_with(stored, "枫桥经验").heading
     out = services.render_to_file(stored, tmp_path / "报告.docx")
     text = docx_text(out)
@@ -123,7 +123,7 @@ def test_restore_an_earlier_version_shows_in_form_navigator_and_docx(open_window
 def test_deleted_section_comes_back_in_place_with_its_children(open_window, sample_store, qtbot):
     store = sample_store
     main = open_window(store)
-    main.open_report(store.list_reports()[0].id)
+    main.open_report(store.reports.summaries()[0].id)
     measures = main.report.sections[2]
     assert len(measures.children) == 3
     children = [c.uid for c in measures.children]
@@ -150,7 +150,7 @@ def test_deleted_section_comes_back_in_place_with_its_children(open_window, samp
     item = main.editor.navigator.items[("section", measures.uid)]
     assert item.text(0).startswith("三、") and item.childCount() == 3
     assert main.ui.navTree.currentItem() is item
-    stored = store.load(main.report_id)
+    stored = store.reports.load(main.report_id)
     assert stored.sections[2].uid == measures.uid and [c.uid for c in stored.sections[2].children] == children
     dialog.close()
 
@@ -159,7 +159,7 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
     store = Store(db_path, lock=True)
     services.Workspace(store).reports.ensure_sample()
     main = open_window(store)
-    rid = store.list_reports()[0].id
+    rid = store.reports.summaries()[0].id
     main.open_report(rid)
     main.ui.actionBackups.trigger()  # 文件 → 备份与恢复…
     dialog = main.recovery.open_dialog
@@ -173,7 +173,7 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
     title_form = main.form
     type_at_end(title_form.name, "备份之后的修改")
     assert main.save_now()
-    assert "备份之后的修改" in store.load(rid).name
+    assert "备份之后的修改" in store.reports.load(rid).name
 
     confirm = dialog.confirm_text(made)
     assert "不会删除" in confirm and "replaced" in confirm
@@ -188,7 +188,7 @@ def test_backup_then_restore_undoes_a_change_and_keeps_the_replaced_file(open_wi
         assert aside is not None and aside.exists() and aside.parent == db_path.parent  # kept beside it
         kept = Store(aside, write=False)
         try:
-            assert "备份之后的修改" in kept.load(rid).name
+            assert "备份之后的修改" in kept.reports.load(rid).name
         finally:
             kept.close()
         assert "已恢复" in dialog.message.text()
@@ -234,9 +234,9 @@ def test_import_docx_with_a_table_shows_the_importer_notes(open_window, sample_s
     document.save(str(path))
 
     main = open_window(sample_store)
-    before = len(sample_store.list_reports())
+    before = len(sample_store.reports.summaries())
     new_id = main.reports_page.import_path(str(path))
-    assert new_id is not None and len(sample_store.list_reports()) == before + 1
+    assert new_id is not None and len(sample_store.reports.summaries()) == before + 1
     assert main.reports_page.selected_id() == new_id
     box = main.last_message
     assert box is not None and box.isVisible() and box.windowTitle() == "导入完成"
@@ -246,7 +246,7 @@ def test_import_docx_with_a_table_shows_the_importer_notes(open_window, sample_s
 
 def test_old_doc_and_wps_files_get_the_importers_explanation(open_window, sample_store, qtbot, tmp_path):
     main = open_window(sample_store)
-    before = len(sample_store.list_reports())
+    before = len(sample_store.reports.summaries())
     for name, words in (("旧报告.doc", "旧版 Word 格式（.doc）"), ("旧报告.wps", "WPS 文字的旧格式")):
         path = tmp_path / name
         path.write_bytes(OLE_SIGNATURE + b"\x00" * 2048)
@@ -257,12 +257,12 @@ def test_old_doc_and_wps_files_get_the_importers_explanation(open_window, sample
     json_path = tmp_path / "交换.json"
     services.export_json(services.sample_report(), json_path)
     assert main.reports_page.import_path(str(json_path)) is not None  # .json as before, no notes
-    assert len(sample_store.list_reports()) == before + 1
+    assert len(sample_store.reports.summaries()) == before + 1
 
 
 def test_navigator_context_menu_offers_history_and_deleted_sections(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     section = main.report.sections[0].children[3]
     rect = main.ui.navTree.visualItemRect(main.editor.navigator.items[("section", section.uid)])
     texts: list[str] = []
@@ -289,7 +289,7 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     clock = Clock()
     store.clock = clock
     main = open_window(store)
-    main.open_report(store.list_reports()[0].id)
+    main.open_report(store.reports.summaries()[0].id)
     section = section_with(main.report, "枫桥经验")
     main.editor.goto(("section", section.uid))
     value = main.form.findChild(QLineEdit, "figure_petitions_received")
@@ -299,7 +299,7 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     type_text(value, "15")  # 受理来信来访 12 → 15, the text of the section unchanged
     assert main.autosaver.dirty
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=5000)  # the autosave
-    assert store.load(main.report_id).figures["petitions_received"].value == Decimal(15)
+    assert store.reports.load(main.report_id).figures["petitions_received"].value == Decimal(15)
 
     clock.later()
     main.form.history_button.click()
@@ -315,7 +315,7 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
     value = main.form.findChild(QLineEdit, "figure_petitions_received")
     assert value.text() == "12"
     assert main.report.figures["petitions_received"].value == Decimal(12)
-    assert store.load(main.report_id).figures["petitions_received"].value == Decimal(12)
+    assert store.reports.load(main.report_id).figures["petitions_received"].value == Decimal(12)
     assert not main.autosaver.dirty
     # what the restore replaced is listed now, so it can be undone
     assert "受理来信来访：15件" in dialog.list.item(0).text()
@@ -324,7 +324,7 @@ def test_a_mistyped_figure_is_in_the_history_and_restoring_brings_it_back(open_w
 
 def test_a_deleted_sub_section_says_under_what_and_after_what_it_stood(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     first = main.report.sections[0]
     first_child, second_child = first.children[0], first.children[1]
     for uid in (second_child.uid, first_child.uid):  # the second, then the first of 一、's children

@@ -71,7 +71,7 @@ def stored_state(db: Path) -> tuple[str, str]:
     store = Store(db, write=False)
     try:
         integrity = store.integrity_check()
-        report = store.load(store.list_reports()[0].id)
+        report = store.reports.load(store.reports.summaries()[0].id)
     finally:
         store.close()
     return integrity, hashlib.sha1(interchange.dumps(report).encode("utf-8")).hexdigest()

@@ -35,7 +35,7 @@ def shown(form, label) -> bool:
 
 
 def test_figure_inputs_show_last_years_value_and_the_difference(open_window, sample_store, db_path, qtbot):
-    sample_id = sample_store.list_reports()[0].id
+    sample_id = sample_store.reports.summaries()[0].id
     new_id = services.Workspace(sample_store).reports.next_year(sample_id)
     main = open_window(sample_store)
     main.open_report(new_id)
@@ -76,7 +76,7 @@ def test_figure_inputs_show_last_years_value_and_the_difference(open_window, sam
     qtbot.waitUntil(lambda: not main.autosaver.dirty, timeout=3000)
     saved = Store(db_path, write=False)
     try:
-        stored = saved.load(new_id)
+        stored = saved.reports.load(new_id)
     finally:
         saved.close()
     flags = {k: (f.value, f.review) for k, f in stored.figures.items()}
@@ -116,7 +116,7 @@ def test_a_new_figure_gets_a_default_kind_the_clerk_can_change(app, qtbot):
 
 def test_a_report_without_last_years_report_shows_no_last_year(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     form = select(main, ("section", section_using(main, "petitions_received").uid))
     received = row_of(form, "petitions_received")
     assert received.value.text() == "12"

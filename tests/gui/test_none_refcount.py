@@ -74,8 +74,10 @@ def _database_with_reports(path: Path, n: int) -> None:
 
     with Store(path) as store:
         for i in range(n):
-            store.add(services.new_from_template(services.SAMPLE_TEMPLATE, 2000 + i % 30, f"测试镇{i:03d}人民政府"))
-        assert len(store.list_reports()) == n
+            store.reports.add(
+                services.new_from_template(services.SAMPLE_TEMPLATE, 2000 + i % 30, f"测试镇{i:03d}人民政府")
+            )
+        assert len(store.reports.summaries()) == n
 
 
 def test_the_window_with_400_reports_survives_20_rounds_and_exits_cleanly(tmp_path):

@@ -22,7 +22,7 @@ def select(main, target):
 
 def test_official_form_edits_are_saved_and_rendered(open_window, sample_store, db_path, qtbot, tmp_path):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     items = [main.ui.navTree.topLevelItem(i).text(0) for i in range(3)]
     assert items == ["标题与发文机关", "发文与版记", "开头段落"]
@@ -54,7 +54,7 @@ def test_official_form_edits_are_saved_and_rendered(open_window, sample_store, d
     main.window.close()
     store = Store(db_path)
     try:
-        stored = store.load(rid)
+        stored = store.reports.load(rid)
     finally:
         store.close()
     assert stored.official == o and stored.sections[-1].public is False
@@ -62,7 +62,7 @@ def test_official_form_edits_are_saved_and_rendered(open_window, sample_store, d
 
 def test_defaults_are_remembered_per_issuing_body(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     form = select(main, ("official",))
     type_at_end(form.bodies, "黄溪镇人民政府")
     type_at_end(form.code, "黄政文")
@@ -87,7 +87,7 @@ def test_defaults_are_remembered_per_issuing_body(open_window, sample_store, qtb
 
 def test_generate_dialog_edition_choice(open_window, sample_store, qtbot, tmp_path):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     report = main.report
     report.official.code, report.official.doc_year, report.official.doc_number = "黄政文", 2025, 3
     report.official.cc = ["县司法局"]
@@ -112,7 +112,7 @@ def test_generate_dialog_edition_choice(open_window, sample_store, qtbot, tmp_pa
 
 def test_attachment_content_paragraphs_and_table(open_window, sample_store, db_path, qtbot):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     form = select(main, ("official",))
     type_at_end(form.attachments, "法治建设工作台账")
@@ -136,7 +136,7 @@ def test_attachment_content_paragraphs_and_table(open_window, sample_store, db_p
     main.window.close()
     store = Store(db_path)
     try:
-        stored = store.load(rid)
+        stored = store.reports.load(rid)
     finally:
         store.close()
     assert stored.official.attachments[1].table == [["类别", "件数"], ["行政处罚", "3件"]]

@@ -33,3 +33,27 @@ def test_next_year_from_the_dialog_and_from_the_cli_is_the_same_report(open_wind
     assert comparable(gui_report) == comparable(cli_report)
     main.window.close()
     store.close()
+
+
+def test_a_derived_figure_reads_its_formula_by_the_figures_names(open_window, sample_store):
+    """The form shows a formula as the model reads it (figures.formula_text), not by a regex of its own."""
+    from PySide6.QtWidgets import QLabel
+
+    from .test_last_year import section_using, select
+
+    main = open_window(sample_store)
+    main.open_report(sample_store.reports.summaries()[0].id)
+    form = select(main, ("section", section_using(main, "petition_close_rate").uid))
+    hints = [w.text() for w in form.findChildren(QLabel) if w.text().startswith("自动计算：")]
+    assert hints == ["自动计算：办结来信来访 ÷ 受理来信来访 × 100"]
+
+
+def test_formula_text_names_every_figure_and_last_years():
+    from hxdesk.figures import formula_text
+    from hxdesk.model import Figure
+
+    figures = {"a": Figure("a", "受理"), "b": Figure("b", "办结"), "c": Figure("c", "")}
+    assert formula_text("b / a * 100", figures) == "办结 ÷ 受理 × 100"
+    assert formula_text("(a - prev(a)) / prev(a) * 100", figures) == "(受理 - 上年受理) ÷ 上年受理 × 100"
+    assert formula_text("a + c + zz", figures) == "受理 + c + zz"  # no name: the key as typed
+    assert formula_text("a +", figures) == "a +"  # not a formula: as typed

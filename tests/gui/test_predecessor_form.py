@@ -65,6 +65,6 @@ def test_title_form_links_the_report_to_another_predecessor(open_window, sample_
     assert main.save_now()
     saved = Store(db_path, write=False)
     try:
-        assert saved.load(new_id).predecessor_uid is None
+        assert saved.reports.load(new_id).predecessor_uid is None
     finally:
         saved.close()

@@ -18,7 +18,7 @@ SAMPLE_PAGES = 5  # the sample is five pages in Word and in LibreOffice (tests/c
 
 def open_with_preview(open_window, store, qtbot):
     main = open_window(store)
-    main.open_report(store.list_reports()[0].id)
+    main.open_report(store.reports.summaries()[0].id)
     main.ui.actionPreview.trigger()  # 预览 (F8)
     pane = main.editor.preview
     assert main.ui.actionPreview.isChecked() and pane is not None and pane.widget.isVisible()
@@ -121,7 +121,7 @@ def test_the_submit_edition_shows_the_red_header(open_window, sample_store, qtbo
 
 def test_generate_exports_a_pdf(qtbot, sample_store, tmp_path, app):
     workspace = services.Workspace(sample_store)
-    report = workspace.reports.load(sample_store.list_reports()[0].id)
+    report = workspace.reports.load(sample_store.reports.summaries()[0].id)
     gen = GenerateDialog(workspace, report)
     qtbot.addWidget(gen.dialog)
     assert gen.ui.generateButton.text() == "生成 .docx"
@@ -137,7 +137,7 @@ def test_generate_exports_a_pdf(qtbot, sample_store, tmp_path, app):
 
 def test_without_a_worker_process_the_pages_are_laid_out_in_a_thread(open_window, sample_store, qtbot):
     main = open_window(sample_store)
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     main.ui.actionPreview.trigger()
     pane = main.editor.preview
     qtbot.waitUntil(lambda: not pane.busy, timeout=30000)
@@ -153,7 +153,7 @@ def test_without_a_worker_process_the_pages_are_laid_out_in_a_thread(open_window
 def test_the_list_page_offers_no_preview(open_window, sample_store, qtbot):
     main = open_window(sample_store)
     assert not main.ui.actionPreview.isVisible() and not main.ui.actionPreview.isEnabled()
-    main.open_report(sample_store.list_reports()[0].id)
+    main.open_report(sample_store.reports.summaries()[0].id)
     assert main.ui.actionPreview.isVisible() and main.ui.actionPreview.isEnabled()
 
 

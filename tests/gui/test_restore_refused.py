@@ -14,7 +14,7 @@ from .test_generate_overwrite import answer_modals
 
 def test_a_backup_of_a_newer_version_is_refused_and_the_window_keeps_working(open_window, sample_store):
     main = open_window(sample_store)
-    rid = sample_store.list_reports()[0].id
+    rid = sample_store.reports.summaries()[0].id
     main.open_report(rid)
     main.ui.actionBackups.trigger()  # 文件 → 备份与恢复…
     dialog = main.recovery.open_dialog

@@ -37,12 +37,12 @@ def small_window(open_window, store, qtbot, target):
     The window cannot be made shorter than its minimum, so the title and closing
     forms are made taller: the report gets more issuers and signature lines.
     """
-    rid = store.list_reports()[0].id
-    report = store.load(rid)
+    rid = store.reports.summaries()[0].id
+    report = store.reports.load(rid)
     more = [f"联合发文机关{n}" for n in range(1, 17)]
     report.issuers = [*report.issuers, *more]
     report.signatures = [*report.signatures, *more]
-    store.save(rid, report)
+    store.reports.save(rid, report)
     main = open_window(store)
     main.open_report(rid)
     main.window.resize(900, 330)
@@ -64,14 +64,14 @@ def assert_unchanged_and_scrolled(main, store, bar, before_saved) -> None:
     assert bar.value() > 0  # the form scrolled
     assert not main.autosaver.dirty  # nothing to save
     main.save_now()
-    assert store.summary(main.report_id).updated_at == before_saved
+    assert store.reports.summary(main.report_id).updated_at == before_saved
 
 
 def test_wheel_over_unfocused_qualifier_scrolls_the_form(open_window, sample_store, qtbot):
-    report = sample_store.load(sample_store.list_reports()[0].id)
+    report = sample_store.reports.load(sample_store.reports.summaries()[0].id)
     section = next(s for s, _ in report.walk() if "枫桥经验" in s.heading)  # a section with figures
     main, bar = small_window(open_window, sample_store, qtbot, ("section", section.uid))
-    before_saved = sample_store.summary(main.report_id).updated_at
+    before_saved = sample_store.reports.summary(main.report_id).updated_at
     row = next(r for r in main.form.figures_panel.rows if r.qualifier is not None)
     combo = row.qualifier
     index, qualifier = combo.currentIndex(), main.report.figures[row.key].qualifier
@@ -90,7 +90,7 @@ def test_wheel_over_unfocused_qualifier_scrolls_the_form(open_window, sample_sto
 
 def test_wheel_over_unfocused_year_scrolls_the_form(open_window, sample_store, qtbot):
     main, bar = small_window(open_window, sample_store, qtbot, ("title",))
-    before_saved = sample_store.summary(main.report_id).updated_at
+    before_saved = sample_store.reports.summary(main.report_id).updated_at
     form = main.form
     assert isinstance(form, TitleForm)
     year = form.year
@@ -118,7 +118,7 @@ def test_wheel_over_unfocused_date_scrolls_the_form(open_window, sample_store, q
     form.has_date.setChecked(True)
     form.date.setDate(QDate(2025, 1, 10))
     assert main.save_now()
-    before_saved = sample_store.summary(main.report_id).updated_at
+    before_saved = sample_store.reports.summary(main.report_id).updated_at
     bar.setValue(0)
     focus(main, qtbot, form.signatures)
 
@@ -155,7 +155,7 @@ def test_the_wheel_gives_no_focus(open_window, sample_store, qtbot):
 
     from hxdesk.gui.dialogs import InsertFigureDialog
 
-    report = sample_store.load(sample_store.list_reports()[0].id)
+    report = sample_store.reports.load(sample_store.reports.summaries()[0].id)
     section = next(s for s, _ in report.walk() if "枫桥经验" in s.heading)
     main, _ = small_window(open_window, sample_store, qtbot, ("section", section.uid))
     roots = [main.form]

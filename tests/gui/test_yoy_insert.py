@@ -23,7 +23,7 @@ def insert_comparison(main, base: str, style: str) -> str:
 
 
 def test_new_comparison_figure_reads_the_direction_of_the_change(open_window, sample_store):
-    sample_id = sample_store.list_reports()[0].id
+    sample_id = sample_store.reports.summaries()[0].id
     new_id = services.Workspace(sample_store).reports.next_year(sample_id)
     main = open_window(sample_store)
     main.open_report(new_id)

@@ -272,8 +272,8 @@ try:
     from hxdesk import services
     from hxdesk.store import Store
     with Store(services.default_db_path()) as store:  # the window's database (in HXDESK_DATA_DIR)
-        for i in range(int(os.environ["HXDESK_REPORTS"]) - len(store.list_reports())):
-            store.add(services.new_from_template(services.SAMPLE_TEMPLATE, 2000 + i % 30, f"测试镇{i:03d}人民政府"))
+        for i in range(int(os.environ["HXDESK_REPORTS"]) - len(store.reports.summaries())):
+            store.reports.add(services.new_from_template(services.SAMPLE_TEMPLATE, 2000 + i % 30, f"测试镇{i:03d}人民政府"))
     main.reports_page.refresh()
     runpy.run_path(os.environ["HXDESK_ROUNDS_HOOK"], init_globals={"main": main, "app": app})
 except BaseException:

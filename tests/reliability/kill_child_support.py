@@ -23,7 +23,7 @@ def integrity(db: Path) -> str:
 def stored_marker(db: Path) -> int:
     """The save number in the stored report; every section must carry the same one."""
     with Store(db, write=False) as s:
-        report = s.load(s.list_reports()[0].id)
+        report = s.reports.load(s.reports.summaries()[0].id)
     m = MARK.match(report.title)
     n = int(m.group(1)) if m else 0
     for section, _ in report.walk():

@@ -17,12 +17,12 @@ from hxdesk.store.backup import BackupError, DamagedDatabase
 
 def make_db(path: Path, sample) -> int:
     with Store(path) as s:
-        return s.add(sample)
+        return s.reports.add(sample)
 
 
 def report_json(path: Path, rid: int) -> str:
     with Store(path, write=False) as s:
-        return interchange.dumps(s.load(rid))
+        return interchange.dumps(s.reports.load(rid))
 
 
 def damage(path: Path) -> None:
@@ -59,14 +59,14 @@ def test_backup_while_another_connection_writes(db_path, sample):
     """The online backup API copies a consistent state while the database is in use."""
     rid = make_db(db_path, sample)
     with Store(db_path) as writer:
-        report = writer.load(rid)
+        report = writer.reports.load(rid)
         for i in range(5):
             report.title = f"第{i}次"
-            writer.save(rid, report)
+            writer.reports.save(rid, report)
             info = backup.make_backup(db_path, backup.KIND_MANUAL)
             assert backup.verify_backup(info.path)
             with Store(info.path, write=False) as copy:
-                assert copy.load(rid).title == f"第{i}次"
+                assert copy.reports.load(rid).title == f"第{i}次"
 
 
 def test_rotation_keeps_the_last_n_and_one_a_day(db_path, sample):
@@ -178,15 +178,15 @@ def test_restore_keeps_the_current_database_aside(db_path, sample):
     rid = make_db(db_path, sample)
     info = backup.make_backup(db_path)
     with Store(db_path) as s:
-        report = s.load(rid)
+        report = s.reports.load(rid)
         report.title = "备份之后的修改"
-        s.save(rid, report)
+        s.reports.save(rid, report)
     aside = services.restore_backup(info, db_path)
     assert aside.name.startswith("hxdesk.db.replaced-")
     with Store(aside, write=False) as s:
-        assert s.load(rid).title == "备份之后的修改"  # the WAL was folded in before moving
+        assert s.reports.load(rid).title == "备份之后的修改"  # the WAL was folded in before moving
     with Store(db_path, write=False) as s:
-        assert s.load(rid).title == sample.title
+        assert s.reports.load(rid).title == sample.title
 
 
 def test_a_damaged_backup_is_refused(db_path, sample):
@@ -289,7 +289,7 @@ def test_a_deferred_start_up_backup_is_made_before_the_first_change(db_path, sam
         (made,) = services.list_backups(db_path)
         assert made.kind == backup.KIND_STARTUP
         with Store(made.path, write=False) as before:
-            assert before.load(rid).title == sample.title  # made before the save, not after
+            assert before.reports.load(rid).title == sample.title  # made before the save, not after
         ws.reports.save(rid, changed)
         assert len(services.list_backups(db_path)) == 1  # once
     finally:

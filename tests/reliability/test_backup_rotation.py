@@ -14,7 +14,7 @@ from hxdesk.store import Store, backup
 
 def good_database(path: Path, sample) -> None:
     with Store(path) as s:
-        s.add(sample)
+        s.reports.add(sample)
 
 
 def test_an_emptied_database_is_not_backed_up(db_path, sample):

@@ -29,7 +29,7 @@ def digest(folder: Path) -> dict[str, str]:
 def db(tmp_path, sample) -> Path:
     path = tmp_path / "data" / "h.db"
     with Store(path) as s:
-        s.add(sample)
+        s.reports.add(sample)
     run_cli("--db", str(path), "backup", check=True)
     return path
 
@@ -108,7 +108,7 @@ def test_render_of_the_sample_never_replaces_the_default_database(tmp_path, samp
     data = tmp_path / "appdata"
     default = data / "hxdesk.db"
     with Store(default) as s:
-        s.add(sample)
+        s.reports.add(sample)
     env = {"HXDESK_DATA_DIR": str(data)}
     run_cli("backup", env=env, check=True)
     elsewhere = tmp_path / "copy-of-backup.db"

@@ -54,10 +54,10 @@ def paragraph_section(report: Report, n: int = 0) -> Section:
 @pytest.fixture
 def two_reports(store, sample, clock):
     """The sample twice in one file; returns the first one's id and the report loaded."""
-    rid = store.add(sample)
-    store.add(copy.deepcopy(sample))  # rows after this report's: a re-inserted row would get a new id
+    rid = store.reports.add(sample)
+    store.reports.add(copy.deepcopy(sample))  # rows after this report's: a re-inserted row would get a new id
     clock.tick(120)
-    return rid, store.load(rid)
+    return rid, store.reports.load(rid)
 
 
 def test_typing_in_one_section_writes_the_report_row_that_section_and_its_version(store, db_path, two_reports, clock):
@@ -66,21 +66,21 @@ def test_typing_in_one_section_writes_the_report_row_that_section_and_its_versio
     sec = paragraph_section(report, 2)
     sec.blocks[0].text += "新增一句。"
     # the reports row (its time stamp), the section, and the version of its earlier text
-    assert changes_of(store, lambda: store.save(rid, report)) == 3
+    assert changes_of(store, lambda: store.reports.save(rid, report)) == 3
     sections_after = section_rows(db_path, rid)
     assert figure_rows(db_path, rid) == figures_before  # same ids: the figures were not deleted and re-inserted
     assert {u for u in sections_after if sections_after[u] != sections_before[u]} == {sec.uid}
     assert sections_after[sec.uid][1] == "2025-03-01T09:02:00"
-    assert len(store.section_history(rid, sec.uid)) == 1
+    assert len(store.versions.history(rid, sec.uid)) == 1
     clock.tick(1)  # the next keystroke a second later: same version, so the section row only
     sec.blocks[0].text += "再加一句。"
-    assert changes_of(store, lambda: store.save(rid, report)) == 2
+    assert changes_of(store, lambda: store.reports.save(rid, report)) == 2
 
 
 def test_a_save_without_changes_writes_the_report_row_only(store, two_reports):
     rid, report = two_reports
     before = section_rows(store.path, rid)
-    assert changes_of(store, lambda: store.save(rid, report)) == 1
+    assert changes_of(store, lambda: store.reports.save(rid, report)) == 1
     assert section_rows(store.path, rid) == before
 
 
@@ -88,18 +88,18 @@ def test_a_changed_figure_rewrites_its_own_row_only(store, db_path, two_reports)
     rid, report = two_reports
     before = figure_rows(db_path, rid)
     report.figures["leaflets"].value = Decimal("4200")
-    store.save(rid, report)
+    store.reports.save(rid, report)
     after = figure_rows(db_path, rid)
     assert {k for k in after if after[k] != before[k]} == {"leaflets"}
     assert after["leaflets"] == (before["leaflets"][0], "4200", before["leaflets"][2])
-    assert "4200" in Store(db_path, write=False).load(rid).figures["leaflets"].value.to_eng_string()
+    assert "4200" in Store(db_path, write=False).reports.load(rid).figures["leaflets"].value.to_eng_string()
 
 
 def test_moving_a_section_updates_positions_not_contents(store, db_path, two_reports):
     rid, report = two_reports
     before = section_rows(db_path, rid)
     report.sections[0], report.sections[1] = report.sections[1], report.sections[0]
-    store.save(rid, report)
+    store.reports.save(rid, report)
     after = section_rows(db_path, rid)
     moved = {u for u in after if after[u][2] != before[u][2]}
     assert moved  # both parts and everything under them moved
@@ -107,18 +107,18 @@ def test_moving_a_section_updates_positions_not_contents(store, db_path, two_rep
         assert after[uid][0] == before[uid][0]  # the same rows (ids)
         assert after[uid][1] == before[uid][1]  # no content changed: no new time stamp
         assert after[uid][3] == before[uid][3]
-    assert [s.uid for s in Store(db_path, write=False).load(rid).sections] == [s.uid for s in report.sections]
+    assert [s.uid for s in Store(db_path, write=False).reports.load(rid).sections] == [s.uid for s in report.sections]
 
 
 def test_text_cleaned_on_save_is_not_written_again(store, db_path, two_reports):
     rid, report = two_reports
     sec = paragraph_section(report)
     sec.blocks[0].text = "开头\x01中间\x0b结尾"  # characters a .docx cannot hold
-    store.save(rid, report)
-    stored = Store(db_path, write=False).load(rid).find(sec.uid)
+    store.reports.save(rid, report)
+    stored = Store(db_path, write=False).reports.load(rid).find(sec.uid)
     assert stored.blocks[0].text == "开头中间结尾"
     # the editor still holds the uncleaned text: the next save finds nothing new to write
-    assert changes_of(store, lambda: store.save(rid, report)) == 1
+    assert changes_of(store, lambda: store.reports.save(rid, report)) == 1
 
 
 def test_a_refused_change_writes_nothing(store, db_path, two_reports):
@@ -127,11 +127,11 @@ def test_a_refused_change_writes_nothing(store, db_path, two_reports):
     paragraph = paragraph_section(report).blocks[0]
     text, paragraph.text = paragraph.text, "长" * 200_001
     with pytest.raises(InvalidInput, match="无法保存：.*文字过长"):
-        store.save(rid, report)
+        store.reports.save(rid, report)
     paragraph.text = text + "改"
     report.sections.append(report.sections[0])  # the same section twice
     with pytest.raises(InvalidInput, match="章节标识重复"):
-        store.save(rid, report)
+        store.reports.save(rid, report)
     assert rows(db_path, f"SELECT * FROM sections WHERE report_id = {rid}") == before
 
 
@@ -216,19 +216,19 @@ def test_saves_after_random_edits_store_what_a_full_save_stores(sample, steps):
         clock = Clock()
         with Store(path) as store:
             store.clock = clock
-            rid = store.add(copy.deepcopy(sample))
-            report = store.load(rid)
+            rid = store.reports.add(copy.deepcopy(sample))
+            report = store.reports.load(rid)
             for step in steps:
                 for edit in step:
                     apply(report, edit)
                 clock.tick(7)
-                store.save(rid, report)
+                store.reports.save(rid, report)
         # the reference: the same report written whole into a file of its own
         with Store(full_path) as full:
-            full_id = full.add(copy.deepcopy(report))
-            expected = full.load(full_id)
+            full_id = full.reports.add(copy.deepcopy(report))
+            expected = full.reports.load(full_id)
         with Store(path, write=False) as reopened:
-            got = reopened.load(rid)
+            got = reopened.reports.load(rid)
         assert got == expected
         assert list(got.figures) == list(expected.figures)
         assert [(s.uid, p) for s, p in got.walk()] == [(s.uid, p) for s, p in expected.walk()]

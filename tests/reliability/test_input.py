@@ -177,13 +177,13 @@ def test_model_store_render_round_trip(shared_store, report):
     # Rendering the editor's model directly never fails, whatever it holds.
     assert_docx_opens(render_bytes(report))
     try:
-        rid = shared_store.add(report)
+        rid = shared_store.reports.add(report)
     except InvalidInput as exc:  # refused with a message, nothing stored
         assert exc.message.startswith("无法保存")
         event("refused: " + exc.message[:50])
         return
     event("stored")
-    loaded = shared_store.load(rid)
+    loaded = shared_store.reports.load(rid)
     assert loaded.title == stored_text(report.title)
     for (a, _), (b, _) in zip(report.walk(), loaded.walk(), strict=True):
         assert b.heading == stored_line(a.heading)
@@ -194,9 +194,9 @@ def test_model_store_render_round_trip(shared_store, report):
         if section.heading.strip() and "{" not in section.heading:
             assert any(section.heading in p for p in paragraphs)
     # The same report saved again is unchanged (what save accepts, load returns).
-    shared_store.save(rid, loaded)
-    assert interchange.dumps(shared_store.load(rid)) == interchange.dumps(loaded)
-    shared_store.purge(rid)
+    shared_store.reports.save(rid, loaded)
+    assert interchange.dumps(shared_store.reports.load(rid)) == interchange.dumps(loaded)
+    shared_store.trash.purge(rid)
 
 
 def test_saving_removes_xml_illegal_characters_and_keeps_the_rest(store, sample):
@@ -204,20 +204,20 @@ def test_saving_removes_xml_illegal_characters_and_keeps_the_rest(store, sample)
     U+FFFE/U+FFFF go; emoji and full-width characters stay; a heading is one line."""
     sample.title = "报\x00告\x0b\ud800年\r\n度\t😀１２\uffff"
     sample.sections[0].heading = " 一\n章\x1f\udfff\ufffe题👨‍👩‍👧 "
-    rid = store.add(sample)
-    loaded = store.load(rid)
+    rid = store.reports.add(sample)
+    loaded = store.reports.load(rid)
     assert loaded.title == "报告年\n度 😀１２"
     assert loaded.sections[0].heading == "一章题👨‍👩‍👧"
 
 
 def test_a_100000_character_paragraph(store, sample, tmp_path):
-    rid = store.add(sample)
-    report = store.load(rid)
+    rid = store.reports.add(sample)
+    report = store.reports.load(rid)
     long = ("依法行政😀１２" * 20000)[:100_000]
     section = next(s for s, _ in report.walk() if s.blocks)
     section.blocks.insert(0, Paragraph(long))
-    store.save(rid, report)
-    loaded = store.load(rid)
+    store.reports.save(rid, report)
+    loaded = store.reports.load(rid)
     assert loaded.find(section.uid).blocks[0].text == long
     out = services.render_to_file(loaded, tmp_path / "长段落.docx")
     paragraphs = assert_docx_opens(out.read_bytes())
@@ -488,7 +488,7 @@ def test_libreoffice_opens_hostile_documents(tmp_path):
         report = services.sample_report()
         report.intro = [Paragraph(text)]
         with Store(tmp_path / f"{name}.db") as s:
-            loaded = s.load(s.add(report))
+            loaded = s.reports.load(s.reports.add(report))
         docx = services.render_to_file(loaded, tmp_path / f"{name}.docx")
         pdf = docx_to_pdf(docx, tmp_path)
         with pdfplumber.open(str(pdf)) as doc:

@@ -70,8 +70,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(tmp_path):
     assert 0 < len(kept) <= backup.KEEP + backup.KEEP_DAYS
     assert all(backup.verify_backup(b.path) for b in kept)
     with Store(db) as s:
-        rid = s.list_reports()[0].id
-        assert s.section_history(rid, s.load(rid).sections[0].uid)
+        rid = s.reports.summaries()[0].id
+        assert s.versions.history(rid, s.reports.load(rid).sections[0].uid)
     print(
         f"\nSIGKILL trials survived: {survived}; saves: {saves}; kills inside a save (committed, "
         f"not yet acknowledged): {in_flight}"
@@ -96,6 +96,6 @@ def test_sigkill_during_an_upgrade(tmp_path):
         assert integrity(db) == "ok"
         with Store(db) as s:
             assert s.schema_version() == SCHEMA_VERSION
-            assert s.load(1).year == 2024
+            assert s.reports.load(1).year == 2024
         for b in backup.list_backups(db):
             assert backup.verify_backup(b.path)

@@ -60,7 +60,7 @@ def end(proc: subprocess.Popen) -> None:
 @pytest.fixture
 def holder(db_path, sample):
     with Store(db_path) as s:
-        s.add(sample)
+        s.reports.add(sample)
     proc = start_holder(db_path)
     yield proc
     end(proc)
@@ -87,7 +87,7 @@ def test_cli_writes_are_refused_and_reads_proceed(db_path, holder, tmp_path):
     restore = run_cli("restore", "--db", str(db_path))
     assert restore.returncode == 1 and "正在 hxdesk 窗口中编辑" in restore.stderr
     with Store(db_path, write=False) as s:
-        assert len(s.list_reports()) == 1
+        assert len(s.reports.summaries()) == 1
 
 
 def test_the_lock_goes_with_a_killed_process(db_path, holder):
@@ -155,7 +155,7 @@ def test_processes_starting_together_never_share_the_database(db_path, round_):
         end(p)
     assert sorted(a[0] for a in answers if a) == ["refused"] * 5 + ["won"], errors
     with Store(db_path, write=False) as s:
-        assert len(s.list_reports()) == 1
+        assert len(s.reports.summaries()) == 1
         assert s.integrity_check() == "ok"
 
 
@@ -201,7 +201,7 @@ CLI_HOLDER = textwrap.dedent(
 
 def test_a_refusal_names_the_command_that_holds_the_lock(db_path, sample):
     with Store(db_path) as s:
-        s.add(sample)
+        s.reports.add(sample)
     proc = start_holder(db_path, CLI_HOLDER)
     try:
         who = f"另一个 hxdesk 命令（new，进程 {proc.pid}）正在写入数据库“{db_path.name}”，请稍后再试"

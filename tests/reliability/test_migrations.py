@@ -48,15 +48,15 @@ def test_upgrade_keeps_every_report(tmp_path, version):
         for rid, data in expected["reports"].items():
             # An older release wrote fewer fields: what it wrote, read as a file of that release
             # would be read now (defaults for the fields added since), is what the upgrade gives.
-            assert json.loads(interchange.dumps(store.load(int(rid)))) == as_read_now(data)
-        assert [s.id for s in store.list_reports(deleted=True)] == expected["trashed"]
+            assert json.loads(interchange.dumps(store.reports.load(int(rid)))) == as_read_now(data)
+        assert [s.id for s in store.trash.summaries()] == expected["trashed"]
         for key, value in expected["settings"].items():
-            assert store.get_setting(key) == value
+            assert store.settings.get(key) == value
         applied = [m.name for m in migrations.applied(store.db)]
         assert applied == NAMES
         # Every kept version is still there; those kept before schema 3 recorded no figures.
         ids = [i for (i,) in store.conn.execute("SELECT id FROM section_versions ORDER BY id")]
-        kept = [store.section_version(i) for i in ids]
+        kept = [store.versions.version(i) for i in ids]
         if "versions" in expected:
             assert [
                 {
@@ -70,26 +70,26 @@ def test_upgrade_keeps_every_report(tmp_path, version):
         else:
             assert bool(kept) == (version >= 2) and all(v.figures is None for v in kept)
         for old in [v for v in kept if v.figures is None and not v.deleted][:1]:
-            figures = store.load(old.report_id).figures
-            store.restore_section_version(old.report_id, old.id)  # "no figures recorded": left as they are
-            assert store.load(old.report_id).figures == figures
+            figures = store.reports.load(old.report_id).figures
+            store.versions.restore_version(old.report_id, old.id)  # "no figures recorded": left as they are
+            assert store.reports.load(old.report_id).figures == figures
         # The upgraded database works: edit, history, delete, restore.
         rid = int(next(iter(expected["reports"])))
-        report = store.load(rid)
+        report = store.reports.load(rid)
         sec = next(s for s, _ in report.walk() if s.blocks)
         sec.heading += "（升级后修改）"
-        store.save(rid, report)
-        assert store.section_history(rid, sec.uid)
+        store.reports.save(rid, report)
+        assert store.versions.history(rid, sec.uid)
         # A figure change keeps a version of the section using it, and a restore brings the value back.
-        report = store.load(rid)
+        report = store.reports.load(rid)
         fig = report.figures["petitions_received"]
         used_by = next(s for s, _ in report.walk() if fig.key in section_figure_keys(s, report.figures))
         before, fig.value = fig.value, fig.value + 100
-        store.save(rid, report)
-        newest = store.section_history(rid, used_by.uid)[0]
+        store.reports.save(rid, report)
+        newest = store.versions.history(rid, used_by.uid)[0]
         assert {f.key: f.value for f in newest.figures or []}[fig.key] == before
-        store.restore_section_version(rid, newest.id)
-        assert store.load(rid).figures[fig.key].value == before
+        store.versions.restore_version(rid, newest.id)
+        assert store.reports.load(rid).figures[fig.key].value == before
     upgrades = [b for b in backup.list_backups(db) if b.kind == backup.KIND_UPGRADE]
     if version < SCHEMA_VERSION:
         # Backed up before the upgrade, as it was: the old schema, verified.
@@ -136,7 +136,7 @@ def test_an_interrupted_upgrade_is_finished_on_the_next_open(tmp_path):
     assert user_version(db) == 1
     with Store(db) as s:
         assert s.schema_version() == SCHEMA_VERSION
-        assert s.load(1).year == 2024
+        assert s.reports.load(1).year == 2024
 
 
 def test_building_the_v1_schema_from_m001_alone_matches_the_fixture(tmp_path):
@@ -181,20 +181,20 @@ def test_a_schema_3_database_gets_the_year_over_year_fields_with_their_defaults(
         assert "predecessor_uid" in columns["reports"]
         assert {"kind", "review", "style"} <= set(columns["figures"])
         rows = store.conn.execute("SELECT kind, review, style FROM figures").fetchall()
-        assert len(rows) > 30 and set(rows) == {("yearly", "", "")}
-        assert store.conn.execute("SELECT predecessor_uid FROM reports").fetchall() == [(None,)] * 3
-        report = store.load(1)
+        assert len(rows) > 30 and {tuple(r) for r in rows} == {("yearly", "", "")}
+        assert [tuple(r) for r in store.conn.execute("SELECT predecessor_uid FROM reports")] == [(None,)] * 3
+        report = store.reports.load(1)
         assert report.predecessor_uid is None
         assert {(f.kind, f.review, f.style) for f in report.figures.values()} == {("yearly", "", "")}
         # ... and keeps what is set now.
-        report.predecessor_uid = store.load(2).uid
+        report.predecessor_uid = store.reports.load(2).uid
         report.figures["enforcement_teams"].kind = "standing"
         report.figures["enforcement_teams"].review = "confirm"
         report.figures["petitions_received"].review = "update"
         report.figures["petition_close_rate"].style = "yoy_percent"
-        store.save(1, report)
+        store.reports.save(1, report)
     with Store(db) as store:
-        again = store.load(1)
+        again = store.reports.load(1)
     assert again == report
     assert again.predecessor_uid == report.predecessor_uid
     fig = again.figures["enforcement_teams"]

@@ -52,7 +52,7 @@ def one_refusal(proc: subprocess.CompletedProcess, *expected: str) -> str:
 def good_db(tmp_path, sample) -> Path:
     path = tmp_path / "h.db"
     with Store(path) as s:
-        s.add(sample)
+        s.reports.add(sample)
     return path
 
 

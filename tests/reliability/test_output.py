@@ -81,7 +81,7 @@ def digest(db: Path) -> str:
 @pytest.fixture
 def stored(db_path, sample):
     with Store(db_path) as s:
-        rid = s.add(sample)
+        rid = s.reports.add(sample)
     return rid
 
 

@@ -31,7 +31,7 @@ def test_the_same_rows_as_the_store_lists(tmp_path):
     db = tmp_path / "hxdesk.db"
     make_db(db)
     with Store(db, write=False) as store:
-        expected = store.list_reports()
+        expected = store.reports.summaries()
     assert [r.year for r in expected] == [2024, 2023]
     assert peek_reports(db) == expected
 

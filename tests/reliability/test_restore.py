@@ -30,15 +30,15 @@ def make_pair(folder: Path, sample, *, bulk: int = 0) -> tuple[Path, Path]:
     with Store(db) as s:
         sample.name = BEFORE
         for _ in range(1 + bulk):
-            s.add(sample)
+            s.reports.add(sample)
     done = run_cli("--db", str(db), "backup", check=True)
     saved = Path(done.stdout.strip().splitlines()[-1])
     with Store(db) as s:
         if bulk:
-            for summary in s.list_reports()[1:]:
-                s.purge(summary.id)
+            for summary in s.reports.summaries()[1:]:
+                s.trash.purge(summary.id)
         sample.name = AFTER
-        s.add(sample)
+        s.reports.add(sample)
     if bulk:
         conn = sqlite3.connect(db)
         conn.execute("VACUUM")
@@ -141,10 +141,10 @@ def with_unfolded_journal(template: Path, sample, folder: Path) -> None:
     folder.mkdir()
     with Store(template) as s:
         sample.name = AFTER
-        rid = s.add(sample)
+        rid = s.reports.add(sample)
         for p in template.parent.glob("h.db*"):
             shutil.copy(p, folder / p.name)
-        s.purge(rid)
+        s.trash.purge(rid)
 
 
 @pytest.mark.slow
