@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .store.backup import BackupInfo
+    from .store.backupinfo import BackupInfo
 
 
 class HxError(Exception):

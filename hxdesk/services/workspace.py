@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BackupError, HxError, InvalidInput, NotFound
 from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
+from ..store.backupinfo import KIND_MANUAL, KIND_STARTUP, BackupInfo
 from .documents import read_import
 from .lastyear import as_predecessor, issuing_body
 from .paths import db_file
@@ -29,7 +30,6 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database i
     from ..history import DeletedSection, SectionVersion
     from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
     from ..store.annotations import Annotations as StoredAnnotations
-    from ..store.backup import BackupInfo
 
 
 #: Failures of the database file beneath the Workspace that the GUI reports (besides HxError).
@@ -293,14 +293,14 @@ class History(_Job):
 
     def restore_version(self, report_id: int, version_id: int, report: Report) -> Report:
         """Give a section of ``report`` (as the editor holds it) an earlier version's content, and save."""
-        return self._store.versions.restore_version(report_id, version_id, report=report)
+        return self._store.reports.restore_version(report_id, version_id, report=report)
 
     def deleted_sections(self, report_id: int) -> list[DeletedSection]:
         return self._store.versions.deleted(report_id)
 
     def restore_deleted(self, report_id: int, entry_id: int, report: Report) -> Report:
         """Put a deleted section back where it stood in ``report``, and save."""
-        return self._store.versions.restore_deleted(report_id, entry_id, report=report)
+        return self._store.reports.restore_deleted(report_id, entry_id, report=report)
 
 
 class Settings(_Job):
@@ -398,7 +398,7 @@ class Backups(_Job):
         self.startup_pending = False
         self._store.before_first_write = None
         try:
-            return backup.make_backup(self._store.path, backup.KIND_STARTUP)
+            return backup.make_backup(self._store.path, KIND_STARTUP)
         except HxError as exc:
             self._store.notices.append(f"未能自动备份数据库：{exc.message}")
             return None
@@ -424,7 +424,7 @@ class Backups(_Job):
         """A manual backup now (verified)."""
         from ..store import backup
 
-        return backup.make_backup(self._store.path, backup.KIND_MANUAL)
+        return backup.make_backup(self._store.path, KIND_MANUAL)
 
     def make_if_due(self) -> BackupInfo | None:
         """The daily backup: made if the newest is a day old."""
@@ -514,7 +514,7 @@ def open_for_editing(db_path: str | Path | None = None, *, defer_backup: bool = 
             return Workspace(store, startup_backup=True)
         if existed:
             try:
-                backup.make_backup(path, backup.KIND_STARTUP)
+                backup.make_backup(path, KIND_STARTUP)
             except HxError as exc:
                 store.notices.append(f"未能自动备份数据库：{exc.message}")
     return Workspace(store)
@@ -534,7 +534,7 @@ def make_backup(db_path: str | Path | None = None) -> BackupInfo:
     """A manual backup now (verified)."""
     from ..store import backup
 
-    return backup.make_backup(db_file(db_path), backup.KIND_MANUAL)
+    return backup.make_backup(db_file(db_path), KIND_MANUAL)
 
 
 def backup_if_due(db_path: str | Path | None = None) -> BackupInfo | None:

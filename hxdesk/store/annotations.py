@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import NOTE_PARTS, NOTE_TITLE, ImportNote
 
 if TYPE_CHECKING:
-    from .db import Store
+    from .base import Connection
 
 #: At most this many of each kind are kept for one report (a file could make thousands of notes).
 MAX_IMPORT_NOTES = 500
@@ -24,7 +24,7 @@ _REPORT_ID = "(SELECT id FROM reports WHERE uid = ?)"
 class Annotations:
     """The import notes and dismissed findings of the reports in one store."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Connection):
         self._store = store
 
     def keep_import_notes(self, report_uid: str, notes: Iterable[ImportNote]) -> None:

@@ -16,10 +16,11 @@ import glob
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BackupError, DamagedDatabase, DatabaseError, HxError
+from .backupinfo import KIND_DAILY, KIND_MANUAL, KIND_UPGRADE, BackupInfo
+from .backupinfo import KIND_STARTUP as KIND_STARTUP  # named as backup.KIND_STARTUP by the services
 from .lock import WriterLock, lock_path
 
 BACKUP_DIR_NAME = "backups"
@@ -27,44 +28,7 @@ KEEP = 10
 KEEP_DAYS = 7
 KEEP_UPGRADE = 5
 
-KIND_STARTUP = "startup"
-KIND_DAILY = "daily"
-KIND_MANUAL = "manual"
-KIND_UPGRADE = "upgrade"
-KIND_PRERESTORE = "prerestore"
-
-KIND_LABELS = {
-    KIND_STARTUP: "启动时自动备份",
-    KIND_DAILY: "每日自动备份",
-    KIND_MANUAL: "手动备份",
-    KIND_UPGRADE: "升级前备份",
-    KIND_PRERESTORE: "恢复前备份",
-}
-
 _STAMP = "%Y%m%d-%H%M%S"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: _dt.datetime
-    kind: str
-    note: str = ""
-
-    @property
-    def size(self) -> int:
-        try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
-
-    @property
-    def label(self) -> str:
-        """2026-11-25 08:30:12（启动时自动备份）"""
-        what = KIND_LABELS.get(self.kind, self.kind)
-        if self.kind == KIND_UPGRADE and self.note:
-            what += f"，原数据结构版本 {self.note.lstrip('v')}"
-        return f"{self.created:%Y-%m-%d %H:%M:%S}（{what}）"
 
 
 def backup_dir(db_path: str | Path) -> Path:

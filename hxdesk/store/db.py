@@ -281,7 +281,8 @@ class Store:
                 if not migrations.pending(self.db):  # another process upgraded it meanwhile
                     return
                 if "reports" in self.db.table_names():
-                    from .backup import KIND_UPGRADE, make_backup
+                    from .backup import make_backup
+                    from .backupinfo import KIND_UPGRADE
 
                     make_backup(self.path, kind=KIND_UPGRADE, note=f"v{version}")
                 migrations.apply(self.db)

@@ -33,10 +33,10 @@ from .codec import (
     to_json,
 )
 from .summary import ReportSummary, list_query, summaries_of
-from .versions import worth_a_version
+from .versions import SectionVersions, worth_a_version
 
 if TYPE_CHECKING:
-    from .db import Store
+    from .base import Connection
 
 #: SQLite's largest row id; a larger number is no report's.
 MAX_ROW_ID = 2**63 - 1
@@ -57,10 +57,12 @@ _UPDATE_SECTION = (
 
 
 class ReportRows:
-    """The reports of one store: listed, loaded, added and saved."""
+    """The reports of one store: listed, loaded, added and saved (a save keeps section versions),
+    and a section's earlier version or a deleted section put back."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Connection):
         self._store = store
+        self._versions = SectionVersions(store)
 
     def summaries(self, *, deleted: bool = False) -> list[ReportSummary]:
         """The report list (``deleted``: the trash)."""
@@ -134,6 +136,33 @@ class ReportRows:
             self._write(report_id, clean, old, ts, keep_version_of)
         return ts
 
+    def restore_version(self, report_id: int, version_id: int, report: Report | None = None) -> Report:
+        """Give a section the content of one of its earlier versions and save.
+
+        ``report`` is the report as the caller holds it (the editor's model);
+        without it the stored report is used.  The content replaced is kept as
+        a version too, so a restore can itself be undone.  Returns the report saved.
+        """
+        version = self._versions.version(version_id)
+        if version.report_id != report_id:
+            raise NotFound("这个历史版本不属于当前报告。")
+        report = report if report is not None else self.load(report_id)
+        history.apply_version(report, version)
+        self.save(report_id, report, keep_version_of=frozenset({version.section_uid}))
+        return report
+
+    def restore_deleted(self, report_id: int, entry_id: int, report: Report | None = None) -> Report:
+        """Put a deleted section (with what was deleted with it) back where it stood, and save."""
+        for deleted in self._versions.deleted(report_id):
+            if deleted.id == entry_id:
+                break
+        else:
+            raise NotFound("找不到这个已删除的章节，它可能已经恢复或已被清理。")
+        report = report if report is not None else self.load(report_id)
+        history.put_back(report, deleted)
+        self.save(report_id, report)
+        return report
+
     def _stored(self, report_id: int) -> _Stored:
         """The report's section and figure rows as they are now."""
         conn = self._store.conn
@@ -185,7 +214,7 @@ class ReportRows:
         """Update the section rows that changed in place, keeping versions of what changed or went."""
         # long: the diff of old and new rows (insert, update, move, delete) must stay in one statement list per transaction
         conn = self._store.conn
-        versions = self._store.versions
+        versions = self._versions
         report = clean.report
         stored = {r["uid"]: r for r in old.sections}
         old_place = _places([(r["uid"], r["parent_uid"]) for r in old.sections])
@@ -234,11 +263,12 @@ class ReportRows:
 class Trash:
     """回收站: reports set aside, put back, or deleted for good."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Connection):
         self._store = store
+        self._reports = ReportRows(store)
 
     def summaries(self) -> list[ReportSummary]:
-        return self._store.reports.summaries(deleted=True)
+        return self._reports.summaries(deleted=True)
 
     def move(self, report_id: int) -> None:
         self._set_deleted(report_id, True)
@@ -249,7 +279,7 @@ class Trash:
     def _set_deleted(self, report_id: int, deleted: bool) -> None:
         store = self._store
         with store.writing():
-            store.reports.row(report_id)
+            self._reports.row(report_id)
             store.conn.execute(
                 "UPDATE reports SET deleted_at = ? WHERE id = ?", (store.now() if deleted else None, report_id)
             )
@@ -258,7 +288,7 @@ class Trash:
         """Delete a report for good: its sections, figures, history and annotations go with it (ON DELETE CASCADE)."""
         store = self._store
         with store.writing():
-            store.reports.row(report_id)
+            self._reports.row(report_id)
             store.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
 

@@ -6,13 +6,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .db import Store
+    from .base import Connection
 
 
 class SettingRows:
     """The settings table of one store."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Connection):
         self._store = store
 
     def get(self, key: str, default: Any = None) -> Any:

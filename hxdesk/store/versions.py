@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from .. import history
 from ..errors import NotFound
 from ..history import DeletedSection, FigureValue, SectionVersion
-from ..model import Report
 from .codec import VERSION_COLUMNS, Row, columns, version_of
 
 if TYPE_CHECKING:
-    from .db import Store
+    from .base import Connection
 
 _SELECT = f"SELECT {columns(VERSION_COLUMNS)} FROM section_versions"
 
@@ -22,7 +21,7 @@ _SELECT = f"SELECT {columns(VERSION_COLUMNS)} FROM section_versions"
 class SectionVersions:
     """The section versions of the reports in one store."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Connection):
         self._store = store
 
     # ---------------------------------------------------------------- kept by a save
@@ -103,22 +102,6 @@ class SectionVersions:
             raise NotFound("找不到这个历史版本，它可能已被清理。")
         return version_of(row)
 
-    def restore_version(self, report_id: int, version_id: int, report: Report | None = None) -> Report:
-        """Give a section the content of one of its earlier versions and save.
-
-        ``report`` is the report as the caller holds it (the editor's model);
-        without it the stored report is used.  The content replaced is kept as
-        a version too, so a restore can itself be undone.  Returns the report saved.
-        """
-        version = self.version(version_id)
-        if version.report_id != report_id:
-            raise NotFound("这个历史版本不属于当前报告。")
-        reports = self._store.reports
-        report = report if report is not None else reports.load(report_id)
-        history.apply_version(report, version)
-        reports.save(report_id, report, keep_version_of=frozenset({version.section_uid}))
-        return report
-
     def deleted(self, report_id: int) -> list[DeletedSection]:
         """Sections deleted from a report and not put back, newest first.
 
@@ -142,19 +125,6 @@ class SectionVersions:
             out.append(DeletedSection(v, _deleted_with(v, latest)))
         out.sort(key=lambda d: d.entry.id, reverse=True)
         return out
-
-    def restore_deleted(self, report_id: int, entry_id: int, report: Report | None = None) -> Report:
-        """Put a deleted section (with what was deleted with it) back where it stood, and save."""
-        for deleted in self.deleted(report_id):
-            if deleted.id == entry_id:
-                break
-        else:
-            raise NotFound("找不到这个已删除的章节，它可能已经恢复或已被清理。")
-        reports = self._store.reports
-        report = report if report is not None else reports.load(report_id)
-        history.put_back(report, deleted)
-        reports.save(report_id, report)
-        return report
 
 
 def worth_a_version(row: Row, new_blocks: str, recent: bool) -> bool:

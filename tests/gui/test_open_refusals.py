@@ -36,7 +36,7 @@ def test_the_window_refuses_the_file_and_leaves_it(app, tmp_path, capsys, make, 
 @pytest.mark.parametrize(("make", "title"), [(_empty, "数据库是空文件"), (_foreign, "这不是 hxdesk 的数据库")])
 def test_the_message_box_names_the_trouble_not_damage(app, tmp_path, monkeypatch, make, title):
     """An emptied file or another program's database is not called 数据库已损坏 in the window."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hxdesk.gui.app import open_data
@@ -46,14 +46,19 @@ def test_the_message_box_names_the_trouble_not_damage(app, tmp_path, monkeypatch
     make(db)
     seen: list[str] = []
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle())
-            box.button(QMessageBox.StandardButton.Ok).click()
-        else:
-            QTimer.singleShot(20, answer)
+    class Shown(QObject):
+        """Notes every message box as it is shown (a poller left by another test may answer it first)."""
 
-    QTimer.singleShot(20, answer)
-    assert open_data(str(db)) is None
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if isinstance(obj, QMessageBox) and event.type() == QEvent.Type.Show:
+                seen.append(obj.windowTitle())
+                QTimer.singleShot(0, obj.accept)
+            return False
+
+    shown = Shown()
+    QApplication.instance().installEventFilter(shown)
+    try:
+        assert open_data(str(db)) is None
+    finally:
+        QApplication.instance().removeEventFilter(shown)
     assert seen == [title]

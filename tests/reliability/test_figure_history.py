@@ -45,11 +45,11 @@ def test_changing_a_figure_keeps_a_version_and_restoring_brings_the_value_back(s
     assert all(store.versions.history(rid, uid) == [] for uid in others)
 
     clock.tick(5)  # within the coalescing minute: a restore still keeps what it replaces
-    store.versions.restore_version(rid, old.id)
+    store.reports.restore_version(rid, old.id)
     assert store.reports.load(rid).figures["petitions_received"].value == Decimal(12)
     newest = store.versions.history(rid, sec.uid)[0]
     assert recorded(newest)["petitions_received"][0] == Decimal(15)  # the restore can be undone
-    store.versions.restore_version(rid, newest.id)
+    store.reports.restore_version(rid, newest.id)
     assert store.reports.load(rid).figures["petitions_received"].value == Decimal(15)
 
 
@@ -68,7 +68,7 @@ def test_unit_and_qualifier_changes_keep_versions_too(store, sample, clock):
         (Decimal(180), "件", ""),
         (Decimal(180), "起", ""),
     ]
-    store.versions.restore_version(rid, versions[-1].id)
+    store.reports.restore_version(rid, versions[-1].id)
     fig = store.reports.load(rid).figures["disputes_checked"]
     assert (fig.value, fig.unit, fig.qualifier) == (Decimal(180), "起", "")
 
@@ -109,7 +109,7 @@ def test_restore_skips_figures_no_longer_in_the_report_and_derived_ones(store, s
     del report.figures["disputes_checked"]
     report.figures["petitions_received"].formula = "petitions_closed + 1"  # now derived
     store.reports.save(rid, report)
-    store.versions.restore_version(rid, old.id)
+    store.reports.restore_version(rid, old.id)
     after = store.reports.load(rid)
     assert "disputes_checked" not in after.figures
     assert after.figures["petitions_received"].formula == "petitions_closed + 1"

@@ -101,7 +101,7 @@ def test_restore_a_version_and_undo_the_restore(store, sample, clock):
     store.reports.save(rid, report)
     old = store.versions.history(rid, sec.uid)[-1]
     clock.tick(1)  # within the coalescing minute: a restore still keeps what it replaces
-    restored = store.versions.restore_version(rid, old.id)
+    restored = store.reports.restore_version(rid, old.id)
     again = store.reports.load(rid).find(sec.uid)
     assert (again.heading, again.blocks[0].text) == (original_heading, original_text)
     assert restored.find(sec.uid).heading == original_heading
@@ -119,7 +119,7 @@ def test_restore_a_version_into_the_editors_model(store, sample, clock):
     sec.blocks[0].text = "新"
     store.reports.save(rid, report)
     report.title = "编辑器里尚未保存的标题"
-    store.versions.restore_version(rid, store.versions.history(rid, sec.uid)[0].id, report)
+    store.reports.restore_version(rid, store.versions.history(rid, sec.uid)[0].id, report)
     stored = store.reports.load(rid)
     assert stored.title == "编辑器里尚未保存的标题"
     assert stored.find(sec.uid).blocks[0].text == original
@@ -142,7 +142,7 @@ def test_deleted_section_with_children_comes_back_where_it_stood(store, sample, 
     assert [d.entry.section_uid for d in deleted] == [victim.uid]  # its child is listed under it
     assert [d.section_uid for d in deleted[0].descendants] == [victim.children[0].uid]
     assert deleted[0].heading == victim.heading and deleted[0].deleted_at == clock.now.isoformat()
-    store.versions.restore_deleted(rid, deleted[0].id)
+    store.reports.restore_deleted(rid, deleted[0].id)
     after = store.reports.load(rid)
     assert interchange.dumps(after) == before
     assert after.sections[index].children[2].uid == victim.uid
@@ -158,7 +158,7 @@ def test_deleted_top_section_whose_neighbours_changed(store, sample, clock):
     report.sections.insert(0, Section("后来新增的一章", [Paragraph("正文")]))
     store.reports.save(rid, report)
     entry = store.versions.deleted(rid)[0]
-    restored = store.versions.restore_deleted(rid, entry.id)
+    restored = store.reports.restore_deleted(rid, entry.id)
     uids = [s.uid for s in store.reports.load(rid).sections]
     assert uids.index(second.uid) == uids.index(first.uid) + 1  # after the sibling it followed
     assert restored.sections[uids.index(second.uid)].heading == second.heading

@@ -71,7 +71,7 @@ def test_upgrade_keeps_every_report(tmp_path, version):
             assert bool(kept) == (version >= 2) and all(v.figures is None for v in kept)
         for old in [v for v in kept if v.figures is None and not v.deleted][:1]:
             figures = store.reports.load(old.report_id).figures
-            store.versions.restore_version(old.report_id, old.id)  # "no figures recorded": left as they are
+            store.reports.restore_version(old.report_id, old.id)  # "no figures recorded": left as they are
             assert store.reports.load(old.report_id).figures == figures
         # The upgraded database works: edit, history, delete, restore.
         rid = int(next(iter(expected["reports"])))
@@ -88,7 +88,7 @@ def test_upgrade_keeps_every_report(tmp_path, version):
         store.reports.save(rid, report)
         newest = store.versions.history(rid, used_by.uid)[0]
         assert {f.key: f.value for f in newest.figures or []}[fig.key] == before
-        store.versions.restore_version(rid, newest.id)
+        store.reports.restore_version(rid, newest.id)
         assert store.reports.load(rid).figures[fig.key].value == before
     upgrades = [b for b in backup.list_backups(db) if b.kind == backup.KIND_UPGRADE]
     if version < SCHEMA_VERSION:
