@@ -158,7 +158,7 @@ def dumps(report: Report) -> str:
 # --------------------------------------------------------------------- import
 
 
-class _Reader:
+class _CheckedWalk:
     """Walks untrusted JSON with a path for error messages and global counters."""
 
     def __init__(self, *, stored: bool = False) -> None:
@@ -424,7 +424,7 @@ def _excerpt(text: str) -> str:
 
 def report_from_dict(data: Any) -> Report:
     """Validate an interchange document (its header, then the report) and build the Report."""
-    top = _Reader().obj(data, "文件")
+    top = _CheckedWalk().obj(data, "文件")
     if top.get("format") != FORMAT_NAME:
         raise InvalidInput("这不是 hxdesk 报告文件（缺少 format: hxdesk-report）。")
     version = top.get("version")
@@ -447,7 +447,7 @@ def report_body_from_dict(body: Any, *, stored: bool = False) -> Report:
     figure's formula and the decimals of its value: an older hxdesk let those in, and a report
     holding them still opens (such a figure is uncomputable, with the reason)."""
     # long: the report's fields in the order of the format, each validated where it is read
-    r = _Reader(stored=stored)
+    r = _CheckedWalk(stored=stored)
     d = r.obj(body, "report")
     year = d.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:

@@ -326,7 +326,9 @@ _W_R, _W_P, _W_T, _W_TBL, _W_SDT = qn("w:r"), qn("w:p"), qn("w:t"), qn("w:tbl"),
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:customXmlDelRangeStart")}
 
 
-class _Reader:
+class _ParagraphCollector:
+    """Collects a .docx body's paragraphs (tables as rows, pictures and Word's list numbering counted)."""
+
     def __init__(self, document: DocxDocument) -> None:
         self.styles = _Styles(document.styles.element)
         self.styled = "hxHeading1" in self.styles.by_id and "hxTitle" in self.styles.by_id
@@ -531,7 +533,7 @@ def read_docx(data: bytes) -> Source:
     package = safe_package(data)
     try:
         document = docx.Document(io.BytesIO(package))
-        reader = _Reader(document)
+        reader = _ParagraphCollector(document)
         reader.body(document.element.body)
     except InvalidInput:
         raise
