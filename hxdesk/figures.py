@@ -12,7 +12,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import (
     ROUND_HALF_UP,
@@ -23,6 +23,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from types import MappingProxyType
 
 from .errors import InvalidInput
 from .limits import (
@@ -478,7 +479,7 @@ def validate_figures(
     figures: dict[str, Figure],
     previous: dict[str, Decimal | None] | None = None,
     *,
-    computed: tuple[dict[str, Decimal | None], dict[str, str]] | None = None,
+    computed: tuple[Mapping[str, Decimal | None], Mapping[str, str]] | None = None,
 ) -> dict[str, str]:
     """Field-level problems: bad keys, bad qualifiers, 办结 greater than 受理 …
 
@@ -546,7 +547,7 @@ def figure_keys_in(texts: Iterable[str], figures: dict[str, Figure]) -> list[str
     return keys
 
 
-def expand_text(text: str, report: Report, values: dict[str, Decimal | None] | None = None) -> str:
+def expand_text(text: str, report: Report, values: Mapping[str, Decimal | None] | None = None) -> str:
     """Replace ``{{key}}`` placeholders by year variables and formatted figures.
 
     An unknown key is left visible as 【未知数据：key】 so that nothing is lost
@@ -576,12 +577,35 @@ def last_year_values(report: Report) -> dict[str, Decimal | None] | None:
     return report.predecessor.values if report.predecessor is not None else None
 
 
-def report_values(report: Report) -> tuple[dict[str, Decimal | None], dict[str, str]]:
-    """compute_values for a whole report, last year's values included."""
-    return compute_values(report.figures, last_year_values(report))
+#: The figure values of the report states computed last (see report_values): the document, the checks,
+#: the counts and the form of one state all read the same values, computed once.
+_computed: dict[tuple[object, ...], tuple[Mapping[str, Decimal | None], Mapping[str, str]]] = {}
+_COMPUTED_KEPT = 8
 
 
-def missing_note(fig: Figure, report: Report, values: dict[str, Decimal | None]) -> str:
+def report_values(report: Report) -> tuple[Mapping[str, Decimal | None], Mapping[str, str]]:
+    """compute_values for a whole report, last year's values included: the one way every consumer
+    (renderer, checks, placeholders, statistics, the form) gets a report's figure values.
+
+    Computed once per state of the figures (what a value depends on: each figure's key, name, value
+    and formula, and last year's values) and shared, read-only, until they change."""
+    previous = last_year_values(report)
+    # str(value): Decimal("12") and Decimal("12.0") are equal, but not written alike.
+    state = (
+        tuple((k, f.label, None if f.value is None else str(f.value), f.formula) for k, f in report.figures.items()),
+        None if previous is None else tuple((k, None if v is None else str(v)) for k, v in previous.items()),
+    )
+    found = _computed.get(state)
+    if found is None:
+        values, problems = compute_values(report.figures, previous)
+        found = (MappingProxyType(values), MappingProxyType(problems))
+        if len(_computed) >= _COMPUTED_KEPT:
+            _computed.pop(next(iter(_computed)))
+        _computed[state] = found
+    return found
+
+
+def missing_note(fig: Figure, report: Report, values: Mapping[str, Decimal | None]) -> str:
     """Why a comparison with last year has no value although this year's inputs are there:
     上年无数据 or 上年为零 ('' for anything else)."""
     if not fig.derived:

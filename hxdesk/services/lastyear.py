@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ..figures import format_figure, number_text, report_values
@@ -26,7 +27,7 @@ def as_predecessor(previous: Report, current: Report | None = None) -> Predecess
     values, _ = report_values(previous)
     figures = copy.deepcopy(previous.figures)
     if current is None:
-        return Predecessor(previous.uid, previous.year, figures, values)
+        return Predecessor(previous.uid, previous.year, figures, dict(values))
     match = match_figures(previous.figures, current.figures)
     return Predecessor(
         previous.uid,
@@ -57,7 +58,7 @@ def match_figures(previous: dict[str, Figure], current: dict[str, Figure]) -> di
     return out
 
 
-def last_year_text(report: Report, key: str, values: dict[str, Decimal | None] | None = None) -> str:
+def last_year_text(report: Report, key: str, values: Mapping[str, Decimal | None] | None = None) -> str:
     """What a figure input shows beside this year's value: 上年：12件，增加3件 ('' without a
     predecessor report; 上年：未填写 / 上年：无此项 when last year has no value)."""
     previous = report.predecessor

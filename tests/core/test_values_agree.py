@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
 from docx import Document
 from support import run_cli
 
@@ -67,3 +68,23 @@ def test_render_and_the_generate_dialog_tell_the_same_open_items(tmp_path):
     assert summary in proc.stderr
     for f in errors:  # each error named with its place, as the dialog lists it
         assert f"{f['where']}　{f['message']}" in proc.stderr
+
+
+def test_the_values_of_a_report_state_are_computed_once_and_shared():
+    """Every consumer of one state gets the same values object; a changed figure (or last year's
+    value) makes new ones; 12 and 12.0 are not the same state (they are written differently)."""
+    from hxdesk.figures import report_values
+    from hxdesk.services import roll_over, sample_report
+
+    report = roll_over(sample_report())
+    services.set_value(report, "petitions_received", Decimal(5))
+    first = report_values(report)
+    assert report_values(report) is first
+    with pytest.raises(TypeError):
+        first[0]["petitions_received"] = Decimal(6)  # shared: read-only
+    services.set_value(report, "petitions_received", Decimal("5.0"))
+    assert report_values(report) is not first
+    services.set_value(report, "petitions_received", Decimal(6))
+    assert report_values(report)[0]["petitions_received"] == 6
+    report.predecessor.values["petitions_received"] = Decimal(3)
+    assert report_values(report)[0] is not first[0]
