@@ -41,9 +41,12 @@ MAX_LABEL_LENGTH = 100  # a figure's name
 MAX_UNIT_LENGTH = 20
 MAX_SECTIONS = 5000
 MAX_BLOCKS = 20000
-#: Points of one list (一是……) and sections of one level (一、……).
+#: Points of one list (一是……).
 MAX_POINTS = 100
-MAX_SIBLINGS = 100
 #: Chinese numerals are written up to 九百九十九: a database holding more points or sections of one
 #: level (an older hxdesk let them in) cannot be read; fewer, and longer texts, still can.
 MAX_NUMBERED = 999
+#: Sections of one level (一、…… or 1.……): as many as can be numbered. A report has a handful of parts,
+#: but an annex of numbered items may run to a few hundred (and the import benchmark's 100× report
+#: has 300 parts); MAX_SECTIONS bounds the whole tree.
+MAX_SIBLINGS = MAX_NUMBERED
