@@ -23,10 +23,17 @@ UNITS = (
     "平方公里",
     "平方米",
     "人次",
+    "件次",
+    "场次",
     "家次",
     "户次",
     "车次",
     "批次",
+    "项次",
+    "期次",
+    "班次",
+    "轮次",
+    "个次",
     "余次",
     "万元",
     "亿元",
@@ -34,6 +41,8 @@ UNITS = (
     "千米",
     "小时",
     "分钟",
+    "课时",
+    "学时",
     "元",
     "米",
     "亩",
@@ -44,6 +53,7 @@ UNITS = (
     "个",
     "项",
     "人",
+    "位",
     "次",
     "场",
     "份",
@@ -70,6 +80,13 @@ UNITS = (
     "块",
     "部",
     "轮",
+    "套",
+    "间",
+    "栋",
+    "幅",
+    "面",
+    "节",
+    "门",
     "分",
     "%",
 )
@@ -87,10 +104,119 @@ FIGURE_RE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
-_LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}0123456789.%")
-_LABEL_TRIM_START = ("其中", "共计", "累计", "全年共", "共", "年以来", "以来", "年", "均", "并", "及", "和", "是")
-_LABEL_TRIM_END = ("达到", "达", "为", "共", "约", "近", "超过", "有")
+_LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}%")
+#: Words that say when, not what: 截至10月, 今年以来, {{year}}年, 1-10月, 全年 (a label never starts with one).
+TIME_WORDS = re.compile(
+    r"截至(?:目前|\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|份)?"
+    r"|(?:\d{4}|\{\{(?:year|next_year)\}\})年(?:度|以来|初以来|初|内|底|末|全年)?"
+    r"|\d{1,2}(?:[-—至到~]\d{1,2})?月(?:份)?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
+    r"|(?:今年|本年度|年初|近年|近期|同期|当年)(?:以来|来)?"
+    r"|(?:全年|年内|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年度|目前|现已|当前|截止目前)"
+)
+#: Where the count stands, not what it counts: 全镇, 我乡, 辖区内.
+PLACE_WORDS = re.compile(
+    r"^(?:[全我本该][镇乡县区市村街]|全街道|我街道|本街道|全辖区|辖区内|辖区|镇域内|镇域|乡域|全域|镇村两级|各村（社区）|各村)"
+)
+#: Qualifiers and filler that open a phrase without naming anything: 共有, 累计, 其中, 约.
+LEAD_FILLER = (
+    "全年共",
+    "其中",
+    "共计",
+    "总计",
+    "合计",
+    "累计",
+    "共有",
+    "现有",
+    "另有",
+    "尚有",
+    "拥有",
+    "超过",
+    "达到",
+    "全部",
+    "以来",
+)
+#: One-character qualifiers and joining words, stripped unless they begin a word (有效, 及时, 共建).
+LEAD_CHARS = "共约近逾超达均并及和与是有"
+_KEEP_WORDS = (
+    "有效",
+    "有序",
+    "有力",
+    "及时",
+    "和谐",
+    "共建",
+    "共享",
+    "共治",
+    "约谈",
+    "超标",
+    "达标",
+    "均衡",
+    "与会",
+    "是否",
+)
+_LABEL_TRIM_END = (
+    "达到",
+    "达",
+    "为",
+    "共计",
+    "共",
+    "约",
+    "近",
+    "超过",
+    "有",
+    "累计",
+    "合计",
+    "总计",
+    "计",
+    "的",
+    "仅",
+    "只",
+    "分别",
+    "均",
+)
+_LEFTOVER = re.compile(
+    r"^(?:余|多)?(?:万|亿)?(?:"
+    + "|".join(re.escape(u) for u in sorted(set(UNITS) - {"余次"}, key=len, reverse=True))
+    + r")(?:以上|以下|左右)?"
+)
+#: What a count of people or things is called when nothing in its clause names it: 12件 → 件数.
+UNIT_NOUNS = {
+    "%": "比例",
+    "个百分点": "百分点",
+    "元": "金额",
+    "万元": "金额",
+    "亿元": "金额",
+    "亩": "面积",
+    "平方米": "面积",
+    "平方公里": "面积",
+    "公里": "里程",
+    "千米": "里程",
+    "米": "长度",
+    "吨": "重量",
+    "小时": "时长",
+    "分钟": "时长",
+    "天": "天数",
+    "分": "分数",
+}
 MAX_LABEL = 20
+_SCAN = 40  # how far back a label is looked for, before time words and filler are taken out
+_TIME_WITH_DIGITS = re.compile(
+    r"截至(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?)"
+    r"|(?:\d{4}|\{\{(?:year|next_year)\}\})年(?:度|以来|初以来|初|内|底|末)?"
+    r"|\d{1,2}(?:[-—至到~]\d{1,2})?月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
+    r"|(?:近|过去)?\d{1,2}年(?:来|以来)"
+)
+#: Time words and filler taken out wherever they stand in a label: 党委全年召开会议, 司法所现有人员.
+_ANYWHERE = re.compile("今年以来|今年|全年|年内|现有|共有")
+#: Measure words that may stand before the noun they count: 3名执法人员, 29位经济楼长, 12个村委会.
+MEASURE_WORDS = frozenset("位名人个支家所处场次项件起份期篇条户座台辆类批组宗套间栋幅面节门册本张块部轮封")
+#: Where a noun after its measure word ends: a verb or joining word that starts the predicate.
+_NOUN_END = (
+    "全部|均|都|已|正|参加|参与|取得|持证|开展|进行|负责|共同|深入|组成|实现|覆盖|受益|签订|入驻|"
+    "坚持|通过|完成|获得|获评|被|和|及|与|为|在|对|到|进|的|等|分别|先后|依法|常态|定期"
+)
+_NOUN_AFTER = re.compile(rf"(?:(?!{_NOUN_END})[\u4e00-\u9fff]){{1,12}}")
+#: Verbs that take the noun after the measure word: 聘请3名法律顾问 → 聘请法律顾问.
+_TAKING_VERBS = ("聘请", "配备", "设立", "组建", "举办", "召开", "走访", "建立", "成立", "选聘", "聘任", "配齐", "培育")
 #: A number after these words in its clause counts how often, not how much (每年开展1次, 每月1次).
 FREQUENCY_WORDS = ("每年", "每季度", "每季", "每月", "每半月", "每周", "每旬", "每日", "每天", "每半年", "每")
 _FREQUENCY = re.compile("|".join(re.escape(w) for w in FREQUENCY_WORDS))
@@ -140,31 +266,68 @@ def year_placeholders(text: str, year: int) -> str:
     return outside_book_titles(text, YEAR_RE, sub)
 
 
-def label_before(text: str, end: int) -> str:
-    """The words just before ``text[end]``: 受理来信来访 in 共受理来信来访12件."""
+def label_before(text: str, end: int, floor: int = 0, places: tuple[str, ...] = ()) -> str:
+    """The words that name what is counted, just before ``text[end]``: 受理来信来访 in
+    共受理来信来访12件, 企业诉求 in 办理企业诉求截至10月共165条; not before ``floor`` (where the
+    figure before it ends), without time words, qualifiers, filler or the place (``places``)."""
     i = end
-    while i > 0 and end - i < MAX_LABEL:
+    while i > floor and end - i < _SCAN:
         if text[i - 1] == "）" and i < end:  # 责令（限期）整改通知书: a short aside inside the name
-            j = text.rfind("（", max(0, i - 8), i - 1)
-            if j > 0 and text[j - 1] not in _LABEL_STOP:
+            j = text.rfind("（", max(floor, i - 8), i - 1)
+            if j > floor and text[j - 1] not in _LABEL_STOP:
+                i = j
+                continue
+        if text[i - 1] == "”" and i < end:  # 开展“法律进村”活动: a quoted name inside the label
+            j = text.rfind("“", max(floor, i - 14), i - 1)
+            if j >= floor and j >= 0:
                 i = j
                 continue
         if text[i - 1] in _LABEL_STOP:
             break
         i -= 1
-    label = text[i:end]
+    return clean_label(text[i:end], places)
+
+
+def clean_label(raw: str, places: tuple[str, ...] = ()) -> str:
+    """A phrase before a number made a label: no digit, nothing left of a number before it, no
+    leading time word, qualifier, filler or place, no trailing 达/为/共."""
+    label = _TIME_WITH_DIGITS.sub("", raw)
+    cut = max(label.rfind("}"), *(label.rfind(d) for d in "0123456789"))
+    if cut >= 0:  # a number that is not a figure (第3次, 每月1次): the label starts after it
+        label = label[cut + 1 :]
+        label = label[len(m.group(0)) :] if (m := _LEFTOVER.match(label)) else label
+    label = _ANYWHERE.sub("", label)
     changed = True
     while changed and label:
-        changed = False
-        if label.startswith(_LABEL_TRIM_START):  # one test of all words before the word-by-word pass
-            for w in _LABEL_TRIM_START:
-                if label.startswith(w) and len(label) > len(w):
-                    label, changed = label[len(w) :], True
-        if label.endswith(_LABEL_TRIM_END):
-            for w in _LABEL_TRIM_END:
-                if label.endswith(w) and len(label) > len(w):
-                    label, changed = label[: -len(w)], True
-    return label
+        before = label
+        m = TIME_WORDS.match(label) or PLACE_WORDS.match(label)
+        if m and m.end():
+            label = label[m.end() :]
+        for place in places:
+            if label.startswith(place):
+                label = label[len(place) :]
+        for w in LEAD_FILLER:
+            if label.startswith(w):
+                label = label[len(w) :]
+        if label[:1] in LEAD_CHARS and not label.startswith(_KEEP_WORDS):
+            label = label[1:]
+        for w in _LABEL_TRIM_END:
+            if label.endswith(w) and len(label) > len(w):
+                label = label[: -len(w)]
+        changed = label != before
+    return label[-MAX_LABEL:]
+
+
+def noun_after(text: str, start: int) -> str:
+    """The thing counted when the measure word comes first (3名执法人员全部持证 → 执法人员):
+    up to a stop, a joining word or a verb; nothing when another number follows at once."""
+    m = _NOUN_AFTER.match(text, start)
+    if m is None:
+        return ""
+    noun = m.group(0)
+    if len(noun) < 2 or text[m.end() : m.end() + 1].isdigit():
+        return ""
+    return noun
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -211,7 +374,8 @@ def _rate_formula(rate: Figure, before: list[Figure]) -> tuple[Figure, Figure] |
 class FigureExtractor:
     """Collects figures over the texts of one report, numbering keys f01, f02 …"""
 
-    def __init__(self) -> None:
+    def __init__(self, places: tuple[str, ...] = ()) -> None:
+        self.places = places  # the report's own place names (石门镇, 梅岭县): never part of a label
         self.figures: dict[str, Figure] = {}
         self.notes: list[ImportNote] = []
         self.place = ""  # where the text being read stands, for the notes: 一、（二）
@@ -233,6 +397,31 @@ class FigureExtractor:
         self._labels[base] += 1
         if self._labels[base] > 1:
             fig.label = f"{base}（{self._labels[base]}）"
+
+    def _label(self, m: re.Match[str], kept_prefix: str, before: list[tuple[Figure, int]]) -> str:
+        """The words that name the figure: before the number in its clause (not reaching into the
+        figure before it), or after its measure word (3名执法人员), or shared with the figure
+        before it (事项8类、18项: 事项（类）, 事项（项）)."""
+        text, start = m.string, m.start() + len(kept_prefix)
+        floor = before[-1][1] if before else 0
+        label = label_before(text, start, floor, self.places)
+        unit = m.group("unit")
+        if unit in MEASURE_WORDS:
+            noun = noun_after(text, m.end())
+            if noun and label in _TAKING_VERBS + _LEAD_VERBS:
+                return label + noun
+            if noun and len(label) < 2:  # 全乡3名执法人员, 辖11个行政村
+                return noun
+        if not label and before and text[floor:start] == "、":
+            prev = before[-1][0]
+            base = re.sub(r"（[^（）]*）$", "", prev.label)
+            if prev.unit != unit and base and prev.label == base:
+                self._labels[base] -= 1
+                prev.label = f"{base}（{prev.unit}）"
+                self._labels[prev.label] += 1
+                return f"{base}（{unit}）"
+            return base
+        return label
 
     def at(self, place: str, section_uid: str = "") -> None:
         """The texts read next stand at ``place`` (一、（二）), in that section ("": the opening)."""
@@ -261,7 +450,7 @@ class FigureExtractor:
                 kept_prefix = pre  # only one qualifier per figure: the prefix stays text
             elif pre:
                 qualifier = pre
-            label = label_before(m.string, m.start() + len(kept_prefix))
+            label = self._label(m, kept_prefix, before)
             fig = Figure(
                 key=self._next_key(),
                 label=label,
@@ -272,8 +461,8 @@ class FigureExtractor:
             original = m.group(0)[len(kept_prefix) :]
             if format_figure(fig, fig.value) != original:
                 return m.group(0)  # 05件, 3.50万元: keep the text exactly as written
-            if not fig.label:
-                fig.label = f"数据{len(self.figures) + 1}"
+            if len(fig.label) < 2:
+                fig.label = UNIT_NOUNS.get(fig.unit, fig.unit.removeprefix("万").removeprefix("亿") + "数")
             fig.kind = default_kind(fig.label, fig.unit)
             self._derive(fig, [f for f, _ in before], m.group("num"))
             self._name(fig, before, m.string, m.start())
