@@ -8,6 +8,7 @@ Text inside 《》 (names of laws and documents) is left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -103,6 +104,10 @@ FIGURE_RE = re.compile(
     r"(?P<suffix>以上|以下|左右)?"
 )
 _DIGIT = re.compile(r"\d")
+#: What is left of a number's unit at the start of the words after it: 余份 of 400余份.
+_DIGIT_OR_BRACE = re.compile(r"[\d}]")
+_LAST_NUMBER = re.compile(r".*[\d}]", re.S)
+_LEFTOVER = re.compile(rf"^(?:余|多)?(?:万|亿)?(?:{_UNIT_RE})(?:以上|以下|左右)?")
 YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}%")
 #: Words that say when, not what: 截至10月, 今年以来, {{year}}年, 1-10月, 全年 (a label never starts with one).
@@ -115,7 +120,7 @@ TIME_WORDS = re.compile(
 )
 #: Where the count stands, not what it counts: 全镇, 我乡, 辖区内.
 PLACE_WORDS = re.compile(
-    r"^(?:[全我本该][镇乡县区市村街]|全街道|我街道|本街道|全辖区|辖区内|辖区|镇域内|镇域|乡域|全域|镇村两级|各村（社区）|各村)"
+    r"^(?:[全我本该]街道|[全我本该][镇乡县区市村]|全辖区|辖区内|辖区|镇域内|镇域|乡域|全域|镇村两级|各村（社区）|各村)"
 )
 #: Qualifiers and filler that open a phrase without naming anything: 共有, 累计, 其中, 约.
 LEAD_FILLER = (
@@ -152,6 +157,11 @@ _KEEP_WORDS = (
     "均衡",
     "与会",
     "是否",
+    "有关",
+    "超市",
+    "和美",
+    "共青",
+    "达成",
 )
 _LABEL_TRIM_END = (
     "达到",
@@ -166,17 +176,11 @@ _LABEL_TRIM_END = (
     "累计",
     "合计",
     "总计",
-    "计",
     "的",
     "仅",
     "只",
     "分别",
     "均",
-)
-_LEFTOVER = re.compile(
-    r"^(?:余|多)?(?:万|亿)?(?:"
-    + "|".join(re.escape(u) for u in sorted(set(UNITS) - {"余次"}, key=len, reverse=True))
-    + r")(?:以上|以下|左右)?"
 )
 #: What a count of people or things is called when nothing in its clause names it: 12件 → 件数.
 UNIT_NOUNS = {
@@ -197,6 +201,7 @@ UNIT_NOUNS = {
     "天": "天数",
     "分": "分数",
 }
+_TRAILING = re.compile("(?:" + "|".join(sorted(_LABEL_TRIM_END, key=len, reverse=True)) + ")+$")
 MAX_LABEL = 20
 _SCAN = 40  # how far back a label is looked for, before time words and filler are taken out
 _TIME_WITH_DIGITS = re.compile(
@@ -291,31 +296,28 @@ def label_before(text: str, end: int, floor: int = 0, places: tuple[str, ...] = 
 def clean_label(raw: str, places: tuple[str, ...] = ()) -> str:
     """A phrase before a number made a label: no digit, nothing left of a number before it, no
     leading time word, qualifier, filler or place, no trailing 达/为/共."""
-    label = _TIME_WITH_DIGITS.sub("", raw)
-    cut = max(label.rfind("}"), *(label.rfind(d) for d in "0123456789"))
-    if cut >= 0:  # a number that is not a figure (第3次, 每月1次): the label starts after it
-        label = label[cut + 1 :]
+    label = _TIME_WITH_DIGITS.sub("", raw) if _DIGIT_OR_BRACE.search(raw) else raw
+    m = _LAST_NUMBER.match(label)
+    if m is not None:  # a number that is not a figure (第3次, 每月1次): the label starts after it
+        label = label[m.end() :]
         label = label[len(m.group(0)) :] if (m := _LEFTOVER.match(label)) else label
     label = _ANYWHERE.sub("", label)
-    changed = True
-    while changed and label:
-        before = label
-        m = TIME_WORDS.match(label) or PLACE_WORDS.match(label)
-        if m and m.end():
-            label = label[m.end() :]
-        for place in places:
-            if label.startswith(place):
-                label = label[len(place) :]
-        for w in LEAD_FILLER:
-            if label.startswith(w):
-                label = label[len(w) :]
-        if label[:1] in LEAD_CHARS and not label.startswith(_KEEP_WORDS):
-            label = label[1:]
-        for w in _LABEL_TRIM_END:
-            if label.endswith(w) and len(label) > len(w):
-                label = label[: -len(w)]
-        changed = label != before
+    m = _lead_words(places).match(label)
+    if m is not None:
+        label = label[m.end() :]
+    m = _TRAILING.search(label)
+    if m is not None and m.start() > 0:
+        label = label[: m.start()]
     return label[-MAX_LABEL:]
+
+
+@functools.lru_cache(maxsize=32)
+def _lead_words(places: tuple[str, ...]) -> re.Pattern[str]:
+    """Time words, the place (the report's own names too), filler and one-character qualifiers,
+    as many as open a label."""
+    parts = [TIME_WORDS.pattern, PLACE_WORDS.pattern.removeprefix("^"), *map(re.escape, places + LEAD_FILLER)]
+    parts.append(f"(?!{'|'.join(_KEEP_WORDS)})[{LEAD_CHARS}]")
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in parts) + ")+")
 
 
 def noun_after(text: str, start: int) -> str:
