@@ -109,7 +109,7 @@ _DIGIT_OR_BRACE = re.compile(r"[\d}]")
 _LAST_NUMBER = re.compile(r".*[\d}]", re.S)
 _LEFTOVER = re.compile(rf"^(?:余|多)?(?:万|亿)?(?:{_UNIT_RE})(?:以上|以下|左右)?")
 YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_RE, a quick first test
-_LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000}%")
+_LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000%")
 #: Words that say when, not what: 截至10月, 今年以来, {{year}}年, 1-10月, 全年 (a label never starts with one).
 TIME_WORDS = re.compile(
     r"截至(?:目前|\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|份)?"
@@ -163,24 +163,36 @@ _KEEP_WORDS = (
     "共青",
     "达成",
 )
+#: Words that end the phrase before a value without naming anything: 达, 为, 不少于, 降至.
+#: (行为, 平均, 公约 …: where the character ends a word, it stays.)
 _LABEL_TRIM_END = (
+    "不少于",
+    "不低于",
+    "不超过",
+    "提高到",
+    "提高至",
+    "提升至",
+    "增加到",
+    "增至",
+    "降至",
+    "降到",
     "达到",
-    "达",
-    "为",
-    "共计",
-    "共",
-    "约",
-    "近",
     "超过",
-    "有",
+    "共计",
     "累计",
     "合计",
     "总计",
-    "的",
+    "分别",
+    "(?<![到表送])达",
+    "(?<![行作认成])为",
+    "(?<![公])共",
+    "(?<![节合公契])约",
+    "(?<![附就邻])近",
+    "(?<![所拥具])有",
+    "(?<![目])的",
     "仅",
     "只",
-    "分别",
-    "均",
+    "(?<![人平])均",
 )
 #: What a count of people or things is called when nothing in its clause names it: 12件 → 件数.
 UNIT_NOUNS = {
@@ -201,7 +213,7 @@ UNIT_NOUNS = {
     "天": "天数",
     "分": "分数",
 }
-_TRAILING = re.compile("(?:" + "|".join(sorted(_LABEL_TRIM_END, key=len, reverse=True)) + ")+$")
+_TRAILING = re.compile("(?:" + "|".join(_LABEL_TRIM_END) + ")+$")
 MAX_LABEL = 20
 _SCAN = 40  # how far back a label is looked for, before time words and filler are taken out
 _TIME_WITH_DIGITS = re.compile(
@@ -327,9 +339,9 @@ def noun_after(text: str, start: int) -> str:
     if m is None:
         return ""
     noun = m.group(0)
-    if len(noun) < 2 or text[m.end() : m.end() + 1].isdigit():
+    if text[m.end() : m.end() + 1].isdigit():
         return ""
-    return noun
+    return noun if len(noun) >= 2 else noun + "数"  # 9个村全部配备 → 村数
 
 
 def _clause_before(text: str, end: int) -> str:
