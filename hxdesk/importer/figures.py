@@ -223,7 +223,7 @@ _TIME_WITH_DIGITS = re.compile(
     r"|(?:近|过去)?\d{1,2}年(?:来|以来)"
 )
 #: Time words and filler taken out wherever they stand in a label: 党委全年召开会议, 司法所现有人员.
-_ANYWHERE = re.compile("今年以来|今年|全年|年内|现有|共有")
+_ANYWHERE = re.compile("今年以来|今年|全年|年内|现有|共有|全镇|全乡|全县|全街道")
 #: Measure words that may stand before the noun they count: 3名执法人员, 29位经济楼长, 12个村委会.
 MEASURE_WORDS = frozenset("位名人个支家所处场次项件起份期篇条户座台辆类批组宗套间栋幅面节门册本张块部轮封")
 #: Where a noun after its measure word ends: a verb or joining word that starts the predicate.
@@ -231,9 +231,31 @@ _NOUN_END = (
     "全部|均|都|已|正|参加|参与|取得|持证|开展|进行|负责|共同|深入|组成|实现|覆盖|受益|签订|入驻|"
     "坚持|通过|完成|获得|获评|被|和|及|与|为|在|对|到|进|的|等|分别|先后|依法|常态|定期"
 )
-_NOUN_AFTER = re.compile(rf"(?:(?!{_NOUN_END})[\u4e00-\u9fff]){{1,12}}")
+_NOUN_AFTER = re.compile(rf"(?:(?!{_NOUN_END})[\u4e00-\u9fff]|（[\u4e00-\u9fff]{{1,4}}）){{1,12}}")  # 村（社区）干部
 #: Verbs that take the noun after the measure word: 聘请3名法律顾问 → 聘请法律顾问.
-_TAKING_VERBS = ("聘请", "配备", "设立", "组建", "举办", "召开", "走访", "建立", "成立", "选聘", "聘任", "配齐", "培育")
+_TAKING_VERBS = (
+    "聘请",
+    "配备",
+    "设立",
+    "组建",
+    "举办",
+    "召开",
+    "走访",
+    "建立",
+    "成立",
+    "选聘",
+    "聘任",
+    "配齐",
+    "培育",
+    "培训",
+    "覆盖",
+    "选派",
+    "派驻",
+    "招录",
+    "慰问",
+    "表彰",
+    "帮助",
+)
 #: A number after these words in its clause counts how often, not how much (每年开展1次, 每月1次).
 FREQUENCY_WORDS = ("每年", "每季度", "每季", "每月", "每半月", "每周", "每旬", "每日", "每天", "每半年", "每")
 _FREQUENCY = re.compile("|".join(re.escape(w) for w in FREQUENCY_WORDS))
@@ -412,12 +434,11 @@ class FigureExtractor:
         if self._labels[base] > 1:
             fig.label = f"{base}（{self._labels[base]}）"
 
-    def _label(self, m: re.Match[str], kept_prefix: str, before: list[tuple[Figure, int]]) -> str:
+    def _label(self, m: re.Match[str], kept_prefix: str, before: list[tuple[Figure, int]], floor: int) -> str:
         """The words that name the figure: before the number in its clause (not reaching into the
         figure before it), or after its measure word (3名执法人员), or shared with the figure
         before it (事项8类、18项: 事项（类）, 事项（项）)."""
         text, start = m.string, m.start() + len(kept_prefix)
-        floor = before[-1][1] if before else 0
         label = label_before(text, start, floor, self.places)
         unit = m.group("unit")
         if unit in MEASURE_WORDS:
@@ -426,7 +447,7 @@ class FigureExtractor:
                 return label + noun
             if noun and len(label) < 2:  # 全乡3名执法人员, 辖11个行政村
                 return noun
-        if not label and before and text[floor:start] == "、":
+        if not label and floor and text[floor:start] == "、":
             prev = before[-1][0]
             base = re.sub(r"（[^（）]*）$", "", prev.label)
             if prev.unit != unit and base and prev.label == base:
@@ -443,6 +464,8 @@ class FigureExtractor:
 
     def extract(self, text: str) -> str:
         before: list[tuple[Figure, int]] = []  # the figures of this paragraph so far, with where they end
+        # The stretch of text (between two 《》) the last figure was found in, and where it ended there.
+        last: list[tuple[str, int]] = [("", 0)]
 
         def sub(m: re.Match[str]) -> str:
             if len(self.figures) >= MAX_FIGURES:
@@ -464,7 +487,8 @@ class FigureExtractor:
                 kept_prefix = pre  # only one qualifier per figure: the prefix stays text
             elif pre:
                 qualifier = pre
-            label = self._label(m, kept_prefix, before)
+            segment, end = last[0]
+            label = self._label(m, kept_prefix, before, end if segment is m.string else 0)
             fig = Figure(
                 key=self._next_key(),
                 label=label,
@@ -482,6 +506,7 @@ class FigureExtractor:
             self._name(fig, before, m.string, m.start())
             self.figures[fig.key] = fig
             before.append((fig, m.end()))
+            last[0] = (m.string, m.end())
             return kept_prefix + "{{" + fig.key + "}}"
 
         if _DIGIT.search(text) is None:  # every figure has one
