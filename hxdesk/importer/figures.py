@@ -214,8 +214,15 @@ UNIT_NOUNS = {
     "分": "分数",
 }
 _TRAILING = re.compile("(?:" + "|".join(_LABEL_TRIM_END) + ")+$")
+_TRAILING_LAST = frozenset(w[-1] for w in _LABEL_TRIM_END)  # a quick test before the pattern
 MAX_LABEL = 20
 _SCAN = 40  # how far back a label is looked for, before time words and filler are taken out
+_STOP_CLASS = "".join(re.escape(c) for c in sorted(_LABEL_STOP))
+#: The words before a number up to a mark that ends them, a short aside (责令（限期）整改通知书) or a
+#: quoted name (开展“法律进村”活动) inside; never ending with the aside or the quote.
+_LABEL_TAIL = re.compile(
+    rf"(?:[^{_STOP_CLASS}]|(?<=[^{_STOP_CLASS}])（[^（）]{{0,6}}）(?!\Z)|“[^“”]{{0,12}}”(?!\Z))*\Z"
+)
 _TIME_WITH_DIGITS = re.compile(
     r"截至(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?)"
     r"|(?:\d{4}|\{\{(?:year|next_year)\}\})年(?:度|以来|初以来|初|内|底|末)?"
@@ -284,6 +291,8 @@ _RESULT_VERBS = (
 )
 #: Verbs that open a label, before its object: 受理来信来访 → 来信来访.
 _LEAD_VERBS = ("受理", "排查", "发现", "接收", "收到", "下达", "开展", "组织", "检查", "办理", "调处", "排查出", "摸排")
+#: Verbs before a measure word that take the noun after it into the label (开展3次法治讲座).
+_NOUN_TAKERS = frozenset(_TAKING_VERBS + _LEAD_VERBS)
 _CLAUSE_STOP = "，。；：！？"
 
 
@@ -309,39 +318,29 @@ def label_before(text: str, end: int, floor: int = 0, places: tuple[str, ...] = 
     """The words that name what is counted, just before ``text[end]``: 受理来信来访 in
     共受理来信来访12件, 企业诉求 in 办理企业诉求截至10月共165条; not before ``floor`` (where the
     figure before it ends), without time words, qualifiers, filler or the place (``places``)."""
-    i = end
-    while i > floor and end - i < _SCAN:
-        if text[i - 1] == "）" and i < end:  # 责令（限期）整改通知书: a short aside inside the name
-            j = text.rfind("（", max(floor, i - 8), i - 1)
-            if j > floor and text[j - 1] not in _LABEL_STOP:
-                i = j
-                continue
-        if text[i - 1] == "”" and i < end:  # 开展“法律进村”活动: a quoted name inside the label
-            j = text.rfind("“", max(floor, i - 14), i - 1)
-            if j >= floor and j >= 0:
-                i = j
-                continue
-        if text[i - 1] in _LABEL_STOP:
-            break
-        i -= 1
+    m = _LABEL_TAIL.search(text, max(floor, end - _SCAN), end)
+    i = m.start() if m else end
     return clean_label(text[i:end], places)
 
 
 def clean_label(raw: str, places: tuple[str, ...] = ()) -> str:
     """A phrase before a number made a label: no digit, nothing left of a number before it, no
     leading time word, qualifier, filler or place, no trailing 达/为/共."""
-    label = _TIME_WITH_DIGITS.sub("", raw) if _DIGIT_OR_BRACE.search(raw) else raw
-    m = _LAST_NUMBER.match(label)
-    if m is not None:  # a number that is not a figure (第3次, 每月1次): the label starts after it
-        label = label[m.end() :]
-        label = label[len(m.group(0)) :] if (m := _LEFTOVER.match(label)) else label
+    label = raw
+    if _DIGIT_OR_BRACE.search(raw):
+        label = _TIME_WITH_DIGITS.sub("", raw)
+        m = _LAST_NUMBER.match(label)
+        if m is not None:  # a number that is not a figure (第3次, 每月1次): the label starts after it
+            label = label[m.end() :]
+            label = label[len(m.group(0)) :] if (m := _LEFTOVER.match(label)) else label
     label = _ANYWHERE.sub("", label)
     m = _lead_words(places).match(label)
     if m is not None:
         label = label[m.end() :]
-    m = _TRAILING.search(label)
-    if m is not None and m.start() > 0:
-        label = label[: m.start()]
+    if label[-1:] in _TRAILING_LAST:
+        m = _TRAILING.search(label)
+        if m is not None and m.start() > 0:
+            label = label[: m.start()]
     return label[-MAX_LABEL:]
 
 
@@ -372,7 +371,10 @@ def _clause_before(text: str, end: int) -> str:
 
 def is_frequency(text: str, start: int, end: int) -> bool:
     """每年开展1次, 每月1次, 1季度: a number that says how often or which, not a yearly count."""
-    return _FREQUENCY.search(_clause_before(text, start)) is not None or text.startswith(_NOT_A_COUNT_AFTER, end)
+    if text.startswith(_NOT_A_COUNT_AFTER, end):
+        return True
+    # Every frequency word has 每: most texts have none, and need no clause cut out.
+    return "每" in text and _FREQUENCY.search(_clause_before(text, start)) is not None
 
 
 def _object_of(label: str) -> str:
@@ -441,12 +443,10 @@ class FigureExtractor:
         text, start = m.string, m.start() + len(kept_prefix)
         label = label_before(text, start, floor, self.places)
         unit = m.group("unit")
-        if unit in MEASURE_WORDS:
+        if unit in MEASURE_WORDS and (len(label) < 2 or label in _NOUN_TAKERS):
             noun = noun_after(text, m.end())
-            if noun and label in _TAKING_VERBS + _LEAD_VERBS:
-                return label + noun
-            if noun and len(label) < 2:  # 全乡3名执法人员, 辖11个行政村
-                return noun
+            if noun:  # 全乡3名执法人员, 聘请3位法律顾问
+                return label + noun if len(label) >= 2 else noun
         if not label and floor and text[floor:start] == "、":
             prev = before[-1][0]
             base = re.sub(r"（[^（）]*）$", "", prev.label)
