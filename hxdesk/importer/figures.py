@@ -112,11 +112,11 @@ YEAR_RE = re.compile(r"(?=\d)(?<![\d.])(\d{4})(?=年)")  # (?=\d): as in FIGURE_
 _LABEL_STOP = set("，。；：、！？（）()“”‘’《》【】 \u3000%")
 #: Words that say when, not what: 截至10月, 今年以来, {{year}}年, 1-10月, 全年 (a label never starts with one).
 TIME_WORDS = re.compile(
-    r"截至(?:目前|\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|份)?"
+    r"截[至止](?:目前|\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|份)?"
     r"|(?:\d{4}|\{\{(?:year|next_year)\}\})年(?:度|以来|初以来|初|内|底|末|全年)?"
     r"|\d{1,2}(?:[-—至到~]\d{1,2})?月(?:份)?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|(?:今年|本年度|年初|近年|近期|同期|当年)(?:以来|来)?"
-    r"|(?:全年|年内|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年度|目前|现已|当前|截止目前)"
+    r"|(?:全年度|全年|年内|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|目前|现已|当前)"
 )
 #: Where the count stands, not what it counts: 全镇, 我乡, 辖区内.
 PLACE_WORDS = re.compile(
@@ -224,13 +224,13 @@ _LABEL_TAIL = re.compile(
     rf"(?:[^{_STOP_CLASS}]|(?<=[^{_STOP_CLASS}])（[^（）]{{0,6}}）(?!\Z)|“[^“”]{{0,12}}”(?!\Z))*\Z"
 )
 _TIME_WITH_DIGITS = re.compile(
-    r"截至(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?)"
+    r"截[至止](?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?)"
     r"|(?:\d{4}|\{\{(?:year|next_year)\}\})年(?:度|以来|初以来|初|内|底|末)?"
     r"|\d{1,2}(?:[-—至到~]\d{1,2})?月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|(?:近|过去)?\d{1,2}年(?:来|以来)"
 )
 #: Time words and filler taken out wherever they stand in a label: 党委全年召开会议, 司法所现有人员.
-_ANYWHERE = re.compile("今年以来|今年|全年|年内|现有|共有|全镇|全乡|全县|全街道")
+_ANYWHERE = re.compile("今年以来|今年|全年度|全年|年内|现有|共有|全镇|全乡|全县|全街道")
 #: Measure words that may stand before the noun they count: 3名执法人员, 29位经济楼长, 12个村委会.
 MEASURE_WORDS = frozenset("位名人个支家所处场次项件起份期篇条户座台辆类批组宗套间栋幅面节门册本张块部轮封")
 #: Where a noun after its measure word ends: a verb or joining word that starts the predicate.
