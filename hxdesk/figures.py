@@ -170,13 +170,47 @@ def yoy_formula(key: str, style: str) -> str:
 
 
 #: Labels of what a town has rather than does in a year (执法队1个, 执法人员6人, 法律顾问1名).
-STANDING_LABELS = ("执法队", "执法人员", "执法证", "法律顾问", "调解委员会", "调解员", "网格员", "公职律师")
-STANDING_UNITS = ("个", "人", "名", "支", "家", "所", "处")
+STANDING_LABELS = (
+    "执法队",
+    "执法中队",
+    "执法人员",
+    "执法证",
+    "执法证件",
+    "监督员",
+    "法律顾问",
+    "调解委员会",
+    "调解组织",
+    "调解员",
+    "网格员",
+    "公职律师",
+    "法律明白人",
+    "楼长",
+    "工作人员",
+)
+STANDING_UNITS = ("个", "人", "名", "位", "支", "家", "所", "处")
+#: A label with one of these counts what was done to people in a year (培训执法人员30人), not a body.
+ACTIVITY_WORDS = (
+    "培训",
+    "参训",
+    "参加",
+    "参与",
+    "走访",
+    "慰问",
+    "表彰",
+    "考核",
+    "接待",
+    "服务",
+    "新增",
+    "调整",
+    "轮训",
+)
 
 
 def default_kind(label: str, unit: str) -> str:
-    """The kind a new figure gets: standing for counts of teams and staff, else yearly."""
-    if unit in STANDING_UNITS and any(word in label for word in STANDING_LABELS):
+    """The kind a new figure gets: standing for headcounts of standing bodies and staff (the label
+    ends with what they are: 执法人员, 聘请法律顾问), else yearly."""
+    stem = label.split("（", 1)[0]
+    if unit in STANDING_UNITS and stem.endswith(STANDING_LABELS) and not any(word in stem for word in ACTIVITY_WORDS):
         return KIND_STANDING
     return KIND_YEARLY
 

@@ -95,6 +95,7 @@ ADDRESSEE_SUFFIXES = (
     "单位",
 )
 MAX_ADDRESSEE = 50
+_SPACE_RUN = re.compile(r"[ \u3000\t]+")
 MAX_SHORT_HEADING = 25
 MAX_BOLD_HEADING = 40
 #: A long annual report has some 30 000 characters; this bounds the time an import takes.
@@ -176,14 +177,15 @@ def is_doc_number(text: str) -> bool:
 
 
 def is_addressee(text: str) -> bool:
-    """A 主送机关 line: a short list of bodies joined by 、 and ending with a colon (县委、县政府：);
+    """A 主送机关 line: a short list of bodies joined by 、 or ，and ending with a colon (县委、县政府：,
+    中共某县委员会，某县人民政府：);
     a sentence ending with a colon (现将有关情况报告如下：) is body text."""
     if not text.endswith("：") or not 2 <= len(text) <= MAX_ADDRESSEE:
         return False
     names = text[:-1]
-    if any(c in names for c in "。，；：！？,;:") or heading_match(text) is not None:
+    if any(c in names for c in "。；：！？,;:") or heading_match(text) is not None:
         return False
-    parts = names.split("、")
+    parts = re.split("[、，]", names)
     return all(2 <= len(part) <= 25 and (part.endswith(ADDRESSEE_SUFFIXES) or part.startswith("各")) for part in parts)
 
 
@@ -553,12 +555,27 @@ def _title_block(lines: list[Line], styled: bool) -> int:
     return n
 
 
-def _split_title(block: list[str]) -> tuple[list[str], list[str]]:
-    """Leading organisation names are the issuing bodies; the rest is the title."""
+def _split_title(block: list[Line]) -> tuple[list[str], list[str]]:
+    """Leading organisation names are the issuing bodies (two on one line when spaces part them);
+    the rest is the title."""
     n = 0
-    while n < len(block) - 1 and n < 3 and is_org(block[n].replace("\u3000", "")):
+    while n < len(block) - 1 and n < 3 and is_org(block[n].text.replace("\u3000", "")):
         n += 1
-    return block[:n], block[n:]
+    return [name for ln in block[:n] for name in names_on_line(ln)], [ln.text for ln in block[n:]]
+
+
+def names_on_line(line: Line) -> list[str]:
+    """The bodies one issuer or signature line names: 中共某镇委员会 某镇人民政府 (a space or more
+    between, as typed) is two; a name set with spaces inside (某 某 镇) or split before its
+    suffix (某镇 人民政府) is one."""
+    parts = [normalise(p) for p in _SPACE_RUN.split(line.src.text.strip())]
+    if (
+        len(parts) >= 2
+        and "".join(parts) == line.text.replace("\u3000", "")
+        and all(is_org(p) and p not in ORG_SUFFIXES and len(p) >= 4 for p in parts)
+    ):
+        return parts
+    return [line.text]
 
 
 def split_one_line_title(title: str) -> tuple[list[str], str] | None:
@@ -597,28 +614,101 @@ def _closing(lines: list[Line], start: int, styled: bool) -> tuple[list[str], _d
             ok = plain and (ln.src.align == "right" or is_org(text.replace("\u3000", "")))
         if not ok:
             break
-        signatures.insert(0, text)
+        signatures[:0] = names_on_line(ln) if not styled else [text]
         end -= 1
     return signatures, date, end
 
 
+#: A year followed by what a report plans (2025年度工作思路, 2025年工作打算): never the report year.
+_PLAN_YEAR = re.compile(
+    r"(?<!\d)(\d{4})年度?(?:的|全年)?(?:[\u4e00-\u9fff]{0,8}?)(?:工作)?(?:思路|计划|打算|安排|要点|目标|重点|展望)"
+)
+#: A year the report is about: 2024年法治政府建设工作情况, 2024年度依法行政工作开展情况.
+_REPORTED_YEAR = re.compile(r"(?<!\d)(\d{4})年度?(?:的|全年|以来)?[\u4e00-\u9fff、]{0,16}?(?:情况|成效|工作报告)")
+#: The past year named by the date of the report: 过去一年, 过去的一年.
+_PAST_YEAR = re.compile(r"过去(?:的)?一年")
+
+
 def _year(title_lines: list[str], issuers: list[str], body: list[str], date: _dt.date | None) -> int:
+    """The year reported on: from the title, then from the phrases naming it (2024年法治政府建设
+    工作情况, 过去一年 with the date), then the most named year; never a plan year (2025年工作思路)."""
+
     def ok(y: int) -> bool:
         return MIN_YEAR <= y <= MAX_YEAR
 
-    for text in title_lines + issuers:
-        for m in re.finditer(r"(\d{4})年", text):
-            if ok(int(m.group(1))):
-                return int(m.group(1))
-    counts = Counter(int(y) for t in body for y in re.findall(r"(?<!\d)(\d{4})年度", t) if ok(int(y)))
-    if counts:
-        return counts.most_common(1)[0][0]
+    def years(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
+        found = []
+        for t in texts:
+            plans = {m.start() for m in _PLAN_YEAR.finditer(t)}
+            found += [int(m.group(1)) for m in pattern.finditer(t) if m.start() not in plans and ok(int(m.group(1)))]
+        return found
+
+    head = title_lines + issuers
+    named = years(re.compile(r"(?<!\d)(\d{4})年"), head)
+    if named:
+        return named[0]
+    plans = [int(m.group(1)) for t in head + body for m in _PLAN_YEAR.finditer(t) if ok(int(m.group(1)))]
+    reported = years(_REPORTED_YEAR, body)
+    if reported:
+        return Counter(reported).most_common(1)[0][0]
+    by_date = None
     if date is not None and ok(date.year - 1):
-        return date.year - 1 if date.month <= 6 else date.year
-    counts = Counter(int(y) for t in body for y in re.findall(r"(?<!\d)(\d{4})年", t) if ok(int(y)))
+        by_date = date.year - 1 if date.month <= 6 else date.year
+    if by_date is not None and any(_PAST_YEAR.search(t) for t in body):
+        return by_date
+    counts = Counter(years(re.compile(r"(?<!\d)(\d{4})年度"), body))
     if counts:
         return counts.most_common(1)[0][0]
+    if by_date is not None:
+        return by_date
+    counts = Counter(years(re.compile(r"(?<!\d)(\d{4})年"), body))
+    if counts:
+        return counts.most_common(1)[0][0]
+    if plans and ok(min(plans) - 1):
+        return min(plans) - 1  # only next year's plans are named: the year before them
     return _dt.date.today().year - 1
+
+
+#: The body named at the start of the opening (2024年，大马营镇坚持…): the issuer of a report without one.
+_OPENING_BODY = re.compile(
+    r"^(?:\d{4}年(?:以来|度)?|今年以来|过去(?:的)?一年(?:来|里)?|近年来)[，,]?"
+    r"(?P<name>(?![我本全该])[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)"
+)
+#: Where a place name in an issuer's name ends: 梅岭县石门镇人民政府 → 梅岭县, 石门镇.
+_PLACE = re.compile(r".+?(?:自治县|县|区|市|镇|乡|街道)")
+
+
+def place_names(names: list[str]) -> tuple[str, ...]:
+    """The report's own places (梅岭县石门镇, 梅岭县, 石门镇) from its issuers and signatures,
+    longest first: the place never names a figure."""
+    found: set[str] = set()
+    for name in names:
+        core = name.removeprefix("中共")
+        for suffix in BODY_SUFFIXES:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)]
+                break
+        parts = [m.group(0) for m in _PLACE.finditer(core)]
+        if parts and len("".join(parts)) == len(core):
+            found.update(p for p in parts if len(p) >= 2)
+            found.add(core)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def proposed_title(signatures: list[str], body: list[str]) -> tuple[list[str], str]:
+    """(issuers, title) for a report that has none, from its issuers (the signatures, else the body
+    named at the start of the opening) and the year: [某镇人民政府], 关于{{year}}年度法治政府建设情况的报告;
+    a place alone (大马营镇) opens the title: 大马营镇{{year}}年度法治政府建设情况报告."""
+    issuers = [name for name in signatures if is_org(name)][:2]
+    if not issuers:
+        for text in body[:3]:
+            m = _OPENING_BODY.match(text)
+            if m:
+                issuers = [m.group("name")]
+                break
+    if issuers and all(name.endswith(BODY_SUFFIXES) for name in issuers):
+        return issuers, "关于{{year}}年度法治政府建设情况的报告"
+    return [], "".join(issuers) + "{{year}}年度法治政府建设情况报告"
 
 
 def section_place(report: Report, path: tuple[int, ...], labels: dict[str, str]) -> str:
@@ -644,7 +734,7 @@ def build_report(source: Source) -> ImportResult:
     styled = source.styled
     n_title = _title_block(lines, styled)
     title_block = [ln.text for ln in lines[:n_title]]
-    issuers, title_lines = _split_title(title_block) if title_block else ([], [])
+    issuers, title_lines = _split_title(lines[:n_title]) if title_block else ([], [])
     if not styled and not issuers and len(title_lines) == 1:
         split = split_one_line_title(title_lines[0])
         if split is not None:
@@ -679,7 +769,7 @@ def build_report(source: Source) -> ImportResult:
     def years(text: str) -> str:
         return year_placeholders(text, year)
 
-    extractor = FigureExtractor()
+    extractor = FigureExtractor(place_names(issuers + signatures))
 
     def figures(text: str) -> str:
         return extractor.extract(years(text))
@@ -713,7 +803,11 @@ def build_report(source: Source) -> ImportResult:
     notes.extend(builder.notes)
     notes.extend(extractor.notes)
     if not title_lines:
-        notes.append(ImportNote("未识别到报告标题，请在“标题”中补填。", NOTE_TITLE))
+        report.issuers, report.title = proposed_title(signatures, [ln.text for ln in body_lines])
+        shown = " ".join(report.issuers) + report.title.replace("{{year}}", str(year))
+        notes.append(
+            ImportNote(f"原文没有标题，已按发文机关和年度拟定标题“{shown}”，请核对。", NOTE_TITLE, place="标题")
+        )
     if not report.sections:
         notes.append(ImportNote("未识别到任何章节标题（如“一、”），全文已作为正文导入，请核对。"))
     return ImportResult(report, notes)

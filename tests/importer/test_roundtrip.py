@@ -152,7 +152,7 @@ def test_topic_sections_and_points_on_their_own_lines():
     rate = next(f for f in report.figures.values() if f.label == "调解成功率")
     # 228 / 236 × 100 rounds to the typed 96.6: the rate is derived from the two counts.
     by_label = {f.label: k for k, f in report.figures.items()}
-    assert rate.formula == f"{by_label['调解成功矛盾纠纷']} / {by_label['全年排查矛盾纠纷']} * 100"
+    assert rate.formula == f"{by_label['调解成功矛盾纠纷']} / {by_label['排查矛盾纠纷']} * 100"
     assert (rate.decimals, rate.unit) == (1, "%")
 
 

@@ -18,7 +18,7 @@ from hxdesk.importer.normalise import normalise
 from hxdesk.importer.sources import decode_text
 from hxdesk.render import paragraph_texts
 
-from .typed import rendered_texts, shape
+from .typed import after_title, rendered_texts, shape
 
 SMALL = "黄溪镇人民政府\n2024年度法治政府建设报告\n\n一、主要工作\n全年受理来信来访12件。\n"
 
@@ -240,7 +240,12 @@ def test_numbering_that_skips_stays_text(tmp_path):
     path.write_text("一、主要工作\n全年工作有序推进。\n三、下一步打算\n继续努力。\n", encoding="utf-8")
     report = import_file(path).report
     assert [s.heading for s in report.sections] == ["主要工作"]
-    assert paragraph_texts(report) == ["一、主要工作", "全年工作有序推进。", "三、下一步打算", "继续努力。"]
+    assert after_title(paragraph_texts(report), report) == [
+        "一、主要工作",
+        "全年工作有序推进。",
+        "三、下一步打算",
+        "继续努力。",
+    ]
 
 
 def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
@@ -277,7 +282,7 @@ def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
     assert [c.heading for c in holder.children] == ["加强学习。", "规范执法"]
     assert report.sections[0].blocks[0].text == "全年工作有序推进。"
     assert report.sections[1].children[0].children[0].holds_level  # "（1）" under "（一）" skips "1."
-    assert rendered_texts(report, tmp_path) == lines
+    assert after_title(rendered_texts(report, tmp_path), report) == lines
     assert sum("编号不接续" in n for n in (x.sentence for x in result.notes)) == 1  # only "3." after "（1）" stays text
 
     out = tmp_path / "rendered.docx"
@@ -285,7 +290,7 @@ def test_a_skipped_level_is_held_and_the_numbers_stay_as_written(tmp_path):
     assert styles.count("二级标题") == 1 and "三级标题" in styles  # no empty heading line for a holder
     again = import_file(out).report
     assert shape(again) == shape(report)
-    assert rendered_texts(again, tmp_path, "again.docx") == lines
+    assert after_title(rendered_texts(again, tmp_path, "again.docx"), again) == lines
 
 
 def test_word_automatic_numbering_gives_labels_and_levels(tmp_path):
@@ -334,7 +339,7 @@ def test_word_automatic_numbering_gives_labels_and_levels(tmp_path):
         ("依法调解。", 2, True),
         ("存在问题", 1, False),
     ]
-    assert rendered_texts(report, tmp_path) == [
+    assert after_title(rendered_texts(report, tmp_path), report) == [
         "一、主要工作",
         "（一）依法决策。全年研究重大事项26项。",
         "（二）依法调解。全年调解纠纷85起。",
@@ -367,7 +372,7 @@ def test_word_numbered_list_right_under_a_top_heading_is_held(tmp_path):
     d.save(str(path))
     report = import_file(path).report
     assert shape(report) == [(1, True, False), (2, False, False), (3, True, True), (3, True, True), (1, True, False)]
-    assert rendered_texts(report, tmp_path) == [
+    assert after_title(rendered_texts(report, tmp_path), report) == [
         "一、主要工作",
         "1.加强学习。全年学法12次。",
         "2.规范执法。全年检查8次。",

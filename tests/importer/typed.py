@@ -125,3 +125,15 @@ def rendered_texts(report, tmp_path: Path, name: str = "rendered.docx") -> list[
 def shape(report) -> list[tuple[int, bool, bool]]:
     """(level, numbered, run_in) of every section, in order: "every heading at the right level"."""
     return [(len(path), s.numbered, s.run_in) for s, path in report.walk()]
+
+
+def after_title(texts: list[str], report) -> list[str]:
+    """The paragraphs after the title block: a report imported without a title gets one proposed
+    (issue 30), which these texts start with."""
+    title = "".join(report.issuers) + report.title.replace("{{year}}", str(report.year)).replace("\n", "")
+    joined = ""
+    for k, text in enumerate(texts):
+        if joined == title and text:
+            return texts[k:]
+        joined += text
+    raise AssertionError(f"the texts do not start with the title {title!r}: {texts[:3]}")
