@@ -28,7 +28,7 @@ _LAZY: dict[str, str] = {
     "db_file": "paths",
     "default_db_path": "paths",
     "peek_reports": "paths",
-    "ReportSummary": "paths",
+    "ReportSummary": "workspace",
     "default_file_name": "documents",
     "default_report_year": "templates",
     "edition_view": "documents",
@@ -108,7 +108,6 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .pages import pdf_engine as pdf_engine
     from .pages import preview_pages as preview_pages
     from .paths import APP_NAME as APP_NAME
-    from .paths import ReportSummary as ReportSummary
     from .paths import data_dir as data_dir
     from .paths import db_file as db_file
     from .paths import default_db_path as default_db_path
@@ -144,6 +143,7 @@ if TYPE_CHECKING:  # the table again, for the type checker (tests/core/test_lazy
     from .workspace import FONT_SETTING as FONT_SETTING
     from .workspace import LAST_FOLDER_SETTING as LAST_FOLDER_SETTING
     from .workspace import STORAGE_ERRORS as STORAGE_ERRORS
+    from .workspace import ReportSummary as ReportSummary
     from .workspace import RestoreOutcome as RestoreOutcome
     from .workspace import Workspace as Workspace
     from .workspace import backup_if_due as backup_if_due

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-# The report list's rows, as the GUI names them (it imports nothing from the store itself).
-from ..store.summary import ReportSummary as ReportSummary
+if TYPE_CHECKING:
+    from ..store.summary import ReportSummary
 
 APP_NAME = "hxdesk"
 

@@ -18,6 +18,10 @@ from ..errors import BackupError, HxError, InvalidInput, NotFound
 from ..model import ImportNote, Report, new_uid
 from ..render.profile import FontProfile
 from ..store.backupinfo import KIND_MANUAL, KIND_STARTUP, BackupInfo
+
+# The report list's rows, as the GUI names them (it imports nothing from the store itself); sqlite3,
+# which it brings, this module needs anyway (STORAGE_ERRORS).
+from ..store.summary import ReportSummary as ReportSummary
 from .documents import read_import
 from .lastyear import as_predecessor, issuing_body
 from .paths import db_file
@@ -28,7 +32,7 @@ from .templates import check_year, fresh_uids, sample_report
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported only when a database is opened:
     from ..checks import Finding
     from ..history import DeletedSection, SectionVersion
-    from ..store import ReportSummary, Store  # ``render --sample`` starts faster without sqlite3
+    from ..store import Store  # ``render --sample`` starts faster without sqlite-utils
     from ..store.annotations import Annotations as StoredAnnotations
 
 
