@@ -77,6 +77,9 @@ class PreviewPane(QObject):
         super().__init__(parent)
         self.host = host
         self.widget = QWidget(parent)
+        # The pane goes with its widget: Qt then drops the signals still queued for it (a layout's
+        # "located" from the worker's thread arriving after the window closed).
+        self.setParent(self.widget)
         self._build()
         self.page_labels: list[PageLabel] = []
         self.captions: list[QLabel] = []
