@@ -160,7 +160,7 @@ def announced(ctx: Context, rule: str) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------ years.work_heading
 
-#: A heading about the year's work (the part on next year's is years.next_plan's).
+#: The heading of a part about the year's work (the part on next year's is years.next_plan's).
 WORK_HEADING = re.compile(
     r"工作情况|基本情况|主要举措|举措和成效|主要工作|工作成效|建设情况|职责情况|存在的不足|存在的问题|不足和原因|取得的成效"
 )
@@ -168,7 +168,10 @@ WORK_HEADING = re.compile(
 
 def work_heading(ctx: Context, rule: str) -> Iterator[Finding]:
     y = ctx.year
+    parts = {id(section) for section in ctx.report.sections}
     for info in ctx.sections:
+        if id(info.section) not in parts:
+            continue  # a sub-section may name another year (2023年度督察反馈问题整改工作情况)
         unit = info.units[0]
         text = unit.text
         if not WORK_HEADING.search(text) or PLAN_HEADING.search(text) or "下一年" in text:

@@ -108,6 +108,12 @@ CASES: dict[str, tuple[list, list]] = {
             with_sections(Section("2024年法治政府建设基本情况", blocks=[Paragraph("按计划推进。")])),
             with_sections(Section("2025年工作计划", blocks=[Paragraph("继续推进。")])),
             with_sections(Section("落实《法治政府建设实施纲要（2021—2025年）》工作情况", blocks=[Paragraph("落实。")])),
+            with_sections(  # a sub-section on last year's findings names last year
+                Section(
+                    "2024年度法治政府建设工作情况",
+                    children=[Section("2023年度督察反馈问题整改工作情况", blocks=[Paragraph("已全部整改。")])],
+                )
+            ),
         ],
     ),
     "years.consecutive": (
