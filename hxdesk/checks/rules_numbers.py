@@ -115,7 +115,7 @@ def pair(ctx: Context, rule: str) -> Iterator[Finding]:
             )
             yield ctx.hit(rule, ERROR, message, unit, piece.start, piece.end, "核对这两个数据")
     for unit in ctx.units:
-        if not any(ch.isdigit() for ch in unit.text):
+        if not any(w in unit.text for w in DONE_WORDS):
             continue
         for start, end, part_label, whole_label, a_typed, b_typed in typed_pairs(unit):
             message = f"“{part_label}”（{a_typed}）大于同句中“{whole_label}”的总数（{b_typed}），数字前后矛盾。"
