@@ -281,7 +281,7 @@ SUFFIXES = {"满意": "满意度", "知晓": "知晓率", "覆盖": "覆盖率",
 INCOMPLETE = re.compile(
     r"(?:(提升|提高|增强|达到|稳定在)[^，。；！？、]{0,10}?|的)(" + "|".join(SUFFIXES) + r")(?=\s*(?:[。；！？]|$))"
 )
-NOT_INCOMPLETE_BEFORE = re.compile(r"(?:让|使|令|赢得|得到|获得|受到|全)[^，。；！？、]{0,10}$")
+NOT_INCOMPLETE_BEFORE = re.compile(r"(?:(?:让|使|令|赢得|得到|获得|受到)[^，。；！？、]{0,10}|全)$")
 
 
 def incomplete(ctx: Context, rule: str) -> Iterator[Finding]:

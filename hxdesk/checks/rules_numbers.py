@@ -118,7 +118,7 @@ def pair(ctx: Context, rule: str) -> Iterator[Finding]:
         if not any(w in unit.text for w in DONE_WORDS):
             continue
         for start, end, part_label, whole_label, a_typed, b_typed in typed_pairs(unit):
-            message = f"“{part_label}”（{a_typed}）大于同句中“{whole_label}”的总数（{b_typed}），数字前后矛盾。"
+            message = f"“{part_label}”（{a_typed}）大于同句中“{whole_label}”（{b_typed}），数字前后矛盾。"
             yield ctx.hit(rule, ERROR, message, unit, start, end, "核对这两个数据")
 
 
@@ -135,7 +135,7 @@ def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]
         text = sentence.group(0)
         if not any(w in text for w in DONE_WORDS):
             continue
-        totals: list[tuple[str, str, int]] = []  # (base, unit, value)
+        totals: list[tuple[str, str, int, str]] = []  # (base, unit, value, label)
         for m in TYPED.finditer(text):
             start, end = sentence.start() + m.start(), sentence.start() + m.end()
             if (m.start() and text[m.start() - 1] in "0123456789.．") or not unit.literal(start, end):
@@ -145,15 +145,15 @@ def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]
             label, value, measure = head[cut:], int(m.group(1)), m.group(2)
             whole = _base(label, TOTAL_WORDS)
             if whole is not None:
-                totals.append((whole, measure, value))
+                totals.append((whole, measure, value, label.strip()))
                 continue
             done = _base(label, DONE_WORDS)
             if done is None:
                 continue
-            for base, total_unit, total in reversed(totals):
+            for base, total_unit, total, total_label in reversed(totals):
                 if (not done or done == base) and total_unit == measure:
                     if value > total:
-                        yield start, end, label.strip(), base, value, total
+                        yield start, end, label.strip(), total_label, value, total
                     break
 
 

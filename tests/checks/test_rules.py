@@ -145,6 +145,7 @@ CASES: dict[str, tuple[list, list]] = {
             doc("依法解决群众诉求，群众的满意。"),
             doc("持续开展普法宣传，不断提升法律知识知晓。"),
             doc("扩大法律顾问服务，提高村级法律顾问覆盖。"),
+            doc("全镇群众对法治建设的知晓。"),  # 全 far before the word is not 全覆盖
         ],
         [
             doc("依法解决群众诉求，群众满意度明显提升。"),
@@ -636,3 +637,52 @@ def test_the_document_checks_suggest_the_right_word():
 def test_the_document_list_is_an_argument():
     report = CASES["documents.title"][0][0]
     assert check_report(report, today=TODAY, rules=["documents.title"]) == []
+
+
+#: Sentences in the style towns publish (our own wording) that the document checks must leave alone.
+CLEAN_SENTENCES = [
+    "严格落实《中华人民共和国行政处罚法（2021年修订）》和《行政复议法实施条例》。",
+    "深入学习《中华人民共和国宪法》《中华人民共和国民法典》《中华人民共和国行政强制法》。",
+    "对照《法治政府建设实施纲要(2021-2025年)》和《法治社会建设实施纲要》制定方案。",
+    "印发《关于开展法治宣传教育的第八个五年规划（2021—2025年）》实施方案。",
+    "落实《中共中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）》。",
+    "建立三项制度：重大决策合法性审查、法律顾问制度和公职律师制度。",
+    "健全“三张清单”：权责清单、负面清单和公共服务事项清单。",
+    "聚焦4个重点：一是营商环境；二是基层执法；三是矛盾化解；四是普法宣传。",
+    "开展专项行动两次：一次在春节前，一次在国庆前。",
+    "重点围绕以下几个方面：制度建设、执法监督。",
+    "全镇共有村（社区）12个：其中行政村10个、社区2个。",
+    "我镇自2022年起连续三年被评为平安乡镇。",
+    "2023年、2024年连续两年获评法治建设先进单位。",
+    "连续两年未发生行政败诉案件。",
+    "2024年1月1日起施行的新规定已组织学习。",
+    "计划于2025年3月31日前完成全部整改。",
+    "让群众满意。",
+    "努力办好群众满意。",
+    "村级法律顾问实现全覆盖。",
+    "赢得了群众的满意。",
+    "离不开群众的参与。",
+    "群众对法治建设的满意度和知晓率不断提高。",
+    "全年受理行政复议案件12件，其中办结10件。",
+    "排查矛盾纠纷132起，调解成功128起。",
+    "受理群众来信来访45件，已办结45件，办结率100%。",
+    "检查企业20家，发现问题35个，已整改30个。",
+    "全年受理投诉8件；上年结转办结3件。",
+]
+DOCUMENT_RULES = [
+    "documents.title",
+    "numbers.announced",
+    "numbers.pair",
+    "years.after_date",
+    "years.consecutive",
+    "years.work_heading",
+    "writing.incomplete",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_SENTENCES)
+def test_the_document_checks_leave_published_style_sentences_alone(text):
+    report = with_sections(
+        Section("2024年法治政府建设基本情况", children=[Section("甲。", run_in=True, blocks=[Paragraph(text)])])
+    )
+    assert check_report(report, today=TODAY, documents=DOCUMENTS, rules=DOCUMENT_RULES) == []
