@@ -106,20 +106,26 @@ def _count_number(text: str) -> int | None:
     return int(text) if text.isdigit() else parse_chinese_numeral(text.replace("两", "二"))
 
 
-def _listed(rest: str) -> int | None:
-    """How many items follow a colon: 一是…二是…, or the parts of the sentence parted by ； or 、."""
-    ordinals = [_count_number(m.group(1)) for m in ORDINAL_IS.finditer(rest)]
-    if ordinals and ordinals[0] == 1:
-        n = 0
-        for k in ordinals:
-            if k == n + 1:
-                n = k
-        return n if n >= 2 else None
+LIST_CHARS = 1000  # how far after the colon the list is looked for
+
+
+def _listed(rest: str) -> tuple[int, str] | None:
+    """(how many items follow a colon, the sentence they are in): 一是…二是…, or the parts of the
+    sentence parted by ； or 、.  ``rest`` is bounded by the caller."""
+    n = 0
+    for m in ORDINAL_IS.finditer(rest):
+        k = _count_number(m.group(1))
+        if k == n + 1:
+            n = k
+        elif n == 0 or (k is not None and k <= n):
+            break  # no list of 一是, or a new one begins
+    if n >= 2:
+        return n, ""
     sentence = re.split(r"[。！？]", rest, maxsplit=1)[0]
     for sep in ("；", "、"):
         if sep in sentence:
             parts = [p for p in sentence.split(sep) if p.strip()]
-            return len(parts) if len(parts) >= 2 else None
+            return (len(parts), sentence) if len(parts) >= 2 else None
     return None
 
 
@@ -139,20 +145,20 @@ def announced(ctx: Context, rule: str) -> Iterator[Finding]:
         text = unit.text
         if "：" not in text and ":" not in text:
             continue
+        end = len(text.rstrip())
         for m in ANNOUNCED.finditer(text):
             said = _count_number(m.group(1))
-            rest = text[m.end() :]
-            listed = _listed(rest) if rest.strip() else _lead_items(unit)
+            if m.end() < end:
+                found = _listed(text[m.end() : m.end() + LIST_CHARS])
+                listed, sentence = found if found is not None else (None, "")
+            else:
+                listed, sentence = _lead_items(unit), ""
             if said is None or listed is None or listed == said:
                 continue
             # A、B和C: the last part may hold two items.
-            if (
-                not rest.count("；")
-                and "、" in rest
-                and listed + 1 == said
-                and re.search(r"[和及与]", rest.split("、")[-1])
-            ):
-                continue
+            if "；" not in sentence and "、" in sentence and listed + 1 == said:
+                if re.search(r"[和及与]", sentence.rsplit("、", 1)[-1]):
+                    continue
             message = f"这里说有{m.group(1)}{m.group(2)}，后面列出的是{listed}{m.group(2)}，请核对。"
             start = m.start(1)
             yield ctx.hit(rule, WARNING, message, unit, start, m.end(2), f"改为{listed}{m.group(2)}或补全所列内容")
@@ -191,14 +197,14 @@ def work_heading(ctx: Context, rule: str) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------ years.consecutive
 
-YEAR_ITEM = r"(?:19|20)[0-9]{2}\s*年?度?"
-#: 2023年和2024年连续两年   2022年、2023年、2024年连续三年   2022—2024年连续三年
-CONSECUTIVE_LIST = re.compile(
-    rf"((?:{YEAR_ITEM}\s*[、和及与,，]\s*)+{YEAR_ITEM})\s*(?:均|都|先后|分别)?\s*连续\s*([0-9]{{1,2}}|{CN_NUMBER})\s*年"
-)
-CONSECUTIVE_RANGE = re.compile(
-    rf"((?:19|20)[0-9]{{2}})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)[0-9]{{2}})\s*年?度?\s*(?:均|都|先后)?\s*连续\s*([0-9]{{1,2}}|{CN_NUMBER})\s*年"
-)
+YEAR_ITEM = r"(?<![0-9])(?:19|20)[0-9]{2}\s*年?度?"
+#: …连续两年 (what is before it is looked at in a short window, so a long text stays linear)
+CONSECUTIVE = re.compile(rf"(?:均|都|先后|分别)?\s*连续\s*([0-9]{{1,2}}|{CN_NUMBER})\s*年")
+#: 2023年和2024年   2022年、2023年、2024年   (right before 连续)
+YEAR_LIST = re.compile(rf"((?:{YEAR_ITEM}\s*[、和及与,，]\s*)+{YEAR_ITEM})\s*$")
+#: 2022—2024年
+YEAR_RANGE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)[0-9]{2})\s*年?度?\s*$")
+WINDOW = 60
 
 
 def consecutive(ctx: Context, rule: str) -> Iterator[Finding]:
@@ -206,24 +212,33 @@ def consecutive(ctx: Context, rule: str) -> Iterator[Finding]:
         text = unit.text
         if "连续" not in text:
             continue
-        for m in CONSECUTIVE_LIST.finditer(text):
-            years = [int(y) for y in ANY_YEAR.findall(m.group(1))]
-            n = _count_number(m.group(2))
-            steps = all(b == a + 1 for a, b in zip(years, years[1:], strict=False))
-            if n is None or (steps and len(years) == n):
+        for m in CONSECUTIVE.finditer(text):
+            n = _count_number(m.group(1))
+            base = max(0, m.start() - WINDOW)
+            window = text[base : m.start()]
+            said = f"连续{m.group(1)}年"
+            listed, ranged = YEAR_LIST.search(window), YEAR_RANGE.search(window)
+            if n is None or (listed is None and ranged is None):
                 continue
-            shown = "、".join(f"{y}年" for y in years)
-            if not steps:
-                message = f"“连续{m.group(2)}年”所列年份（{shown}）并不相连，请核对。"
+            if ranged is not None:
+                a, b = int(ranged.group(1)), int(ranged.group(2))
+                if b - a + 1 == n:
+                    continue
+                message = f"{a}—{b}年是{b - a + 1}年，这里写“{said}”。"
+                start = base + ranged.start()
             else:
-                message = f"列出了{len(years)}个年份（{shown}），却写“连续{m.group(2)}年”。"
-            yield ctx.hit(rule, ERROR, message, unit, m.start(), m.end(), "核对年份与“连续N年”")
-        for m in CONSECUTIVE_RANGE.finditer(text):
-            a, b, n = int(m.group(1)), int(m.group(2)), _count_number(m.group(3))
-            if n is None or b - a + 1 == n:
-                continue
-            message = f"{a}—{b}年是{b - a + 1}年，这里写“连续{m.group(3)}年”。"
-            yield ctx.hit(rule, ERROR, message, unit, m.start(), m.end(), "核对年份与“连续N年”")
+                assert listed is not None
+                years = [int(y) for y in ANY_YEAR.findall(listed.group(1))]
+                steps = all(b == a + 1 for a, b in zip(years, years[1:], strict=False))
+                if steps and len(years) == n:
+                    continue
+                shown = "、".join(f"{y}年" for y in years)
+                if not steps:
+                    message = f"“{said}”所列年份（{shown}）并不相连，请核对。"
+                else:
+                    message = f"列出了{len(years)}个年份（{shown}），却写“{said}”。"
+                start = base + listed.start()
+            yield ctx.hit(rule, ERROR, message, unit, start, m.end(), "核对年份与“连续N年”")
 
 
 # ------------------------------------------------------------------ years.after_date
@@ -294,7 +309,7 @@ def incomplete(ctx: Context, rule: str) -> Iterator[Finding]:
             start = m.start(2)
             if not m.group(1) and word not in ("满意", "知晓", "获得"):
                 continue  # 群众的参与 is a noun by itself
-            clause = re.split(r"[，。；！？、]", text[:start])[-1]
+            clause = re.split(r"[，。；！？、]", text[max(0, start - 12) : start])[-1]
             if NOT_INCOMPLETE_BEFORE.search(clause) or not unit.literal(start, m.end()):
                 continue
             right = SUFFIXES[word]

@@ -126,6 +126,7 @@ def pair(ctx: Context, rule: str) -> Iterator[Finding]:
 TYPED = re.compile(rf"([0-9]+)\s*({UNITS})")
 SENTENCE = re.compile(r"[^。；！？]+")
 BREAK = re.compile(r"[，、：:,0-9０-９]")
+LABEL_CHARS = 30  # a label is looked for this far back
 
 
 def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]:
@@ -140,7 +141,7 @@ def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]
             start, end = sentence.start() + m.start(), sentence.start() + m.end()
             if (m.start() and text[m.start() - 1] in "0123456789.．") or not unit.literal(start, end):
                 continue
-            head = text[: m.start()]
+            head = text[max(0, m.start() - LABEL_CHARS) : m.start()]
             cut = max((b.end() for b in BREAK.finditer(head)), default=0)
             label, value, measure = head[cut:], int(m.group(1)), m.group(2)
             whole = _base(label, TOTAL_WORDS)
@@ -150,7 +151,7 @@ def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]
             done = _base(label, DONE_WORDS)
             if done is None:
                 continue
-            for base, total_unit, total, total_label in reversed(totals):
+            for base, total_unit, total, total_label in reversed(totals[-8:]):  # the nearest wholes
                 if (not done or done == base) and total_unit == measure:
                     if value > total:
                         yield start, end, label.strip(), total_label, value, total
