@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidInput
+from .words import list_entries
 
 MAX_DOCUMENTS = 500
 MAX_TITLE_CHARS = 80
@@ -40,15 +41,8 @@ def split_title(title: str) -> tuple[str, tuple[int, int] | None]:
 
 def parse_documents(data: Any, source: str = "文件名称表") -> list[DocumentTitle]:
     """The entries of a document list ({"documents": [{"title", "short"?, "note"?}]})."""
-    if not isinstance(data, Mapping) or not isinstance(data.get("documents"), list):
-        raise InvalidInput(f"{source}格式不正确：应包含 documents 列表。")
-    entries = data["documents"]
-    if len(entries) > MAX_DOCUMENTS:
-        raise InvalidInput(f"{source}的条目过多（最多 {MAX_DOCUMENTS} 条）。")
     out: list[DocumentTitle] = []
-    for n, entry in enumerate(entries, start=1):
-        if not isinstance(entry, Mapping):
-            raise InvalidInput(f"{source}第 {n} 条格式不正确。")
+    for n, entry in list_entries(data, "documents", MAX_DOCUMENTS, source):
         title, note, short = entry.get("title"), entry.get("note", ""), entry.get("short", [])
         if not isinstance(title, str) or not title.strip().strip("《》"):
             raise InvalidInput(f"{source}第 {n} 条应填写 title（文件名称）。")

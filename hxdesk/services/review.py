@@ -75,12 +75,23 @@ def user_words() -> tuple[WordRule, ...]:
 
 def check_words() -> tuple[tuple[WordRule, ...], str]:
     """(the word list to check with, a Chinese note when the user's file had to be ignored)."""
+    return _with_user_list(builtin_words(), user_words, merge_words, user_words_path(), "词表")
+
+
+def _with_user_list(
+    builtin: tuple[Any, ...],
+    user: Callable[[], tuple[Any, ...]],
+    merge: Callable[[tuple[Any, ...], tuple[Any, ...]], tuple[Any, ...]],
+    path: Path,
+    name: str,
+) -> tuple[tuple[Any, ...], str]:
+    """The built-in list merged with the user's, or the built-in one and why the user's was ignored."""
     try:
-        extra = user_words()
+        extra = user()
     except HxError as exc:
         why = exc.message.rstrip("。")
-        return builtin_words(), f"数据文件夹中的词表 {user_words_path()} 无法使用：{why}。已忽略，只用内置词表。"
-    return merge_words(builtin_words(), extra), ""
+        return builtin, f"数据文件夹中的{name} {path} 无法使用：{why}。已忽略，只用内置{name}。"
+    return merge(builtin, extra), ""
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +106,12 @@ def user_documents_path() -> Path:
 
 def check_documents() -> tuple[tuple[DocumentTitle, ...], str]:
     """(the document titles to check with, a Chinese note when the user's file had to be ignored)."""
-    try:
-        extra = _user_list(user_documents_path(), parse_documents, "用户文件名称表")
-    except HxError as exc:
-        why = exc.message.rstrip("。")
-        path = user_documents_path()
-        return builtin_documents(), f"数据文件夹中的文件名称表 {path} 无法使用：{why}。已忽略，只用内置名称表。"
-    return merge_documents(builtin_documents(), extra), ""
+    path = user_documents_path()
+
+    def user() -> tuple[DocumentTitle, ...]:
+        return _user_list(path, parse_documents, "用户文件名称表")
+
+    return _with_user_list(builtin_documents(), user, merge_documents, path, "文件名称表")
 
 
 def check_report(report: Report, *, today: _dt.date | None = None) -> list[Finding]:
