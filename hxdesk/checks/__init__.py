@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .base import ERROR, SEVERITY_LABELS, WARNING, Finding
+from .documents import DocumentTitle, merge_documents, parse_documents
 from .engine import RULE_IDS, RULES, check_report, count
 from .rules_structure import STANDARD_TEMPLATE, STATUTORY_PARTS
 from .words import WordRule, merge_words, parse_words
@@ -19,10 +20,13 @@ __all__ = [
     "STANDARD_TEMPLATE",
     "STATUTORY_PARTS",
     "WARNING",
+    "DocumentTitle",
     "Finding",
     "WordRule",
     "check_report",
     "count",
+    "merge_documents",
     "merge_words",
+    "parse_documents",
     "parse_words",
 ]

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..figures import format_figure, report_values
 from ..model import PLACEHOLDER_RE, Figure, Paragraph, PointList, Report, Section, numbering_labels
+from .documents import DocumentTitle
 from .words import WordRule
 
 ERROR = "error"
@@ -129,11 +130,18 @@ class SectionInfo:
 class Context:
     """The report prepared once for all rules: values, places and texts."""
 
-    def __init__(self, report: Report, today: _dt.date, words: tuple[WordRule, ...]):
+    def __init__(
+        self,
+        report: Report,
+        today: _dt.date,
+        words: tuple[WordRule, ...],
+        documents: tuple[DocumentTitle, ...] = (),
+    ):
         self.report = report
         self.year = report.year
         self.today = today
         self.words = words
+        self.documents = documents
         self.values, self.problems = report_values(report)
         self.variables = report.variables()
         self.sections: list[SectionInfo] = []

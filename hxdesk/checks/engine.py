@@ -6,8 +6,9 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator
 
 from ..model import Report
-from . import rules_figures, rules_numbers, rules_structure, rules_writing, rules_years
+from . import rules_documents, rules_figures, rules_numbers, rules_structure, rules_writing, rules_years
 from .base import Context, Finding
+from .documents import DocumentTitle
 from .words import WordRule
 
 RuleFunc = Callable[[Context, str], Iterator[Finding]]
@@ -28,15 +29,21 @@ RULES: tuple[tuple[str, RuleFunc], ...] = (
     ("years.stray", rules_years.stray),
     ("years.next_plan", rules_years.next_plan),
     ("years.pufa", rules_years.pufa),
+    ("years.work_heading", rules_documents.work_heading),
+    ("years.consecutive", rules_documents.consecutive),
+    ("years.after_date", rules_documents.after_date),
     ("numbers.pair", rules_numbers.pair),
     ("numbers.unit", rules_numbers.unit_mismatch),
     ("numbers.rate", rules_numbers.rate),
     ("numbers.literal", rules_numbers.literal),
+    ("numbers.announced", rules_documents.announced),
+    ("documents.title", rules_documents.document_title),
     ("writing.halfwidth", rules_writing.halfwidth),
     ("writing.pairs", rules_writing.pairs),
     ("writing.run_in", rules_writing.run_in),
     ("writing.doubled", rules_writing.doubled),
     ("writing.words", rules_writing.words),
+    ("writing.incomplete", rules_documents.incomplete),
 )
 RULE_IDS = tuple(rule_id for rule_id, _ in RULES)
 
@@ -46,13 +53,15 @@ def check_report(
     *,
     today: _dt.date | None = None,
     words: Iterable[WordRule] = (),
+    documents: Iterable[DocumentTitle] = (),
     rules: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Every finding in document order (at one place, in the order of ``RULES``).
 
-    ``words`` is the list of confused words (services loads it); ``rules`` limits the run to some ids.
+    ``words`` is the list of confused words and ``documents`` the list of well-known document titles
+    (services loads both); ``rules`` limits the run to some ids.
     """
-    ctx = Context(report, today or _dt.date.today(), tuple(words))
+    ctx = Context(report, today or _dt.date.today(), tuple(words), tuple(documents))
     wanted = None if rules is None else set(rules)
     found: list[tuple[tuple[int, ...], int, Finding]] = []
     for n, (rule_id, func) in enumerate(RULES):

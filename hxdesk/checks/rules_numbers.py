@@ -37,10 +37,19 @@ UNITS = (
 LITERAL = re.compile(rf"(?<![0-9０-９A-Za-z.．第])([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(余|多)?\s*({UNITS})(?!钟)")
 
 
+#: Time words and filler a label may open with (全年受理行政复议案件 is 受理行政复议案件).
+FILLERS = re.compile(r"^(?:全年|今年|年内|本年度|本年|全镇|全乡|全街道|我镇|本镇|累计|共计|共|依法|其中|已)+")
+
+
+def _plain(label: str) -> str:
+    return FILLERS.sub("", label.strip()).strip()
+
+
 def _base(label: str, words: tuple[str, ...]) -> str | None:
+    label = _plain(label)
     for w in words:
         if w in label:
-            return label.replace(w, "", 1).strip()
+            return _plain(label.replace(w, "", 1))
     return None
 
 
@@ -56,7 +65,7 @@ def is_pair(part: Figure, whole: Figure) -> bool:
     if part.at_most == whole.key:
         return True
     done = _base(part.label, DONE_WORDS)
-    if done and done in (_base(whole.label, TOTAL_WORDS), whole.label.strip()):
+    if done and done in (_base(whole.label, TOTAL_WORDS), _plain(whole.label)):
         return True
     done_key = _key_base(part.key, DONE_KEYS)
     return done_key is not None and done_key == _key_base(whole.key, TOTAL_KEYS)
@@ -105,6 +114,48 @@ def pair(ctx: Context, rule: str) -> Iterator[Finding]:
                 "数字前后矛盾。"
             )
             yield ctx.hit(rule, ERROR, message, unit, piece.start, piece.end, "核对这两个数据")
+    for unit in ctx.units:
+        if not any(w in unit.text for w in DONE_WORDS):
+            continue
+        for start, end, part_label, whole_label, a_typed, b_typed in typed_pairs(unit):
+            message = f"“{part_label}”（{a_typed}）大于同句中“{whole_label}”（{b_typed}），数字前后矛盾。"
+            yield ctx.hit(rule, ERROR, message, unit, start, end, "核对这两个数据")
+
+
+#: A typed number with its unit; its label is the words before it back to the last break.
+TYPED = re.compile(rf"([0-9]+)\s*({UNITS})")
+SENTENCE = re.compile(r"[^。；！？]+")
+BREAK = re.compile(r"[，、：:,0-9０-９]")
+LABEL_CHARS = 30  # a label is looked for this far back
+
+
+def typed_pairs(unit: TextUnit) -> Iterator[tuple[int, int, str, str, int, int]]:
+    """(start, end, part label, whole label, part, whole) for typed numbers of one sentence where the
+    part is larger than its whole (受理12件，办结15件)."""
+    for sentence in SENTENCE.finditer(unit.text):
+        text = sentence.group(0)
+        if not any(w in text for w in DONE_WORDS):
+            continue
+        totals: list[tuple[str, str, int, str]] = []  # (base, unit, value, label)
+        for m in TYPED.finditer(text):
+            start, end = sentence.start() + m.start(), sentence.start() + m.end()
+            if (m.start() and text[m.start() - 1] in "0123456789.．") or not unit.literal(start, end):
+                continue
+            head = text[max(0, m.start() - LABEL_CHARS) : m.start()]
+            cut = max((b.end() for b in BREAK.finditer(head)), default=0)
+            label, value, measure = head[cut:], int(m.group(1)), m.group(2)
+            whole = _base(label, TOTAL_WORDS)
+            if whole is not None:
+                totals.append((whole, measure, value, label.strip()))
+                continue
+            done = _base(label, DONE_WORDS)
+            if done is None:
+                continue
+            for base, total_unit, total, total_label in reversed(totals[-8:]):  # the nearest wholes
+                if (not done or done == base) and total_unit == measure:
+                    if value > total:
+                        yield start, end, label.strip(), total_label, value, total
+                    break
 
 
 def unit_mismatch(ctx: Context, rule: str) -> Iterator[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,17 +26,23 @@ class WordRule:
     typo: bool = False
 
 
-def parse_words(data: Any, source: str = "词表") -> list[WordRule]:
-    """The entries of a word list ({"words": [{"wrong", "right", "note", "pattern"?, "typo"?}]})."""
-    if not isinstance(data, Mapping) or not isinstance(data.get("words"), list):
-        raise InvalidInput(f"{source}格式不正确：应包含 words 列表。")
-    entries = data["words"]
-    if len(entries) > MAX_WORDS:
-        raise InvalidInput(f"{source}的词条过多（最多 {MAX_WORDS} 条）。")
-    rules: list[WordRule] = []
+def list_entries(data: Any, key: str, limit: int, source: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    """(number, entry) of the list ``key`` of a list file, each entry an object; InvalidInput otherwise."""
+    if not isinstance(data, Mapping) or not isinstance(data.get(key), list):
+        raise InvalidInput(f"{source}格式不正确：应包含 {key} 列表。")
+    entries = data[key]
+    if len(entries) > limit:
+        raise InvalidInput(f"{source}的条目过多（最多 {limit} 条）。")
     for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, Mapping):
             raise InvalidInput(f"{source}第 {n} 条格式不正确。")
+        yield n, entry
+
+
+def parse_words(data: Any, source: str = "词表") -> list[WordRule]:
+    """The entries of a word list ({"words": [{"wrong", "right", "note", "pattern"?, "typo"?}]})."""
+    rules: list[WordRule] = []
+    for n, entry in list_entries(data, "words", MAX_WORDS, source):
         wrong, right = entry.get("wrong"), entry.get("right")
         note, pattern = entry.get("note", ""), entry.get("pattern", "")
         if not isinstance(wrong, str) or not isinstance(right, str) or not wrong.strip() or not right.strip():

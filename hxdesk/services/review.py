@@ -9,8 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from ..checks import ERROR, WARNING, Finding, WordRule, merge_words, parse_words
+from ..checks import (
+    ERROR,
+    WARNING,
+    DocumentTitle,
+    Finding,
+    WordRule,
+    merge_documents,
+    merge_words,
+    parse_documents,
+    parse_words,
+)
 from ..checks import check_report as run_checks
 from ..errors import HxError, InvalidInput
 from ..fsutil import read_input_file
@@ -20,6 +31,8 @@ from .paths import data_dir
 
 #: The user's own word list in the data folder (same format as resources/checks/words.json).
 USER_WORDS_FILE = "check_words.json"
+#: The user's own document titles (same format as resources/checks/documents.json).
+USER_DOCUMENTS_FILE = "check_documents.json"
 MAX_WORDS_BYTES = 1024 * 1024
 
 
@@ -33,12 +46,11 @@ def user_words_path() -> Path:
     return data_dir() / USER_WORDS_FILE
 
 
-_user_cache: dict[tuple[str, int, int], tuple[WordRule, ...]] = {}
+_user_cache: dict[tuple[str, int, int], tuple[Any, ...]] = {}
 
 
-def user_words() -> tuple[WordRule, ...]:
-    """The user's additions; none when the file does not exist.  Raises HxError for a bad file."""
-    path = user_words_path()
+def _user_list(path: Path, parse: Callable[[Any, str], list[Any]], source: str) -> tuple[Any, ...]:
+    """A user's list file parsed (cached by size and time); () when it does not exist.  Raises HxError."""
     try:
         st = path.stat()
     except OSError:
@@ -50,27 +62,69 @@ def user_words() -> tuple[WordRule, ...]:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise HxError(f"不是有效的 JSON（{exc}）") from exc
-        _user_cache.clear()
-        _user_cache[key] = tuple(parse_words(data, "用户词表"))
+        for old in [k for k in _user_cache if k[0] == key[0]]:
+            del _user_cache[old]
+        _user_cache[key] = tuple(parse(data, source))
     return _user_cache[key]
+
+
+def user_words() -> tuple[WordRule, ...]:
+    """The user's additions; none when the file does not exist.  Raises HxError for a bad file."""
+    return _user_list(user_words_path(), parse_words, "用户词表")
 
 
 def check_words() -> tuple[tuple[WordRule, ...], str]:
     """(the word list to check with, a Chinese note when the user's file had to be ignored)."""
+    return _with_user_list(builtin_words(), user_words, merge_words, user_words_path(), "词表")
+
+
+def _with_user_list(
+    builtin: tuple[Any, ...],
+    user: Callable[[], tuple[Any, ...]],
+    merge: Callable[[tuple[Any, ...], tuple[Any, ...]], tuple[Any, ...]],
+    path: Path,
+    name: str,
+) -> tuple[tuple[Any, ...], str]:
+    """The built-in list merged with the user's, or the built-in one and why the user's was ignored."""
     try:
-        extra = user_words()
+        extra = user()
     except HxError as exc:
         why = exc.message.rstrip("。")
-        return builtin_words(), f"数据文件夹中的词表 {user_words_path()} 无法使用：{why}。已忽略，只用内置词表。"
-    return merge_words(builtin_words(), extra), ""
+        return builtin, f"数据文件夹中的{name} {path} 无法使用：{why}。已忽略，只用内置{name}。"
+    return merge(builtin, extra), ""
+
+
+@lru_cache(maxsize=1)
+def builtin_documents() -> tuple[DocumentTitle, ...]:
+    path = resource_path("checks") / "documents.json"
+    return tuple(parse_documents(json.loads(path.read_text(encoding="utf-8")), "内置文件名称表"))
+
+
+def user_documents_path() -> Path:
+    return data_dir() / USER_DOCUMENTS_FILE
+
+
+def check_documents() -> tuple[tuple[DocumentTitle, ...], str]:
+    """(the document titles to check with, a Chinese note when the user's file had to be ignored)."""
+    path = user_documents_path()
+
+    def user() -> tuple[DocumentTitle, ...]:
+        return _user_list(path, parse_documents, "用户文件名称表")
+
+    return _with_user_list(builtin_documents(), user, merge_documents, path, "文件名称表")
 
 
 def check_report(report: Report, *, today: _dt.date | None = None) -> list[Finding]:
     """Every finding of the report in document order (see hxdesk.checks)."""
     words, problem = check_words()
-    findings = run_checks(report, today=today, words=words)
+    documents, documents_problem = check_documents()
+    findings = run_checks(report, today=today, words=words, documents=documents)
     if problem:
         findings.append(Finding("writing.words_file", WARNING, problem, "词表", None, "report", USER_WORDS_FILE))
+    if documents_problem:
+        findings.append(
+            Finding("documents.file", WARNING, documents_problem, "文件名称表", None, "report", USER_DOCUMENTS_FILE)
+        )
     return findings
 
 

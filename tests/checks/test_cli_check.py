@@ -102,3 +102,34 @@ def test_a_broken_user_word_list_is_reported_and_ignored(db_path, tmp_path, cont
     assert rows[-1]["where"] == "词表" and "check_words.json" in rows[-1]["message"]
     assert len(rows) == 6
     assert os.path.exists(data / "check_words.json")  # left as it was
+
+
+def test_the_users_document_list_extends_the_built_in_one(db_path, tmp_path):
+    rid = new(db_path, "--sample")
+    data = tmp_path / "userdata"
+    data.mkdir()
+    before = json.loads(
+        run_cli("check", rid, "--json", "--db", str(db_path), env={"HXDESK_DATA_DIR": str(data)}).stdout
+    )
+    assert not any(r["rule"] == "documents.title" for r in before)
+    documents = {"documents": [{"title": "基层群众自治组织法", "note": "本测试自拟的名称。"}]}
+    (data / "check_documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+    rows = json.loads(run_cli("check", rid, "--json", "--db", str(db_path), env={"HXDESK_DATA_DIR": str(data)}).stdout)
+    found = [r for r in rows if r["rule"] == "documents.title"]
+    assert [(r["severity"], r["suggestion"]) for r in found] == [("warning", "改为《基层群众自治组织法》")]
+    assert "《基层群众自治法》" in found[0]["message"]
+
+
+@pytest.mark.parametrize("content", ['{"documents": [', '{"documents": [{"note": "甲"}]}', '{"documents": "甲"}'])
+def test_a_broken_user_document_list_is_reported_and_ignored(db_path, tmp_path, content):
+    rid = new(db_path, "--sample")
+    data = tmp_path / "userdata"
+    data.mkdir()
+    (data / "check_documents.json").write_text(content, encoding="utf-8")
+    proc = run_cli("check", rid, "--json", "--db", str(db_path), env={"HXDESK_DATA_DIR": str(data)})
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert rows[-1]["where"] == "文件名称表" and "check_documents.json" in rows[-1]["message"]
+    assert rows[-1]["rule"] == "documents.file"
+    assert len(rows) == 6
+    assert os.path.exists(data / "check_documents.json")

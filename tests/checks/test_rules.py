@@ -10,10 +10,11 @@ import pytest
 from support import ROOT
 
 from hxdesk import services
-from hxdesk.checks import RULE_IDS, check_report, parse_words
+from hxdesk.checks import RULE_IDS, check_report, parse_documents, parse_words
 from hxdesk.model import Figure, Paragraph, PointList, Report, Section
 
 WORDS = parse_words(json.loads((ROOT / "resources" / "checks" / "words.json").read_text(encoding="utf-8")))
+DOCUMENTS = parse_documents(json.loads((ROOT / "resources" / "checks" / "documents.json").read_text(encoding="utf-8")))
 TODAY = dt.date(2025, 1, 20)
 
 
@@ -73,6 +74,85 @@ FIXED_GE = fig("major_fixed", "已整改重大安全隐患", 3, "个")
 FIXED_SAME = fig("major_fixed", "已整改重大安全隐患", 3, "项")
 
 CASES: dict[str, tuple[list, list]] = {
+    "documents.title": (
+        [
+            doc("认真贯彻《法治政府建设实施纲要（2022—2025年）》，推进依法行政。"),
+            doc("组织干部学习《党政主要负责人履行法治建设第一责任人职责规定》。"),
+            doc("对照《法治政府建设与责任落实督查工作规定》开展自查。"),
+        ],
+        [
+            doc("对照《法治政府建设实施纲要（2021-2025年）》逐项落实。"),
+            doc("学习《行政复议法》《中华人民共和国行政处罚法》和《中华人民共和国行政强制法》。"),
+            doc("落实《青山镇法治建设三年行动方案》和《法治政府建设实施纲要》。"),
+        ],
+    ),
+    "numbers.announced": (
+        [
+            doc("梳理服务事项等4类：证照办理、法律咨询、纠纷调解。"),
+            doc("从以下3个方面推进：一是健全制度。二是规范执法。三是强化监督。四是加强培训。"),
+            doc("开展两项专项行动：安全生产整治；食品安全检查；农村乱占耕地清理。"),
+        ],
+        [
+            doc("梳理服务事项等3类：证照办理、法律咨询、纠纷调解。"),
+            doc("从以下3个方面推进：一是健全制度。二是规范执法。三是强化监督。"),
+            doc("重点抓好3项工作：合同审查、规范性文件备案和执法监督。"),
+        ],
+    ),
+    "years.work_heading": (
+        [
+            with_sections(Section("2023年法治政府建设基本情况", blocks=[Paragraph("按计划推进。")])),
+            with_sections(Section("2022年度主要举措和成效", blocks=[Paragraph("按计划推进。")])),
+            with_sections(Section("2025年推进法治政府建设存在的不足和原因", blocks=[Paragraph("培训不足。")])),
+        ],
+        [
+            with_sections(Section("2024年法治政府建设基本情况", blocks=[Paragraph("按计划推进。")])),
+            with_sections(Section("2025年工作计划", blocks=[Paragraph("继续推进。")])),
+            with_sections(Section("落实《法治政府建设实施纲要（2021—2025年）》工作情况", blocks=[Paragraph("落实。")])),
+            with_sections(  # a sub-section on last year's findings names last year
+                Section(
+                    "2024年度法治政府建设工作情况",
+                    children=[Section("2023年度督察反馈问题整改工作情况", blocks=[Paragraph("已全部整改。")])],
+                )
+            ),
+        ],
+    ),
+    "years.consecutive": (
+        [
+            doc("我镇2022年和2024年连续两年被评为法治示范镇。"),
+            doc("2022年、2023年、2024年连续两年获评先进。"),
+            doc("2021—2024年连续三年保持零发案。"),
+        ],
+        [
+            doc("我镇2023年和2024年连续两年被评为法治示范镇。"),
+            doc("2022—2024年连续三年保持零发案。"),
+            doc("连续三年被评为先进单位。"),
+        ],
+    ),
+    "years.after_date": (
+        [
+            doc("截至2025年1月31日，已办结全部案件。"),
+            doc("2025年2月3日召开专题会议研究法治工作。"),
+            doc(intro=("2025年1月15日，镇政府召开常务会议。现将有关情况报告如下。",)),
+        ],
+        [
+            doc("截至2024年12月31日，已办结全部案件。"),
+            doc("将于2025年3月1日召开专题会议。"),
+            doc("2025年6月30日前完成整改。"),
+        ],
+    ),
+    "writing.incomplete": (
+        [
+            doc("依法解决群众诉求，群众的满意。"),
+            doc("持续开展普法宣传，不断提升法律知识知晓。"),
+            doc("扩大法律顾问服务，提高村级法律顾问覆盖。"),
+            doc("全镇群众对法治建设的知晓。"),  # 全 far before the word is not 全覆盖
+        ],
+        [
+            doc("依法解决群众诉求，群众满意度明显提升。"),
+            doc("村（社区）法律顾问实现全覆盖。"),
+            doc("用心办好每件事，赢得群众的满意。"),
+        ],
+    ),
     "figures.missing": (
         [
             doc("共受理{{received}}。", figures=(fig("received", "受理", None),)),
@@ -264,9 +344,19 @@ CASES: dict[str, tuple[list, list]] = {
                 Section("乙", blocks=[Paragraph("持证{{certified}}。")]),
                 figures=(fig("staff", "执法人员", 2, "人"), fig("certified", "持证", 3, "人", at_most="staff")),
             ),
+            # labels with time words and filler (issue 29)
+            doc(
+                "全年受理{{a}}，办结{{b}}。",
+                figures=(fig("a", "全年受理行政复议案件", 4), fig("b", "办结行政复议案件", 6)),
+            ),
+            doc("全年受理行政复议案件12件，依法办结15件。"),  # typed in one sentence
+            doc("今年共排查安全隐患20处，已整改安全隐患23处。"),
         ],
         [
             doc("受理{{received}}，办结{{closed}}。", figures=(RECEIVED, CLOSED_5)),
+            doc("全年受理行政复议案件12件，依法办结12件。"),
+            doc("受理行政复议案件12件。全年办结上年结转案件15件。"),  # another sentence
+            doc("排查安全隐患20处，整改问题23个。"),  # another unit: not the same thing counted
             with_sections(
                 Section("甲", blocks=[Paragraph("受理{{received}}。")]),
                 Section("乙", blocks=[Paragraph("办结{{closed}}。")]),
@@ -391,7 +481,7 @@ def test_every_rule_has_cases():
 
 
 def _run(rule: str, report: Report):
-    return check_report(report, today=TODAY, words=WORDS, rules=[rule])
+    return check_report(report, today=TODAY, words=WORDS, documents=DOCUMENTS, rules=[rule])
 
 
 @pytest.mark.parametrize(
@@ -488,3 +578,111 @@ def test_the_word_list_is_an_argument_and_each_entry_has_a_note():
 )
 def test_an_empty_section_is_one_finding(section, message):
     assert [f.message for f in _run("structure.empty", with_sections(section))] == [message]
+
+
+def _typed(report: Report, finding) -> str:
+    """The typed text a finding's span selects."""
+    section = report.find(finding.section_uid) if finding.section_uid else None
+    if finding.field == "heading":
+        raw = section.heading
+    else:
+        block = (section.blocks if section else report.intro)[finding.field]
+        raw = block.text if isinstance(block, Paragraph) else block.items[finding.item]
+    return raw[finding.span[0] : finding.span[1]]
+
+
+@pytest.mark.parametrize(
+    "rule, n, where, typed, severity",
+    [
+        ("documents.title", 0, "一、（一）", "《法治政府建设实施纲要（2022—2025年）》", "error"),
+        ("documents.title", 1, "一、（一）", "《党政主要负责人履行法治建设第一责任人职责规定》", "warning"),
+        ("documents.title", 2, "一、（一）", "《法治政府建设与责任落实督查工作规定》", "warning"),
+        ("numbers.announced", 0, "一、（一）", "4类", "warning"),
+        ("numbers.announced", 1, "一、（一）", "3个方面", "warning"),
+        ("numbers.announced", 2, "一、（一）", "两项", "warning"),
+        ("years.work_heading", 0, "一、", "2023", "error"),
+        ("years.work_heading", 1, "一、", "2022", "error"),
+        ("years.work_heading", 2, "一、", "2025", "error"),
+        ("years.consecutive", 0, "一、（一）", "2022年和2024年连续两年", "error"),
+        ("years.consecutive", 1, "一、（一）", "2022年、2023年、2024年连续两年", "error"),
+        ("years.consecutive", 2, "一、（一）", "2021—2024年连续三年", "error"),
+        ("years.after_date", 0, "一、（一）", "2025年1月31日", "warning"),
+        ("years.after_date", 1, "一、（一）", "2025年2月3日", "warning"),
+        ("years.after_date", 2, "开头段落", "2025年1月15日", "warning"),
+        ("writing.incomplete", 0, "一、（一）", "满意", "warning"),
+        ("writing.incomplete", 1, "一、（一）", "知晓", "warning"),
+        ("writing.incomplete", 2, "一、（一）", "覆盖", "warning"),
+        ("numbers.pair", 4, "一、（一）", "{{b}}", "error"),
+        ("numbers.pair", 5, "一、（一）", "15件", "error"),
+        ("numbers.pair", 6, "一、（一）", "23处", "error"),
+    ],
+)
+def test_document_checks_point_at_their_place(rule, n, where, typed, severity):
+    report = CASES[rule][0][n]
+    (finding,) = _run(rule, report)
+    assert (finding.where, finding.severity) == (where, severity)
+    assert _typed(report, finding) == typed
+    assert finding.suggestion
+
+
+def test_the_document_checks_suggest_the_right_word():
+    (title,) = _run("documents.title", CASES["documents.title"][0][0])
+    assert title.suggestion == "改为《法治政府建设实施纲要（2021—2025年）》"
+    (ending,) = _run("writing.incomplete", CASES["writing.incomplete"][0][0])
+    assert ending.suggestion == "改为“满意度”"
+    (count,) = _run("numbers.announced", CASES["numbers.announced"][0][0])
+    assert "后面列出的是3类" in count.message
+
+
+def test_the_document_list_is_an_argument():
+    report = CASES["documents.title"][0][0]
+    assert check_report(report, today=TODAY, rules=["documents.title"]) == []
+
+
+#: Sentences in the style towns publish (our own wording) that the document checks must leave alone.
+CLEAN_SENTENCES = [
+    "严格落实《中华人民共和国行政处罚法（2021年修订）》和《行政复议法实施条例》。",
+    "深入学习《中华人民共和国宪法》《中华人民共和国民法典》《中华人民共和国行政强制法》。",
+    "对照《法治政府建设实施纲要(2021-2025年)》和《法治社会建设实施纲要》制定方案。",
+    "印发《关于开展法治宣传教育的第八个五年规划（2021—2025年）》实施方案。",
+    "落实《中共中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）》。",
+    "建立三项制度：重大决策合法性审查、法律顾问制度和公职律师制度。",
+    "健全“三张清单”：权责清单、负面清单和公共服务事项清单。",
+    "聚焦4个重点：一是营商环境；二是基层执法；三是矛盾化解；四是普法宣传。",
+    "开展专项行动两次：一次在春节前，一次在国庆前。",
+    "重点围绕以下几个方面：制度建设、执法监督。",
+    "全镇共有村（社区）12个：其中行政村10个、社区2个。",
+    "我镇自2022年起连续三年被评为平安乡镇。",
+    "2023年、2024年连续两年获评法治建设先进单位。",
+    "连续两年未发生行政败诉案件。",
+    "2024年1月1日起施行的新规定已组织学习。",
+    "计划于2025年3月31日前完成全部整改。",
+    "让群众满意。",
+    "努力办好群众满意。",
+    "村级法律顾问实现全覆盖。",
+    "赢得了群众的满意。",
+    "离不开群众的参与。",
+    "群众对法治建设的满意度和知晓率不断提高。",
+    "全年受理行政复议案件12件，其中办结10件。",
+    "排查矛盾纠纷132起，调解成功128起。",
+    "受理群众来信来访45件，已办结45件，办结率100%。",
+    "检查企业20家，发现问题35个，已整改30个。",
+    "全年受理投诉8件；上年结转办结3件。",
+]
+DOCUMENT_RULES = [
+    "documents.title",
+    "numbers.announced",
+    "numbers.pair",
+    "years.after_date",
+    "years.consecutive",
+    "years.work_heading",
+    "writing.incomplete",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_SENTENCES)
+def test_the_document_checks_leave_published_style_sentences_alone(text):
+    report = with_sections(
+        Section("2024年法治政府建设基本情况", children=[Section("甲。", run_in=True, blocks=[Paragraph(text)])])
+    )
+    assert check_report(report, today=TODAY, documents=DOCUMENTS, rules=DOCUMENT_RULES) == []

@@ -70,4 +70,4 @@ def test_the_dialog_lists_what_hxdesk_check_lists(qtbot, workspace):
     gen = GenerateDialog(workspace, report)
     qtbot.addWidget(gen.dialog)
     expected = [f"{f.severity_label}　{f.where}　{f.message}" for f in services.check_report(report)]
-    assert items(gen) == expected and len(expected) == 23  # one seed per rule
+    assert items(gen) == expected and len(expected) == 29  # one seed per rule
