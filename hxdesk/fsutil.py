@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,34 +202,15 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
-def remove_stale_temp_folders(prefix: str, max_age_s: float) -> None:
-    """Remove this user's ``<temp folder>/<prefix>*`` folders untouched for ``max_age_s`` seconds:
-    what a process killed half-way left (its own clean-up never ran)."""
-    import glob
-    import shutil
-    import time
-
-    now = time.time()
-    for folder in Path(tempfile.gettempdir()).glob(glob.escape(prefix) + "*"):
-        try:
-            st = folder.lstat()
-            mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-            if stat.S_ISDIR(st.st_mode) and mine and now - st.st_mtime > max_age_s:
-                shutil.rmtree(folder, ignore_errors=True)
-        except OSError:
-            pass
-
-
-#: A process holds the lock file in each folder process_temp_folder made for it, until it exits.
+#: A process holds the lock file in each temporary folder it made (held_temp_folder), until it is done.
 _IN_USE = ".in-use.lock"
 _held_folders: list[object] = []
 
 
-def process_temp_folder(prefix: str) -> Path:
-    """A temporary folder ``<temp>/<prefix>…`` for the life of this process, removed at exit. The
-    folders killed processes left (their exit never ran) are removed first: a folder whose lock
-    file no process holds any more."""
-    import atexit
+def held_temp_folder(prefix: str) -> tuple[Path, Callable[[], None]]:
+    """A new temporary folder ``<temp>/<prefix>…`` that this process holds until it calls the
+    returned ``remove``; a killed process's folders (no longer held) are removed first, so that no
+    kill leaves one behind for good."""
     import shutil
 
     from filelock import FileLock
@@ -241,8 +223,27 @@ def process_temp_folder(prefix: str) -> Path:
 
     def remove() -> None:
         lock.release()  # Windows deletes no file that is open
+        _held_folders.remove(lock)
         shutil.rmtree(folder, ignore_errors=True)
 
+    return folder, remove
+
+
+@contextlib.contextmanager
+def temp_folder(prefix: str) -> Iterator[Path]:
+    """held_temp_folder for the time of a ``with`` block."""
+    folder, remove = held_temp_folder(prefix)
+    try:
+        yield folder
+    finally:
+        remove()
+
+
+def process_temp_folder(prefix: str) -> Path:
+    """held_temp_folder for the life of this process (removed at exit)."""
+    import atexit
+
+    folder, remove = held_temp_folder(prefix)
     atexit.register(remove)
     return folder
 

@@ -384,14 +384,11 @@ def convert_with_libreoffice(docx: bytes, soffice: str, *, timeout: float = 180)
     Blank pages are kept: Word prints the blank page before an even-page section, and so must the PDF.
     """
     import subprocess
-    import tempfile
 
-    from ..fsutil import remove_stale_temp_folders
+    from ..fsutil import temp_folder
 
-    # A conversion ends within the timeout; an older folder is a killed export's.
-    remove_stale_temp_folders(_PDF_WORK_PREFIX, max(3600, 2 * timeout))
-    with tempfile.TemporaryDirectory(prefix=_PDF_WORK_PREFIX) as work:
-        folder = Path(work)
+    # Held while LibreOffice works in it; a killed export's folder is removed by the next one.
+    with temp_folder(_PDF_WORK_PREFIX) as folder:
         source = folder / "report.docx"
         source.write_bytes(docx)
         profile = folder / "profile"
